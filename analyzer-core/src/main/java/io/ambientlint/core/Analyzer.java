@@ -1,0 +1,130 @@
+package io.ambientlint.core;
+
+import io.ambientlint.core.config.Config;
+import io.ambientlint.core.config.RuleSetting;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.load.LoadedRepository;
+import io.ambientlint.core.load.RepositoryLoader;
+import io.ambientlint.core.model.ModelBuilder;
+import io.ambientlint.core.model.Resource;
+import io.ambientlint.core.rule.Finding;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleRegistry;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The pipeline: load -> model -> graph -> rules -> sorted, filtered findings. */
+public final class Analyzer {
+
+  /** Annotation that silences findings on the object carrying it: {@code "AL202,AL401: reason"} or {@code "*"}. */
+  public static final String IGNORE_ANNOTATION = "ambient-lint.io/ignore";
+
+  public static final Comparator<Finding> OUTPUT_ORDER = Comparator
+      .comparing((Finding f) -> f.location().path())
+      .thenComparingInt(f -> f.location().position().line())
+      .thenComparingInt(f -> f.location().position().column())
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::message);
+
+  private final Config config;
+  private final RuleRegistry registry;
+  private final Path baseDirectory;
+
+  public Analyzer(Config config, RuleRegistry registry, Path baseDirectory) {
+    this.config = config;
+    this.registry = registry;
+    this.baseDirectory = baseDirectory;
+  }
+
+  public AnalysisResult analyze(List<String> paths, InputStream stdin) {
+    LoadedRepository repository = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths);
+    ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
+    List<Diagnostic> diagnostics = new ArrayList<>(repository.diagnostics());
+    diagnostics.addAll(model.diagnostics());
+    MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, repository.files());
+    return analyze(graph);
+  }
+
+  /** Runs the enabled rules over a built graph. */
+  public AnalysisResult analyze(MeshGraph graph) {
+    List<Rule> enabled = registry.rules().stream().filter(r -> config.ruleSetting(r.metadata().id()).enabled()).toList();
+    // Rules are independent and read an immutable graph: run them in parallel, then order the output.
+    List<RuleOutcome> outcomes = enabled.parallelStream().map(r -> run(r, graph)).toList();
+    List<Finding> findings = new ArrayList<>();
+    List<Diagnostic> notifications = new ArrayList<>();
+    for (Diagnostic d : graph.loadDiagnostics()) {
+      if (!d.kind().isFinding()) {
+        notifications.add(d);
+      }
+    }
+    for (RuleOutcome outcome : outcomes) {
+      findings.addAll(outcome.findings());
+      notifications.addAll(outcome.notifications());
+    }
+    List<Finding> processed = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      processed.add(suppress(graph, override(f)));
+    }
+    processed.sort(OUTPUT_ORDER);
+    notifications.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())
+        .thenComparingInt(d -> d.position().column()).thenComparing(Diagnostic::message));
+    return new AnalysisResult(graph, registry.metadata(), processed, notifications);
+  }
+
+  private record RuleOutcome(List<Finding> findings, List<Diagnostic> notifications) {}
+
+  private RuleOutcome run(Rule rule, MeshGraph graph) {
+    Findings findings = new Findings();
+    String id = rule.metadata().id();
+    try {
+      rule.check(graph, findings);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new RuleOutcome(findings.toList(), List.of(Diagnostic.ofFile(Diagnostic.Kind.RULE_FAILURE, "",
+          "rule " + id + " (" + rule.metadata().name() + ") failed and its results are incomplete: " + e
+              + "; please report this with the input that caused it")));
+    }
+    List<Finding> list = findings.toList();
+    int max = config.maxFindingsPerRule();
+    if (list.size() > max) {
+      List<Finding> sorted = new ArrayList<>(list);
+      sorted.sort(OUTPUT_ORDER);
+      return new RuleOutcome(sorted.subList(0, max), List.of(Diagnostic.ofFile(Diagnostic.Kind.LIMIT, "",
+          "rule " + id + " reported " + list.size() + " findings; only the first " + max
+              + " are listed (limits.maxFindingsPerRule)")));
+    }
+    return new RuleOutcome(list, List.of());
+  }
+
+  private Finding override(Finding f) {
+    RuleSetting setting = config.ruleSetting(f.ruleId());
+    return setting.severity().map(f::withSeverity).orElse(f);
+  }
+
+  private static Finding suppress(MeshGraph graph, Finding f) {
+    Optional<Resource> subject = f.subject().flatMap(graph::resource);
+    if (subject.isEmpty()) {
+      return f;
+    }
+    String value = subject.get().annotations().get(IGNORE_ANNOTATION);
+    if (value == null) {
+      return f;
+    }
+    int colon = value.indexOf(':');
+    String ids = colon < 0 ? value : value.substring(0, colon);
+    String reason = colon < 0 ? "" : value.substring(colon + 1).trim();
+    for (String id : ids.split(",")) {
+      String trimmed = id.trim();
+      if (trimmed.equals("*") || trimmed.equals(f.ruleId())) {
+        return f.withSuppression(new Finding.Suppression(Finding.Suppression.Kind.IN_SOURCE,
+            reason.isEmpty() ? IGNORE_ANNOTATION + " on " + subject.get().displayName() : reason));
+      }
+    }
+    return f;
+  }
+}

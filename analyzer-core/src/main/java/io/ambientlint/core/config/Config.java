@@ -1,0 +1,108 @@
+package io.ambientlint.core.config;
+
+import io.ambientlint.core.load.LoadLimits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Analysis settings, from {@code .ambient-lint.yaml} and command-line options (options win).
+ * Immutable; {@link Builder} assembles it.
+ */
+public record Config(
+    String rootNamespace,
+    String clusterDomain,
+    String defaultNamespace,
+    List<String> waypointClasses,
+    boolean autoAllowWaypointPolicy,
+    boolean serviceEntryVisibility,
+    Map<String, RuleSetting> rules,
+    List<String> exclude,
+    List<ExternalObject> external,
+    FailOn failOn,
+    LoadLimits limits,
+    int maxFindingsPerRule,
+    List<String> crds,
+    Optional<String> baseline) {
+
+  public static final Config DEFAULTS = builder().build();
+
+  public Config {
+    waypointClasses = List.copyOf(waypointClasses);
+    rules = Map.copyOf(rules);
+    exclude = List.copyOf(exclude);
+    external = List.copyOf(external);
+    crds = List.copyOf(crds);
+  }
+
+  public RuleSetting ruleSetting(String ruleId) {
+    return rules.getOrDefault(ruleId, new RuleSetting(true, Optional.empty()));
+  }
+
+  public boolean isExternal(String group, String kind, String namespace, String name) {
+    return external.stream().anyMatch(e -> e.matches(group, kind, namespace, name));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.rootNamespace = rootNamespace;
+    b.clusterDomain = clusterDomain;
+    b.defaultNamespace = defaultNamespace;
+    b.waypointClasses = new ArrayList<>(waypointClasses);
+    b.autoAllowWaypointPolicy = autoAllowWaypointPolicy;
+    b.serviceEntryVisibility = serviceEntryVisibility;
+    b.rules = new LinkedHashMap<>(rules);
+    b.exclude = new ArrayList<>(exclude);
+    b.external = new ArrayList<>(external);
+    b.failOn = failOn;
+    b.limits = limits;
+    b.maxFindingsPerRule = maxFindingsPerRule;
+    b.crds = new ArrayList<>(crds);
+    b.baseline = baseline;
+    return b;
+  }
+
+  /** Mutable assembly of a {@link Config}; fields are package-visible to the loader. */
+  public static final class Builder {
+    String rootNamespace = "istio-system";
+    String clusterDomain = "cluster.local";
+    String defaultNamespace = "default";
+    List<String> waypointClasses = new ArrayList<>();
+    boolean autoAllowWaypointPolicy;
+    boolean serviceEntryVisibility;
+    Map<String, RuleSetting> rules = new LinkedHashMap<>();
+    List<String> exclude = new ArrayList<>();
+    List<ExternalObject> external = new ArrayList<>();
+    FailOn failOn = FailOn.ERROR;
+    LoadLimits limits = LoadLimits.DEFAULTS;
+    int maxFindingsPerRule = 5_000;
+    List<String> crds = new ArrayList<>();
+    Optional<String> baseline = Optional.empty();
+
+    public Builder rootNamespace(String v) { rootNamespace = v; return this; }
+    public Builder clusterDomain(String v) { clusterDomain = v; return this; }
+    public Builder defaultNamespace(String v) { defaultNamespace = v; return this; }
+    public Builder addWaypointClass(String v) { waypointClasses.add(v); return this; }
+    public Builder autoAllowWaypointPolicy(boolean v) { autoAllowWaypointPolicy = v; return this; }
+    public Builder serviceEntryVisibility(boolean v) { serviceEntryVisibility = v; return this; }
+    public Builder rule(String id, RuleSetting v) { rules.put(id, v); return this; }
+    public Builder addExclude(String glob) { exclude.add(glob); return this; }
+    public Builder addExternal(ExternalObject v) { external.add(v); return this; }
+    public Builder failOn(FailOn v) { failOn = v; return this; }
+    public Builder limits(LoadLimits v) { limits = v; return this; }
+    public Builder maxFindingsPerRule(int v) { maxFindingsPerRule = v; return this; }
+    public Builder addCrd(String v) { crds.add(v); return this; }
+    public Builder baseline(String v) { baseline = Optional.ofNullable(v); return this; }
+
+    public Config build() {
+      return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
+          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.ambientlint.core.graph;
+
+/** Labels and annotations Istio reads to decide enrolment and waypoint use. */
+public final class IstioLabels {
+  private IstioLabels() {}
+
+  public static final String DATAPLANE_MODE = "istio.io/dataplane-mode";
+  public static final String USE_WAYPOINT = "istio.io/use-waypoint";
+  public static final String USE_WAYPOINT_NAMESPACE = "istio.io/use-waypoint-namespace";
+  public static final String WAYPOINT_FOR = "istio.io/waypoint-for";
+  public static final String INGRESS_USE_WAYPOINT = "istio.io/ingress-use-waypoint";
+  public static final String ISTIO_INJECTION = "istio-injection";
+  public static final String REV = "istio.io/rev";
+  public static final String SIDECAR_INJECT = "sidecar.istio.io/inject";
+  public static final String GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
+  public static final String WAYPOINT_INBOUND_BINDING = "ambient.istio.io/waypoint-inbound-binding";
+  public static final String DRY_RUN = "istio.io/dry-run";
+
+  public static final String AMBIENT = "ambient";
+  public static final String NONE = "none";
+
+  public static final String CLASS_ISTIO_WAYPOINT = "istio-waypoint";
+  public static final String CLASS_AGENTGATEWAY_WAYPOINT = "istio-agentgateway-waypoint";
+  public static final String HBONE_PROTOCOL = "HBONE";
+  public static final String PROXY_PROTOCOL = "istio.io/PROXY";
+  public static final int HBONE_PORT = 15008;
+}

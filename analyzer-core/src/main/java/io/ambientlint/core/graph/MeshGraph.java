@@ -1,0 +1,554 @@
+package io.ambientlint.core.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.config.Config;
+import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.load.SourceFile;
+import io.ambientlint.core.model.Fields;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.GatewayClass;
+import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.LabelSelector;
+import io.ambientlint.core.model.Listener;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Model;
+import io.ambientlint.core.model.Namespace;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.model.Resource;
+import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.model.Service;
+import io.ambientlint.core.model.ServiceEntry;
+import io.ambientlint.core.model.Workload;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The repository as istiod would see it: namespaces, workloads, services, waypoints and what binds them.
+ * Built once and immutable; every question a rule asks is a named method that also says why, so rules
+ * never re-scan raw YAML. Lookups go through indexes built here: no query walks every resource.
+ */
+public final class MeshGraph {
+
+  private final Model model;
+  private final Config config;
+  private final List<Diagnostic> diagnostics;
+  private final List<SourceFile> files;
+
+  private final Map<String, Namespace> namespaces;
+  private final List<Service> services = new ArrayList<>();
+  private final List<ServiceEntry> serviceEntries = new ArrayList<>();
+  private final List<Workload> workloads = new ArrayList<>();
+  private final List<Gateway> gateways = new ArrayList<>();
+  private final Map<String, GatewayClass> gatewayClasses = new LinkedHashMap<>();
+
+  private final Map<ResourceId, Service> servicesById = new HashMap<>();
+  private final Map<ResourceId, ServiceEntry> serviceEntriesById = new HashMap<>();
+  private final Map<ResourceId, Gateway> gatewaysById = new HashMap<>();
+  private final Map<ResourceId, Workload> workloadsById = new HashMap<>();
+  private final Map<String, List<Workload>> workloadsByNamespace = new HashMap<>();
+  private final Map<String, List<Service>> servicesByNamespace = new HashMap<>();
+  /** namespace -> "key=value" -> workloads whose pods carry that label: selector matching starts here. */
+  private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
+  private final Map<ResourceId, List<UseWaypointLabel>> usesOfWaypoint = new HashMap<>();
+  private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
+
+  /** A {@code use-waypoint} label somewhere in the repository and the Gateway id it names. */
+  public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeRef> namespaceLabel, String holderKind) {}
+
+  private MeshGraph(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files) {
+    this.model = model;
+    this.config = config;
+    this.diagnostics = List.copyOf(diagnostics);
+    this.files = List.copyOf(files);
+    this.namespaces = new TreeMap<>();
+  }
+
+  public static MeshGraph build(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files) {
+    MeshGraph g = new MeshGraph(model, config, diagnostics, files);
+    g.index();
+    return g;
+  }
+
+  private void index() {
+    for (Resource r : model.ofKind("", "Namespace")) {
+      namespaces.putIfAbsent(r.name(), Namespace.declared(r));
+    }
+    for (Resource r : model.resources()) {
+      if (!r.namespace().isEmpty()) {
+        namespaces.putIfAbsent(r.namespace(), Namespace.implicit(r.namespace()));
+      }
+      ResourceId id = r.id();
+      if (id.isKind("", "Service")) {
+        Service s = Service.of(r);
+        services.add(s);
+        servicesById.putIfAbsent(id, s);
+        servicesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(s);
+      } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+        ServiceEntry se = ServiceEntry.of(r);
+        serviceEntries.add(se);
+        serviceEntriesById.putIfAbsent(id, se);
+      } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
+        Gateway gw = Gateway.of(r);
+        gateways.add(gw);
+        gatewaysById.putIfAbsent(id, gw);
+      } else if (id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")) {
+        gatewayClasses.putIfAbsent(r.name(), GatewayClass.of(r));
+      } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "WorkloadEntry")) {
+        addWorkload(Workload.ofWorkloadEntry(r));
+      } else {
+        Workload.podPointerFor(id).ifPresent(p -> addWorkload(Workload.ofPodController(r, p)));
+      }
+    }
+    indexUseWaypointLabels();
+  }
+
+  private void addWorkload(Workload w) {
+    workloads.add(w);
+    workloadsById.putIfAbsent(w.id(), w);
+    workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+    Map<String, List<Workload>> byLabel = workloadsByLabel.computeIfAbsent(w.namespace(), k -> new HashMap<>());
+    w.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(w));
+  }
+
+  private void indexUseWaypointLabels() {
+    for (Namespace ns : namespaces.values()) {
+      ns.declaration().ifPresent(r -> recordUseWaypoint(r, r.labels(), r.name(), "Namespace", r::labelNode));
+    }
+    for (Service s : services) {
+      recordUseWaypoint(s.resource(), s.labels(), s.namespace(), "Service", s.resource()::labelNode);
+    }
+    for (ServiceEntry se : serviceEntries) {
+      recordUseWaypoint(se.resource(), se.labels(), se.namespace(), "ServiceEntry", se.resource()::labelNode);
+    }
+    for (Workload w : workloads) {
+      recordUseWaypoint(w.resource(), w.podLabels(), w.namespace(), w.resource().kind(), w::podLabelNode);
+    }
+  }
+
+  private void recordUseWaypoint(Resource holder, Map<String, String> labels, String namespace, String holderKind,
+      java.util.function.Function<String, NodeRef> labelNode) {
+    String name = labels.get(IstioLabels.USE_WAYPOINT);
+    if (name == null || name.isEmpty() || name.equalsIgnoreCase(IstioLabels.NONE)) {
+      return;
+    }
+    String ns = labels.getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
+    Optional<NodeRef> nsLabel = labels.containsKey(IstioLabels.USE_WAYPOINT_NAMESPACE)
+        ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
+    ResourceId gatewayId = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", ns, name);
+    UseWaypointLabel use = new UseWaypointLabel(labelNode.apply(IstioLabels.USE_WAYPOINT), gatewayId, nsLabel, holderKind);
+    useWaypointLabels.add(use);
+    usesOfWaypoint.computeIfAbsent(gatewayId, k -> new ArrayList<>()).add(use);
+  }
+
+  // ---- Repository ---------------------------------------------------------------------------------------
+
+  public Model model() {
+    return model;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** Everything the loader reported: syntax errors, duplicate keys, skipped and unreadable files. */
+  public List<Diagnostic> loadDiagnostics() {
+    return diagnostics;
+  }
+
+  public List<SourceFile> files() {
+    return files;
+  }
+
+  public List<Resource> resources() {
+    return model.resources();
+  }
+
+  public Optional<Resource> resource(ResourceId id) {
+    return model.resource(id);
+  }
+
+  /** Is the object in the repository, or declared in config {@code external}? */
+  public boolean exists(ResourceId id) {
+    return model.resource(id).isPresent() || config.isExternal(id.group(), id.kind(), id.namespace(), id.name());
+  }
+
+  // ---- Namespaces and workloads -------------------------------------------------------------------------
+
+  public Collection<Namespace> namespaces() {
+    return namespaces.values();
+  }
+
+  /** The namespace, declared or implicit (no labels). */
+  public Namespace namespace(String name) {
+    Namespace ns = namespaces.get(name);
+    return ns != null ? ns : Namespace.implicit(name);
+  }
+
+  public List<Service> services() {
+    return services;
+  }
+
+  public Optional<Service> service(String namespace, String name) {
+    return Optional.ofNullable(servicesById.get(new ResourceId("", "Service", namespace, name)));
+  }
+
+  public List<Service> servicesIn(String namespace) {
+    return servicesByNamespace.getOrDefault(namespace, List.of());
+  }
+
+  public List<ServiceEntry> serviceEntries() {
+    return serviceEntries;
+  }
+
+  public Optional<ServiceEntry> serviceEntry(String namespace, String name) {
+    return Optional.ofNullable(serviceEntriesById.get(new ResourceId(KnownKinds.ISTIO_NETWORKING, "ServiceEntry", namespace, name)));
+  }
+
+  public List<Workload> workloads() {
+    return workloads;
+  }
+
+  public Optional<Workload> workload(ResourceId id) {
+    return Optional.ofNullable(workloadsById.get(id));
+  }
+
+  public List<Workload> workloadsIn(String namespace) {
+    return workloadsByNamespace.getOrDefault(namespace, List.of());
+  }
+
+  /** Workloads in {@code namespace} whose pod labels match {@code selector}; an empty selector selects nothing. */
+  public List<Workload> workloadsSelectedBy(String namespace, Map<String, String> selector) {
+    if (selector.isEmpty()) {
+      return List.of();
+    }
+    Map.Entry<String, String> first = selector.entrySet().iterator().next();
+    List<Workload> candidates = workloadsByLabel.getOrDefault(namespace, Map.of())
+        .getOrDefault(first.getKey() + "=" + first.getValue(), List.of());
+    LabelSelector s = LabelSelector.of(selector);
+    return candidates.stream().filter(w -> s.matches(w.podLabels())).toList();
+  }
+
+  /** The pods behind a Service (its selector) or a ServiceEntry (its workloadSelector). */
+  public List<Workload> workloadsSelectedBy(MeshService service) {
+    if (service instanceof Service s) {
+      return workloadsSelectedBy(s.namespace(), s.selector());
+    }
+    return workloadsSelectedBy(service.namespace(), ((ServiceEntry) service).workloadSelector());
+  }
+
+  /** Services in the workload's namespace whose selector matches its pods. */
+  public List<Service> servicesSelecting(Workload workload) {
+    List<Service> out = new ArrayList<>();
+    for (Service s : servicesIn(workload.namespace())) {
+      if (s.hasSelector() && LabelSelector.of(s.selector()).matches(workload.podLabels())) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Enrolment of a workload (DESIGN §3): hostNetwork pods and sidecar-injected pods are not captured; otherwise
+   * the pod's own {@code istio.io/dataplane-mode} decides, else its namespace's, and {@code none} opts out.
+   */
+  public Enrolment enrolment(Workload w) {
+    Namespace ns = namespace(w.namespace());
+    if (w.hostNetwork()) {
+      return new Enrolment(Enrolment.Mode.NONE, "hostNetwork pods are not captured by ztunnel",
+          Optional.of(w.node(w.podPointer() + "/spec/hostNetwork")));
+    }
+    Optional<Enrolment> sidecar = sidecarInjection(w, ns);
+    if (sidecar.isPresent()) {
+      return sidecar.get();
+    }
+    String own = w.podLabels().get(IstioLabels.DATAPLANE_MODE);
+    if (own != null) {
+      if (own.equals(IstioLabels.AMBIENT)) {
+        return new Enrolment(Enrolment.Mode.AMBIENT, "pod label " + IstioLabels.DATAPLANE_MODE + "=ambient",
+            Optional.of(w.podLabelNode(IstioLabels.DATAPLANE_MODE)));
+      }
+      if (own.equals(IstioLabels.NONE)) {
+        return new Enrolment(Enrolment.Mode.NONE, "pod label " + IstioLabels.DATAPLANE_MODE + "=none opts out",
+            Optional.of(w.podLabelNode(IstioLabels.DATAPLANE_MODE)));
+      }
+    }
+    return namespaceEnrolment(ns);
+  }
+
+  private Optional<Enrolment> sidecarInjection(Workload w, Namespace ns) {
+    String podInject = w.podLabels().getOrDefault(IstioLabels.SIDECAR_INJECT, w.podAnnotations().get(IstioLabels.SIDECAR_INJECT));
+    Optional<NodeRef> podInjectNode = w.podLabels().containsKey(IstioLabels.SIDECAR_INJECT)
+        ? Optional.of(w.podLabelNode(IstioLabels.SIDECAR_INJECT))
+        : Optional.of(w.podAnnotationNode(IstioLabels.SIDECAR_INJECT));
+    if ("false".equals(podInject) || w.isWorkloadEntry()) {
+      return Optional.empty();
+    }
+    if ("true".equals(podInject)) {
+      return Optional.of(new Enrolment(Enrolment.Mode.SIDECAR, IstioLabels.SIDECAR_INJECT + "=true on the pod", podInjectNode));
+    }
+    return namespaceSidecar(ns);
+  }
+
+  private static Optional<Enrolment> namespaceSidecar(Namespace ns) {
+    if ("enabled".equals(ns.labels().get(IstioLabels.ISTIO_INJECTION))) {
+      return Optional.of(new Enrolment(Enrolment.Mode.SIDECAR, "namespace label istio-injection=enabled",
+          ns.labelNode(IstioLabels.ISTIO_INJECTION)));
+    }
+    String rev = ns.labels().get(IstioLabels.REV);
+    if (rev != null && !rev.isEmpty() && !"disabled".equals(ns.labels().get(IstioLabels.ISTIO_INJECTION))) {
+      return Optional.of(new Enrolment(Enrolment.Mode.SIDECAR, "namespace label istio.io/rev=" + rev,
+          ns.labelNode(IstioLabels.REV)));
+    }
+    return Optional.empty();
+  }
+
+  /** Enrolment of a namespace as a whole: what a pod without labels of its own gets. */
+  public Enrolment namespaceEnrolment(Namespace ns) {
+    Optional<Enrolment> sidecar = namespaceSidecar(ns);
+    if (sidecar.isPresent()) {
+      return sidecar.get();
+    }
+    if (IstioLabels.AMBIENT.equals(ns.labels().get(IstioLabels.DATAPLANE_MODE))) {
+      return new Enrolment(Enrolment.Mode.AMBIENT, "namespace label " + IstioLabels.DATAPLANE_MODE + "=ambient",
+          ns.labelNode(IstioLabels.DATAPLANE_MODE));
+    }
+    return new Enrolment(Enrolment.Mode.NONE,
+        ns.isDeclared() ? "namespace " + ns.name() + " has no " + IstioLabels.DATAPLANE_MODE + "=ambient label"
+            : "namespace " + ns.name() + " is not declared in the repository, so it has no mesh labels",
+        Optional.empty());
+  }
+
+  public boolean isAmbient(Workload w) {
+    return enrolment(w).isAmbient();
+  }
+
+  public boolean isAmbient(Namespace ns) {
+    return namespaceEnrolment(ns).isAmbient();
+  }
+
+  /** A service is ambient when its namespace is (its pods may still differ). */
+  public boolean isAmbient(MeshService service) {
+    return isAmbient(namespace(service.namespace()));
+  }
+
+  // ---- Gateways and waypoints ---------------------------------------------------------------------------
+
+  public List<Gateway> gateways() {
+    return gateways;
+  }
+
+  public Optional<Gateway> gateway(String namespace, String name) {
+    return Optional.ofNullable(gatewaysById.get(new ResourceId(KnownKinds.GATEWAY_API, "Gateway", namespace, name)));
+  }
+
+  public Collection<GatewayClass> gatewayClasses() {
+    return gatewayClasses.values();
+  }
+
+  public Optional<GatewayClass> gatewayClass(String name) {
+    return Optional.ofNullable(gatewayClasses.get(name));
+  }
+
+  /**
+   * Classes whose Gateways are waypoints: Istio's two, those in config {@code waypointClasses}, and those a
+   * GatewayClass in the repository declares with an {@code istio.io/waypoint-for} label.
+   */
+  public boolean isWaypointClass(String className) {
+    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT)
+        || className.equals(IstioLabels.CLASS_AGENTGATEWAY_WAYPOINT)
+        || config.waypointClasses().contains(className)
+        || gatewayClass(className).map(c -> c.labels().containsKey(IstioLabels.WAYPOINT_FOR)).orElse(false);
+  }
+
+  /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
+  public boolean isWaypoint(Gateway gateway) {
+    return isWaypointClass(gateway.className()) || usesOfWaypoint.containsKey(gateway.id());
+  }
+
+  public List<Gateway> waypoints() {
+    return gateways.stream().filter(this::isWaypoint).toList();
+  }
+
+  /** Every {@code use-waypoint} label in the repository (objects and namespaces), in load order. */
+  public List<UseWaypointLabel> useWaypointLabels() {
+    return useWaypointLabels;
+  }
+
+  /** The labels that name this Gateway as their waypoint. */
+  public List<UseWaypointLabel> usesOf(Gateway gateway) {
+    return usesOfWaypoint.getOrDefault(gateway.id(), List.of());
+  }
+
+  /** Gateway label, else GatewayClass label, else {@code service}. */
+  public WaypointFor waypointFor(Gateway gateway) {
+    String own = gateway.labels().get(IstioLabels.WAYPOINT_FOR);
+    if (own != null) {
+      return new WaypointFor(own, Optional.of(gateway.resource().labelNode(IstioLabels.WAYPOINT_FOR)));
+    }
+    Optional<GatewayClass> cls = gatewayClass(gateway.className());
+    if (cls.isPresent() && cls.get().labels().containsKey(IstioLabels.WAYPOINT_FOR)) {
+      return new WaypointFor(cls.get().labels().get(IstioLabels.WAYPOINT_FOR),
+          Optional.of(cls.get().resource().labelNode(IstioLabels.WAYPOINT_FOR)));
+    }
+    return new WaypointFor(WaypointFor.SERVICE, Optional.empty());
+  }
+
+  /** Ready unless exported status shows no usable address. Git manifests rarely carry status. */
+  public boolean isReady(Gateway gateway) {
+    return !gateway.hasStatus() || (!gateway.statusAddresses().isEmpty()
+        && gateway.statusAddresses().stream().allMatch(AddressSyntax::isIpOrHostname));
+  }
+
+  /**
+   * The listener ztunnel's traffic arrives on: the one named by the class's inbound-binding annotation or
+   * with protocol {@code istio.io/PROXY}, else the HBONE listener on 15008.
+   */
+  public Optional<Listener> boundListener(Gateway gateway) {
+    Optional<Integer> bindingPort = inboundBindingPort(gateway);
+    for (Listener l : gateway.listeners()) {
+      if (l.protocol().equals(IstioLabels.PROXY_PROTOCOL) || bindingPort.filter(p -> p == l.port()).isPresent()) {
+        return Optional.of(l);
+      }
+    }
+    return gateway.listeners().stream()
+        .filter(l -> l.isHbone() && l.port() == IstioLabels.HBONE_PORT).findFirst();
+  }
+
+  /** {@code ambient.istio.io/waypoint-inbound-binding: PROXY/15088} on the Gateway or its class. */
+  private Optional<Integer> inboundBindingPort(Gateway gateway) {
+    String value = gateway.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING);
+    if (value == null) {
+      value = gatewayClass(gateway.className())
+          .map(c -> c.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING)).orElse(null);
+    }
+    if (value == null) {
+      return Optional.empty();
+    }
+    String port = value.contains("/") ? value.substring(value.lastIndexOf('/') + 1) : value;
+    try {
+      return Optional.of(Integer.parseInt(port.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Does the waypoint's bound listener admit objects from {@code namespace}? Default: same namespace only. */
+  public NamespaceAdmission admits(Gateway gateway, String namespace) {
+    Optional<Listener> listener = boundListener(gateway);
+    if (listener.isEmpty()) {
+      boolean same = gateway.namespace().equals(namespace);
+      return new NamespaceAdmission(same, "no bound listener: only its own namespace " + gateway.namespace(),
+          Optional.empty(), Optional.empty());
+    }
+    Listener l = listener.get();
+    JsonNode namespaces = l.allowedRoutes().path("namespaces");
+    String from = Fields.text(namespaces, "from").orElse("Same");
+    NodeRef decidedBy = gateway.node(l.pointer() + (namespaces.isMissingNode() ? "" : "/allowedRoutes/namespaces/from"));
+    return switch (from) {
+      case "All" -> new NamespaceAdmission(true, "listener " + l.name() + " allows All namespaces", listener, Optional.of(decidedBy));
+      case "Selector" -> {
+        LabelSelector selector = LabelSelector.parse(namespaces.path("selector"));
+        boolean match = selector.matches(namespace(namespace).labels());
+        yield new NamespaceAdmission(match, "listener " + l.name() + " allows namespaces matching " + selector,
+            listener, Optional.of(gateway.node(l.pointer() + "/allowedRoutes/namespaces/selector")));
+      }
+      case "None" -> new NamespaceAdmission(false, "listener " + l.name() + " allows no namespace", listener, Optional.of(decidedBy));
+      default -> new NamespaceAdmission(gateway.namespace().equals(namespace),
+          "listener " + l.name() + " allows only its own namespace " + gateway.namespace(), listener, Optional.of(decidedBy));
+    };
+  }
+
+  // ---- use-waypoint resolution ----------------------------------------------------------------------------
+
+  /** The waypoint serving requests to a Service or ServiceEntry. */
+  public WaypointBinding waypointForService(MeshService service) {
+    boolean namespaceVisibleForeignCheck = config.serviceEntryVisibility() && service instanceof ServiceEntry se
+        && se.exportTo().size() == 1 && se.exportTo().get(0).equals(".");
+    return resolve(service.resource(), service.labels(), service.namespace(), true, service.resource()::labelNode,
+        namespaceVisibleForeignCheck);
+  }
+
+  /** The waypoint serving traffic addressed to a workload's pods (or WorkloadEntry) directly. */
+  public WaypointBinding waypointForWorkload(Workload workload) {
+    return resolve(workload.resource(), workload.podLabels(), workload.namespace(), false, workload::podLabelNode, false);
+  }
+
+  private WaypointBinding resolve(Resource holder, Map<String, String> labels, String namespace, boolean forService,
+      java.util.function.Function<String, NodeRef> labelNode, boolean namespaceVisibleServiceEntry) {
+    WaypointBinding.LabelSource source;
+    String name;
+    String waypointNamespace;
+    NodeRef label;
+    Optional<NodeRef> nsLabel;
+    if (labels.containsKey(IstioLabels.USE_WAYPOINT)) {
+      source = WaypointBinding.LabelSource.OBJECT;
+      name = labels.get(IstioLabels.USE_WAYPOINT);
+      waypointNamespace = labels.getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
+      label = labelNode.apply(IstioLabels.USE_WAYPOINT);
+      nsLabel = labels.containsKey(IstioLabels.USE_WAYPOINT_NAMESPACE)
+          ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
+    } else {
+      Namespace ns = namespace(namespace);
+      if (!ns.labels().containsKey(IstioLabels.USE_WAYPOINT)) {
+        return WaypointBinding.none("no " + IstioLabels.USE_WAYPOINT + " label on " + holder.displayName()
+            + " nor on its namespace " + namespace);
+      }
+      source = WaypointBinding.LabelSource.NAMESPACE;
+      name = ns.labels().get(IstioLabels.USE_WAYPOINT);
+      waypointNamespace = ns.labels().getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
+      label = ns.labelNode(IstioLabels.USE_WAYPOINT).orElseThrow();
+      nsLabel = ns.labelNode(IstioLabels.USE_WAYPOINT_NAMESPACE);
+    }
+    String where = (source == WaypointBinding.LabelSource.OBJECT ? holder.displayName() : "namespace " + namespace);
+    if (name.isEmpty() || name.toLowerCase(Locale.ROOT).equals(IstioLabels.NONE)) {
+      return new WaypointBinding(WaypointBinding.Status.OPTED_OUT, source, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.of(label), nsLabel, IstioLabels.USE_WAYPOINT + "=none on " + where + " opts out");
+    }
+    Optional<Gateway> gateway = gateway(waypointNamespace, name);
+    java.util.function.BiFunction<WaypointBinding.Status, String, WaypointBinding> binding = (status, reason) ->
+        new WaypointBinding(status, source, Optional.of(name), Optional.of(waypointNamespace), gateway,
+            Optional.of(label), nsLabel, reason);
+    String asked = IstioLabels.USE_WAYPOINT + "=" + name + " on " + where;
+    if (gateway.isEmpty()) {
+      if (config.isExternal(KnownKinds.GATEWAY_API, "Gateway", waypointNamespace, name)) {
+        return binding.apply(WaypointBinding.Status.BOUND_EXTERNAL, asked + " (Gateway declared in config external)");
+      }
+      return binding.apply(WaypointBinding.Status.MISSING,
+          asked + " names Gateway " + waypointNamespace + "/" + name + ", which is not in the repository");
+    }
+    Gateway gw = gateway.get();
+    WaypointFor waypointFor = waypointFor(gw);
+    boolean covered = forService ? waypointFor.servesServices() : waypointFor.servesWorkloads();
+    if (!covered) {
+      if (source == WaypointBinding.LabelSource.NAMESPACE) {
+        return binding.apply(WaypointBinding.Status.NOT_APPLICABLE, "the namespace's waypoint " + waypointNamespace + "/"
+            + name + " serves " + waypointFor.value() + " traffic only, so " + (forService ? "services" : "workloads")
+            + " are not bound to it");
+      }
+      return binding.apply(WaypointBinding.Status.TRAFFIC_TYPE_NOT_COVERED, asked + ": waypoint " + waypointNamespace + "/"
+          + name + " has waypoint-for " + waypointFor.value() + ", which does not serve " + (forService ? "service" : "workload")
+          + " traffic");
+    }
+    if (!isReady(gw)) {
+      return binding.apply(WaypointBinding.Status.NOT_READY, asked + ": Gateway " + waypointNamespace + "/" + name
+          + " has no usable status.addresses, so it is not ready");
+    }
+    NamespaceAdmission admission = admits(gw, namespace);
+    if (!admission.allowed()) {
+      return binding.apply(WaypointBinding.Status.NAMESPACE_DENIED, asked + ": waypoint " + waypointNamespace + "/" + name
+          + " does not admit namespace " + namespace + " (" + admission.rule() + ")");
+    }
+    if (namespaceVisibleServiceEntry && !waypointNamespace.equals(namespace)) {
+      return binding.apply(WaypointBinding.Status.SERVICE_ENTRY_VISIBILITY, asked + ": the ServiceEntry is visible only in "
+          + namespace + " (exportTo: .), so with serviceEntryVisibility it cannot use a waypoint in " + waypointNamespace);
+    }
+    return binding.apply(WaypointBinding.Status.BOUND, asked);
+  }
+}

@@ -1,0 +1,57 @@
+package io.ambientlint.core.load;
+
+/**
+ * A problem met while loading, before any rule runs. {@link Kind} decides how it surfaces: syntax and
+ * duplicate-key problems become findings of the input rules (AL901, AL905); the rest are tool
+ * notifications (SARIF {@code toolExecutionNotifications}, an error line in text).
+ */
+public record Diagnostic(Kind kind, String path, SourcePosition position, String message) {
+
+  public enum Kind {
+    /** Not valid YAML/JSON: reported by AL901. */
+    YAML_INVALID(Level.ERROR),
+    /** A mapping repeats a key: reported by AL905. */
+    DUPLICATE_KEY(Level.ERROR),
+    /** The file could not be read at all (permissions, size, encoding, binary): exit code 3. */
+    UNREADABLE(Level.ERROR),
+    /** A document that is not a Kubernetes object (scalar, list, missing kind or name). */
+    NOT_A_RESOURCE(Level.WARNING),
+    /** Recognised and deliberately not parsed: Helm templates, Kustomize files. */
+    SKIPPED(Level.NOTE),
+    /** A limit was reached and some of the input was not analyzed. */
+    LIMIT(Level.WARNING),
+    /** A rule failed on this input: its other findings are kept, the other rules still ran. Exit code 4. */
+    RULE_FAILURE(Level.ERROR);
+
+    private final Level level;
+
+    Kind(Level level) {
+      this.level = level;
+    }
+
+    public Level level() {
+      return level;
+    }
+
+    /** Diagnostics reported as rule findings rather than tool notifications. */
+    public boolean isFinding() {
+      return this == YAML_INVALID || this == DUPLICATE_KEY;
+    }
+  }
+
+  public enum Level {
+    ERROR, WARNING, NOTE
+  }
+
+  public Level level() {
+    return kind.level();
+  }
+
+  public static Diagnostic at(Kind kind, String path, SourcePosition position, String message) {
+    return new Diagnostic(kind, path, position, message);
+  }
+
+  public static Diagnostic ofFile(Kind kind, String path, String message) {
+    return new Diagnostic(kind, path, SourcePosition.FILE_START, message);
+  }
+}

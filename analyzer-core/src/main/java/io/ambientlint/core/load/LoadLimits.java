@@ -1,0 +1,17 @@
+package io.ambientlint.core.load;
+
+/**
+ * Bounds that keep hostile input from exhausting memory or time. Each has a config key under {@code limits:}.
+ */
+public record LoadLimits(
+    long maxFileBytes, int maxAliasesPerDocument, int maxDepth, int maxDocumentsPerFile, int maxNodesPerDocument) {
+
+  public static final LoadLimits DEFAULTS = new LoadLimits(16L * 1024 * 1024, 100, 256, 10_000, 2_000_000);
+
+  public LoadLimits {
+    if (maxFileBytes <= 0 || maxAliasesPerDocument < 0 || maxDepth <= 0 || maxDocumentsPerFile <= 0
+        || maxNodesPerDocument <= 0) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+  }
+}

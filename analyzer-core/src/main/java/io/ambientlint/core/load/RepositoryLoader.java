@@ -1,0 +1,302 @@
+package io.ambientlint.core.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Walks the input paths and parses every manifest file. Files are parsed in parallel; results are put back
+ * in path order, so the outcome does not depend on the thread count.
+ */
+public final class RepositoryLoader {
+
+  public static final String STDIN = "-";
+  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
+  private static final Set<String> KUSTOMIZATION_NAMES =
+      Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
+  private final Path baseDirectory;
+  private final LoadLimits limits;
+  private final List<PathMatcher> excludes;
+  private final List<String> excludeGlobs;
+  private final InputStream stdin;
+
+  public RepositoryLoader(Path baseDirectory, LoadLimits limits, List<String> excludeGlobs, InputStream stdin) {
+    this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+    this.limits = limits;
+    this.excludeGlobs = List.copyOf(excludeGlobs);
+    this.excludes = excludeGlobs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    this.stdin = stdin;
+  }
+
+  /** One file to read: where it is, and how to name it. */
+  private record Input(Path file, SourceFile source) {}
+
+  /** What one file gave. */
+  private record FileOutcome(List<LoadedDocument> documents, List<Diagnostic> diagnostics,
+      LoadedRepository.KustomizeNamespace kustomizeNamespace) {}
+
+  public LoadedRepository load(List<String> paths) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    TreeMap<String, Input> inputs = new TreeMap<>();
+    for (String arg : paths) {
+      if (STDIN.equals(arg)) {
+        inputs.put("<stdin>", new Input(null, new SourceFile("<stdin>", "<stdin>")));
+        continue;
+      }
+      Path path = baseDirectory.resolve(arg).normalize();
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(path), "no such file or directory"));
+      } else if (Files.isDirectory(path)) {
+        walk(path, diagnostics, inputs);
+      } else {
+        Path root = path.getParent() == null ? path : path.getParent();
+        inputs.put(display(path), new Input(path, new SourceFile(display(path), slashes(root.relativize(path)))));
+      }
+    }
+
+    List<Input> ordered = new ArrayList<>(inputs.values());
+    List<FileOutcome> outcomes = ordered.parallelStream().map(this::loadFile).toList();
+
+    List<LoadedDocument> documents = new ArrayList<>();
+    Map<String, LoadedRepository.KustomizeNamespace> kustomize = new HashMap<>();
+    List<SourceFile> files = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      FileOutcome outcome = outcomes.get(i);
+      files.add(ordered.get(i).source());
+      documents.addAll(outcome.documents());
+      diagnostics.addAll(outcome.diagnostics());
+      if (outcome.kustomizeNamespace() != null) {
+        kustomize.put(outcome.kustomizeNamespace().dir(), outcome.kustomizeNamespace());
+      }
+    }
+    diagnostics.sort(Comparator.comparing(Diagnostic::path)
+        .thenComparing(d -> d.position().line()).thenComparing(d -> d.position().column())
+        .thenComparing(Diagnostic::message));
+    return new LoadedRepository(documents, files, diagnostics, kustomize);
+  }
+
+  private void walk(Path root, List<Diagnostic> diagnostics, Map<String, Input> inputs) {
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(root), "cannot read folder: " + e.getMessage()));
+      return;
+    }
+    Set<Path> visited = new HashSet<>();
+    visited.add(realRoot);
+    walkDirectory(root, root, realRoot, visited, diagnostics, inputs, false);
+  }
+
+  private void walkDirectory(Path root, Path dir, Path realRoot, Set<Path> visited, List<Diagnostic> diagnostics,
+      Map<String, Input> inputs, boolean insideHelmChart) {
+    boolean helmChart = insideHelmChart || Files.isRegularFile(dir.resolve("Chart.yaml"));
+    List<Path> children = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(children::add);
+    } catch (IOException | SecurityException e) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(dir), "cannot list folder: " + e.getMessage()));
+      return;
+    }
+    children.sort(Comparator.comparing(Path::toString));
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      String rootRelative = slashes(root.relativize(child));
+      if (isExcluded(rootRelative) || isExcluded(display(child))) {
+        continue;
+      }
+      boolean isLink = Files.isSymbolicLink(child);
+      if (isLink) {
+        Path real;
+        try {
+          real = child.toRealPath();
+        } catch (IOException e) {
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child),
+              "broken or looping symbolic link, not followed"));
+          continue;
+        }
+        if (!real.startsWith(realRoot)) {
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+              "symbolic link points outside the analyzed folder, not followed"));
+          continue;
+        }
+      }
+      if (Files.isDirectory(child)) {
+        if (SKIPPED_DIRECTORIES.contains(name)) {
+          continue;
+        }
+        Path real;
+        try {
+          real = child.toRealPath();
+        } catch (IOException e) {
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child), "cannot read folder"));
+          continue;
+        }
+        if (!visited.add(real)) {
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+              "folder already analyzed through another path (symbolic link loop), not followed again"));
+          continue;
+        }
+        walkDirectory(root, child, realRoot, visited, diagnostics, inputs, helmChart);
+      } else if (isManifestName(name)) {
+        if (helmChart) {
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+              "part of a Helm chart (Chart.yaml above it): render the chart and analyze its output to check it"));
+          continue;
+        }
+        inputs.put(display(child), new Input(child, new SourceFile(display(child), rootRelative)));
+      }
+    }
+  }
+
+  private boolean isExcluded(String relative) {
+    Path p = Path.of(relative);
+    for (PathMatcher m : excludes) {
+      if (m.matches(p)) {
+        return true;
+      }
+    }
+    // "dir/**" should also exclude the folder itself so it is not walked.
+    for (String glob : excludeGlobs) {
+      if (glob.endsWith("/**") && relative.equals(glob.substring(0, glob.length() - 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isManifestName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json") || name.equals("Kustomization");
+  }
+
+  private FileOutcome loadFile(Input input) {
+    String path = input.source().path();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    byte[] bytes;
+    try {
+      if (input.file() == null) {
+        bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+      } else {
+        long size = Files.size(input.file());
+        if (size > limits.maxFileBytes()) {
+          return unreadable(path, "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
+              + " (limits.maxFileBytes); it is not analyzed");
+        }
+        bytes = Files.readAllBytes(input.file());
+      }
+    } catch (IOException | SecurityException e) {
+      return unreadable(path, "cannot read file: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage().replace(baseDirectory.toString(), ".")));
+    }
+    if (bytes.length > limits.maxFileBytes()) {
+      return unreadable(path, "input is over the limit of " + limits.maxFileBytes() + " bytes (limits.maxFileBytes)");
+    }
+    String text;
+    try {
+      text = decode(bytes);
+    } catch (CharacterCodingException e) {
+      return unreadable(path, "not UTF-8 text (binary data or another encoding); Kubernetes manifests must be UTF-8");
+    }
+    if (text.indexOf('\0') >= 0) {
+      return unreadable(path, "binary data (NUL bytes), not a YAML or JSON manifest");
+    }
+    String fileName = path.substring(path.lastIndexOf('/') + 1);
+    if (KUSTOMIZATION_NAMES.contains(fileName)) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
+          "Kustomize file: not a resource; its namespace: is applied to the manifests below it, "
+              + "render with kustomize build to check generated objects"));
+      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(input.source(), text));
+    }
+    YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(path, text);
+    // A template that happens to parse cleanly (markers only inside strings) is still a manifest.
+    if (!parsed.diagnostics().isEmpty() && TEMPLATE_ACTION.matcher(text).find()) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
+          "template markers ({{ }}): a Helm or Go template, not YAML; render it and analyze the output"));
+      return new FileOutcome(List.of(), diagnostics, null);
+    }
+    diagnostics.addAll(parsed.diagnostics());
+    List<LoadedDocument> documents = new ArrayList<>();
+    for (YamlDocumentReader.ParsedDocument doc : parsed.documents()) {
+      expand(path, doc, documents);
+    }
+    return new FileOutcome(documents, diagnostics, null);
+  }
+
+  /** A {@code kind: List} (or {@code ServiceList} ...) contributes its items, each keeping its own positions. */
+  private static void expand(String path, YamlDocumentReader.ParsedDocument doc, List<LoadedDocument> out) {
+    JsonNode root = doc.root();
+    JsonNode kind = root.path("kind");
+    if (kind.isTextual() && kind.asText().endsWith("List") && root.path("items").isArray()) {
+      JsonNode items = root.get("items");
+      for (int i = 0; i < items.size(); i++) {
+        out.add(new LoadedDocument(path, doc.index(), items.get(i), doc.sourceMap(), "/items/" + i));
+      }
+      return;
+    }
+    out.add(new LoadedDocument(path, doc.index(), root, doc.sourceMap(), ""));
+  }
+
+  private static final java.util.regex.Pattern TEMPLATE_ACTION = java.util.regex.Pattern.compile("\\{\\{-?\\s*[^}]*}}");
+
+  private LoadedRepository.KustomizeNamespace kustomizeNamespace(SourceFile source, String text) {
+    YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(source.path(), text);
+    for (YamlDocumentReader.ParsedDocument doc : parsed.documents()) {
+      JsonNode ns = doc.root().path("namespace");
+      if (ns.isTextual() && !ns.asText().isBlank()) {
+        String rel = source.rootRelativePath();
+        String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "";
+        return new LoadedRepository.KustomizeNamespace(dir, ns.asText(), source.path(), doc.sourceMap().find("/namespace"));
+      }
+    }
+    return null;
+  }
+
+  private static FileOutcome unreadable(String path, String message) {
+    return new FileOutcome(List.of(), List.of(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, path, message)), null);
+  }
+
+  /** Strict UTF-8 with an optional byte order mark; CRLF is left to the YAML reader, which accepts it. */
+  static String decode(byte[] bytes) throws CharacterCodingException {
+    int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+        .toString();
+  }
+
+  private String display(Path path) {
+    Path abs = path.toAbsolutePath().normalize();
+    if (abs.startsWith(baseDirectory)) {
+      String rel = slashes(baseDirectory.relativize(abs));
+      return rel.isEmpty() ? "." : rel;
+    }
+    // Outside the base directory: never print an absolute path; show the path relative to the base anyway.
+    return slashes(baseDirectory.relativize(abs));
+  }
+
+  private static String slashes(Path p) {
+    return p.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,91 @@
+package io.ambientlint.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.load.LoadedDocument;
+import java.util.Map;
+
+/**
+ * One Kubernetes object from the repository: its identity, raw tree, labels and annotations, and where it
+ * came from. Typed views ({@link Service}, {@link Gateway}, ...) wrap it for the kinds the rules read.
+ */
+public record Resource(
+    ResourceId id,
+    String apiVersion,
+    JsonNode root,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    LoadedDocument document,
+    NamespaceOrigin namespaceOrigin) {
+
+  public static Resource of(ResourceId id, String apiVersion, JsonNode root, LoadedDocument document,
+      NamespaceOrigin namespaceOrigin) {
+    JsonNode metadata = root.path("metadata");
+    return new Resource(id, apiVersion, root, Fields.stringMap(metadata.path("labels")),
+        Fields.stringMap(metadata.path("annotations")), document, namespaceOrigin);
+  }
+
+  public String kind() {
+    return id.kind();
+  }
+
+  public String name() {
+    return id.name();
+  }
+
+  public String namespace() {
+    return id.namespace();
+  }
+
+  public String group() {
+    return id.group();
+  }
+
+  /** The version part of apiVersion ({@code v1} of {@code gateway.networking.k8s.io/v1}). */
+  public String version() {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+  }
+
+  public JsonNode spec() {
+    return root.path("spec");
+  }
+
+  public String path() {
+    return document.path();
+  }
+
+  public NodeRef node(String pointer) {
+    return new NodeRef(this, pointer);
+  }
+
+  /** The object as a whole, located at its {@code metadata.name}. */
+  public NodeRef nameNode() {
+    return new NodeRef(this, "/metadata/name");
+  }
+
+  public NodeRef labelNode(String key) {
+    return new NodeRef(this, "/metadata/labels/" + key.replace("~", "~0").replace("/", "~1"));
+  }
+
+  public NodeRef annotationNode(String key) {
+    return new NodeRef(this, "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1"));
+  }
+
+  public Location locate(String pointer) {
+    return new Location(document.path(), document.positionOf(pointer));
+  }
+
+  public Location locateKey(String pointer) {
+    return new Location(document.path(), document.sourceMap().findKey(document.pointerPrefix() + pointer));
+  }
+
+  /** {@code Service books/reviews}: how messages name an object. */
+  public String displayName() {
+    return id.kind() + " " + id.namespacedName();
+  }
+
+  @Override
+  public String toString() {
+    return displayName();
+  }
+}

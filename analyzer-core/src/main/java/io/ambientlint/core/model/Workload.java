@@ -1,0 +1,68 @@
+package io.ambientlint.core.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Something that runs pods (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod) or stands for
+ * a workload outside Kubernetes (WorkloadEntry). {@code podPointer} is where the pod's metadata and spec
+ * live: {@code /spec/template} for controllers, {@code /spec/jobTemplate/spec/template} for CronJobs,
+ * empty for a Pod itself.
+ */
+public record Workload(Resource resource, String podPointer, Map<String, String> podLabels,
+    Map<String, String> podAnnotations, Optional<String> serviceAccount, boolean hostNetwork) implements ResourceView {
+
+  public static final Set<String> APPS_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
+
+  /** The pod template's location for a workload kind, or empty when the resource runs no pods. */
+  public static Optional<String> podPointerFor(ResourceId id) {
+    if (id.group().equals("apps") && APPS_KINDS.contains(id.kind())) {
+      return Optional.of("/spec/template");
+    }
+    if (id.isKind("batch", "Job")) {
+      return Optional.of("/spec/template");
+    }
+    if (id.isKind("batch", "CronJob")) {
+      return Optional.of("/spec/jobTemplate/spec/template");
+    }
+    if (id.isKind("", "Pod")) {
+      return Optional.of("");
+    }
+    return Optional.empty();
+  }
+
+  public static Workload ofPodController(Resource resource, String podPointer) {
+    JsonNode pod = podPointer.isEmpty() ? resource.root() : resource.root().at(podPointer);
+    JsonNode podSpec = pod.path("spec");
+    Optional<String> sa = Fields.text(podSpec, "serviceAccountName").or(() -> Fields.text(podSpec, "serviceAccount"));
+    return new Workload(resource, podPointer, Fields.stringMap(pod.path("metadata").path("labels")),
+        Fields.stringMap(pod.path("metadata").path("annotations")), sa, Fields.bool(podSpec, "hostNetwork"));
+  }
+
+  public static Workload ofWorkloadEntry(Resource resource) {
+    JsonNode spec = resource.spec();
+    return new Workload(resource, "/spec", Fields.stringMap(spec.path("labels")), Map.of(),
+        Fields.text(spec, "serviceAccount"), false);
+  }
+
+  public boolean isWorkloadEntry() {
+    return resource.id().isKind("networking.istio.io", "WorkloadEntry");
+  }
+
+  /** The node of a pod label ({@code /spec/template/metadata/labels/app}); for a WorkloadEntry {@code /spec/labels/app}. */
+  public NodeRef podLabelNode(String key) {
+    String escaped = key.replace("~", "~0").replace("/", "~1");
+    return resource.node(isWorkloadEntry() ? "/spec/labels/" + escaped : podPointer + "/metadata/labels/" + escaped);
+  }
+
+  public NodeRef podAnnotationNode(String key) {
+    return resource.node(podPointer + "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1"));
+  }
+
+  /** The service account the pods run as; Kubernetes' default is {@code default}. */
+  public String effectiveServiceAccount() {
+    return serviceAccount.orElse("default");
+  }
+}

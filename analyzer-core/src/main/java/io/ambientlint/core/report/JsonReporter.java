@@ -1,0 +1,89 @@
+package io.ambientlint.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.ToolInfo;
+import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.model.Location;
+import io.ambientlint.core.rule.Finding;
+import io.ambientlint.core.rule.RelatedLocation;
+import io.ambientlint.core.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/** Machine-readable output: summary, findings (suppressed ones flagged) and notifications. */
+public final class JsonReporter implements Reporter {
+
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  @Override
+  public void write(AnalysisResult result, Writer out) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("tool", ToolInfo.NAME);
+    root.put("version", ToolInfo.VERSION);
+    ObjectNode summary = root.putObject("summary");
+    summary.put("errors", result.count(Severity.ERROR));
+    summary.put("warnings", result.count(Severity.WARNING));
+    summary.put("notes", result.count(Severity.NOTE));
+    summary.put("suppressed", result.suppressedCount());
+    summary.put("files", result.graph().files().size());
+    summary.put("resources", result.graph().resources().size());
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : result.findings()) {
+      findings.add(toJson(f));
+    }
+    ArrayNode notifications = root.putArray("notifications");
+    for (Diagnostic d : result.notifications()) {
+      ObjectNode n = notifications.addObject();
+      n.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      n.put("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
+      n.put("path", d.path());
+      n.put("line", d.position().line());
+      n.put("column", d.position().column());
+      n.put("message", d.message());
+    }
+    MAPPER.writeValue(out, root);
+    out.write("\n");
+    out.flush();
+  }
+
+  public static ObjectNode toJson(Finding f) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("ruleId", f.ruleId());
+    n.put("rule", f.rule().name());
+    n.put("severity", f.severity().label());
+    n.put("message", f.message());
+    putLocation(n, f.location());
+    f.subject().ifPresent(s -> n.put("object", s.qualified()));
+    if (!f.pointer().isEmpty()) {
+      n.put("pointer", f.pointer());
+    }
+    ArrayNode related = n.putArray("related");
+    for (RelatedLocation r : f.related()) {
+      ObjectNode rel = related.addObject();
+      putLocation(rel, r.location());
+      rel.put("message", r.message());
+    }
+    n.put("fingerprint", f.fingerprint());
+    f.suppression().ifPresent(s -> {
+      ObjectNode sup = n.putObject("suppressed");
+      sup.put("kind", s.kind() == Finding.Suppression.Kind.IN_SOURCE ? "inSource" : "external");
+      sup.put("justification", s.justification());
+    });
+    return n;
+  }
+
+  private static void putLocation(ObjectNode n, Location l) {
+    n.put("path", l.path());
+    n.put("line", l.position().line());
+    n.put("column", l.position().column());
+    n.put("endLine", l.position().endLine());
+    n.put("endColumn", l.position().endColumn());
+  }
+}

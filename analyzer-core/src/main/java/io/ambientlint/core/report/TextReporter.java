@@ -1,0 +1,101 @@
+package io.ambientlint.core.report;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.rule.Finding;
+import io.ambientlint.core.rule.RelatedLocation;
+import io.ambientlint.core.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiler-style text: {@code path:line:col: error AL305 message [ztunnel-l7-fail-safe]}, related places
+ * indented below, then tool notifications and a summary line. Colours only when asked (on a terminal).
+ */
+public final class TextReporter implements Reporter {
+
+  private final boolean colour;
+
+  public TextReporter(boolean colour) {
+    this.colour = colour;
+  }
+
+  @Override
+  public void write(AnalysisResult result, Writer out) throws IOException {
+    for (Finding f : result.activeFindings()) {
+      out.write(f.location().toString() + ": " + paint(f.severity()) + " " + f.ruleId() + " " + f.message()
+          + " [" + f.rule().name() + "]\n");
+      for (RelatedLocation r : f.related()) {
+        out.write("    " + r.location() + ": " + r.message() + "\n");
+      }
+    }
+    for (Diagnostic d : result.notifications()) {
+      if (d.kind() == Diagnostic.Kind.SKIPPED) {
+        continue; // counted in the summary; listed in SARIF and JSON
+      }
+      String where = d.path().isEmpty() ? "ambient-lint" : d.path() + ":" + d.position();
+      out.write(where + ": " + level(d.level()) + ": " + d.message() + "\n");
+    }
+    out.write(summary(result) + "\n");
+    out.flush();
+  }
+
+  /** {@code ambient-lint: 2 errors, 1 warning, 0 notes in 3 files (12 resources); ...}. */
+  public static String summary(AnalysisResult result) {
+    List<String> parts = new ArrayList<>();
+    parts.add(plural(result.count(Severity.ERROR), "error") + ", " + plural(result.count(Severity.WARNING), "warning")
+        + ", " + plural(result.count(Severity.NOTE), "note") + " in " + plural(result.graph().files().size(), "file")
+        + " (" + plural(result.graph().resources().size(), "resource") + ")");
+    if (result.suppressedCount() > 0) {
+      parts.add(result.suppressedCount() + " suppressed");
+    }
+    List<Diagnostic> skipped = result.notificationsOf(Diagnostic.Kind.SKIPPED);
+    if (!skipped.isEmpty()) {
+      long templates = skipped.stream().filter(d -> d.message().contains("Helm") || d.message().contains("template")).count();
+      long kustomize = skipped.stream().filter(d -> d.message().startsWith("Kustomize")).count();
+      long other = skipped.size() - templates - kustomize;
+      List<String> kinds = new ArrayList<>();
+      if (templates > 0) {
+        kinds.add(templates + " Helm/template");
+      }
+      if (kustomize > 0) {
+        kinds.add(kustomize + " Kustomize");
+      }
+      if (other > 0) {
+        kinds.add(other + " other");
+      }
+      parts.add("skipped " + plural(skipped.size(), "file") + " (" + String.join(", ", kinds) + ")");
+    }
+    int unreadable = result.notificationsOf(Diagnostic.Kind.UNREADABLE).size();
+    if (unreadable > 0) {
+      parts.add(plural(unreadable, "input") + " could not be read");
+    }
+    return "ambient-lint: " + String.join("; ", parts);
+  }
+
+  static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  private String paint(Severity s) {
+    if (!colour) {
+      return s.label();
+    }
+    String code = switch (s) {
+      case ERROR -> "\u001b[1;31m";
+      case WARNING -> "\u001b[1;33m";
+      case NOTE -> "\u001b[1;36m";
+    };
+    return code + s.label() + "\u001b[0m";
+  }
+
+  private String level(Diagnostic.Level level) {
+    return switch (level) {
+      case ERROR -> paint(Severity.ERROR);
+      case WARNING -> paint(Severity.WARNING);
+      case NOTE -> paint(Severity.NOTE);
+    };
+  }
+}

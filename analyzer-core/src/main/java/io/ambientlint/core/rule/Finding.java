@@ -1,0 +1,51 @@
+package io.ambientlint.core.rule;
+
+import io.ambientlint.core.model.Location;
+import io.ambientlint.core.model.ResourceId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One problem found: which rule, how severe, where (the exact node), about which object, and what to do.
+ *
+ * @param subject the object the finding is about; empty for file-level findings such as invalid YAML
+ * @param pointer the JSON pointer of the node at fault inside the subject (empty for file-level findings)
+ * @param fingerprint stable across unrelated edits: rule, object, logical path and message, never a line
+ * @param suppression why the finding is suppressed, when it is (inline annotation or baseline)
+ */
+public record Finding(
+    RuleMetadata rule,
+    Severity severity,
+    String message,
+    Location location,
+    Optional<ResourceId> subject,
+    String pointer,
+    List<RelatedLocation> related,
+    String fingerprint,
+    Optional<Suppression> suppression) {
+
+  public Finding {
+    related = List.copyOf(related);
+  }
+
+  public String ruleId() {
+    return rule.id();
+  }
+
+  public boolean isSuppressed() {
+    return suppression.isPresent();
+  }
+
+  public Finding withSuppression(Suppression s) {
+    return new Finding(rule, severity, message, location, subject, pointer, related, fingerprint, Optional.of(s));
+  }
+
+  public Finding withSeverity(Severity s) {
+    return new Finding(rule, s, message, location, subject, pointer, related, fingerprint, suppression);
+  }
+
+  /** Why a finding does not count: an in-source annotation or an external baseline. */
+  public record Suppression(Kind kind, String justification) {
+    public enum Kind { IN_SOURCE, EXTERNAL }
+  }
+}

@@ -1,0 +1,104 @@
+package io.ambientlint.core.rule;
+
+import io.ambientlint.core.model.Location;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.model.ResourceId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Collects what rules report. Not thread-safe: each rule run gets its own. */
+public final class Findings {
+
+  private final List<Draft> drafts = new ArrayList<>();
+
+  /** A finding being described; {@link #related} adds the other places it involves. */
+  public final class Draft {
+    private final RuleMetadata rule;
+    private final String message;
+    private final Location location;
+    private final Optional<ResourceId> subject;
+    private final String pointer;
+    private final List<RelatedLocation> related = new ArrayList<>();
+    private Severity severity;
+
+    private Draft(RuleMetadata rule, String message, Location location, Optional<ResourceId> subject, String pointer) {
+      this.rule = rule;
+      this.severity = rule.severity();
+      this.message = message;
+      this.location = location;
+      this.subject = subject;
+      this.pointer = pointer;
+    }
+
+    public Draft related(NodeRef node, String what) {
+      related.add(new RelatedLocation(node.location(), what));
+      return this;
+    }
+
+    public Draft related(Location location, String what) {
+      related.add(new RelatedLocation(location, what));
+      return this;
+    }
+
+    /** For rules whose severity depends on the case (E/W, E/N in the catalogue). */
+    public Draft severity(Severity s) {
+      severity = s;
+      return this;
+    }
+
+    Finding toFinding() {
+      String subjectKey = subject.map(ResourceId::qualified).orElse("file:" + location.path());
+      return new Finding(rule, severity, message, location, subject, pointer, related,
+          fingerprint(rule.id(), subjectKey, pointer, message), Optional.empty());
+    }
+  }
+
+  /** Reports a finding at a node of a resource: the node's exact position is the finding's location. */
+  public Draft report(RuleMetadata rule, NodeRef at, String format, Object... args) {
+    Draft d = new Draft(rule, args.length == 0 ? format : String.format(Locale.ROOT, format, args), at.location(),
+        Optional.of(at.resource().id()), at.pointer());
+    drafts.add(d);
+    return d;
+  }
+
+  /** Reports a finding about a file rather than an object (invalid YAML, say). */
+  public Draft reportInFile(RuleMetadata rule, Location location, String message) {
+    Draft d = new Draft(rule, message, location, Optional.empty(), "");
+    drafts.add(d);
+    return d;
+  }
+
+  public List<Finding> toList() {
+    return drafts.stream().map(Draft::toFinding).toList();
+  }
+
+  public int size() {
+    return drafts.size();
+  }
+
+  /**
+   * A stable fingerprint: rule, object id, logical path and a normalised message key; no line numbers, so
+   * moving an object in its file (or to another file) keeps it.
+   */
+  public static String fingerprint(String ruleId, String subjectKey, String pointer, String message) {
+    String key = ruleId + "\n" + subjectKey + "\n" + pointer + "\n" + normalise(message);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Message key: whitespace folded and file positions removed, so reformatting does not change it. */
+  static String normalise(String message) {
+    return message.replaceAll("[\\w./-]+\\.(ya?ml|json):\\d+(:\\d+)?", "<loc>").replaceAll("\\s+", " ").trim()
+        .toLowerCase(Locale.ROOT);
+  }
+}

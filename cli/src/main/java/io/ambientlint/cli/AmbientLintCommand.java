@@ -1,0 +1,82 @@
+package io.ambientlint.cli;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.ToolInfo;
+import io.ambientlint.core.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; its subcommands do the work. */
+@Command(name = "ambient-lint",
+    mixinStandardHelpOptions = true,
+    versionProvider = AmbientLintCommand.Version.class,
+    description = {
+        "Offline linter for Istio ambient mesh configuration in GitOps repositories.",
+        "Builds the waypoint / route / policy graph of the manifests and reports where it will not do what "
+            + "its authors expect. Without a command, runs 'check'."},
+    footer = {"", "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or config "
+        + "error; 3 some input could not be read; 4 internal error."},
+    exitCodeListHeading = "",
+    subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+public final class AmbientLintCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static CommandLine commandLine(Environment env) {
+    CommandLine cli = new CommandLine(new AmbientLintCommand(), new EnvironmentFactory(env));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ConfigException) {
+        commandLine.getErr().println("ambient-lint: " + e.getMessage());
+        return AnalysisResult.EXIT_USAGE;
+      }
+      commandLine.getErr().println("ambient-lint: internal error: " + e);
+      for (StackTraceElement element : e.getStackTrace()) {
+        commandLine.getErr().println("    at " + element);
+      }
+      return AnalysisResult.EXIT_INTERNAL_ERROR;
+    });
+    cli.setParameterExceptionHandler((e, args) -> {
+      e.getCommandLine().getErr().println("ambient-lint: " + e.getMessage());
+      e.getCommandLine().usage(e.getCommandLine().getErr());
+      return AnalysisResult.EXIT_USAGE;
+    });
+    return cli;
+  }
+
+  /** Gives commands the {@link Environment}. */
+  static final class EnvironmentFactory implements CommandLine.IFactory {
+    private final Environment env;
+    private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+    EnvironmentFactory(Environment env) {
+      this.env = env;
+    }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      K object = fallback.create(cls);
+      if (object instanceof NeedsEnvironment n) {
+        n.environment(env);
+      }
+      return object;
+    }
+  }
+
+  /** A command or mixin that reads the process's streams or working directory. */
+  interface NeedsEnvironment {
+    void environment(Environment env);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {ToolInfo.NAME + " " + ToolInfo.VERSION};
+    }
+  }
+}

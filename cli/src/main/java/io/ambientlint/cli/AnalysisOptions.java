@@ -1,0 +1,86 @@
+package io.ambientlint.cli;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.config.Config;
+import io.ambientlint.core.config.ConfigException;
+import io.ambientlint.core.config.ConfigLoader;
+import io.ambientlint.core.rule.RuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What to analyze and how: shared by every command that builds the graph (check, explain, graph). */
+public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironment {
+
+  @Parameters(paramLabel = "PATH", description = "Files or folders to analyze, '-' for standard input (default: .).")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Config file (default: .ambient-lint.yaml in the working directory, if present).")
+  Path configFile;
+
+  @Option(names = "--default-namespace", paramLabel = "NS",
+      description = "Namespace of objects without one and without GitOps context (default: default).")
+  String defaultNamespace;
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching this glob (repeatable).")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--root-namespace", paramLabel = "NS", description = "Istio's root namespace (default: istio-system).")
+  String rootNamespace;
+
+  @Option(names = "--waypoint-class", paramLabel = "CLASS",
+      description = "A GatewayClass whose Gateways are waypoints, besides Istio's (repeatable).")
+  List<String> waypointClasses = new ArrayList<>();
+
+  private Environment env;
+
+  @Override
+  public void environment(Environment env) {
+    this.env = env;
+  }
+
+  Environment env() {
+    return env;
+  }
+
+  /** The config file's settings with the command-line options on top. */
+  public Config config() {
+    Path cwd = env.workingDirectory();
+    Config.Builder builder = Config.builder();
+    Config config;
+    if (configFile != null) {
+      Path file = cwd.resolve(configFile);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(configFile + ": config file not found");
+      }
+      config = ConfigLoader.load(file, configFile.toString(), builder);
+    } else if (Files.isRegularFile(cwd.resolve(ConfigLoader.DEFAULT_FILE))) {
+      config = ConfigLoader.load(cwd.resolve(ConfigLoader.DEFAULT_FILE), ConfigLoader.DEFAULT_FILE, builder);
+    } else {
+      config = builder.build();
+    }
+    Config.Builder b = config.toBuilder();
+    if (defaultNamespace != null) {
+      b.defaultNamespace(defaultNamespace);
+    }
+    if (rootNamespace != null) {
+      b.rootNamespace(rootNamespace);
+    }
+    excludes.forEach(b::addExclude);
+    waypointClasses.forEach(b::addWaypointClass);
+    return b.build();
+  }
+
+  public List<String> paths() {
+    return paths.isEmpty() ? List.of(".") : paths;
+  }
+
+  public AnalysisResult analyze(Config config) {
+    return new Analyzer(config, RuleRegistry.load(), env.workingDirectory()).analyze(paths(), env.stdin());
+  }
+}

@@ -1,0 +1,82 @@
+package io.ambientlint.cli;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.config.Config;
+import io.ambientlint.core.config.ConfigException;
+import io.ambientlint.core.config.FailOn;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ambient-lint check}: analyze manifests and report findings. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = "Analyze manifests and report where the ambient mesh configuration will not behave as written.")
+public final class CheckCommand implements Callable<Integer>, AmbientLintCommand.NeedsEnvironment {
+
+  @Mixin
+  AnalysisOptions analysis = new AnalysisOptions();
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "Report format: ${COMPLETION-CANDIDATES} (repeatable; pair each with an --output; default: text).")
+  List<OutputFormat> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report of the --format at the same position to FILE ('-' for standard output).")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at or above LEVEL: error, warning, note or none (default: error).")
+  String failOn;
+
+  private Environment env;
+
+  @Override
+  public void environment(Environment env) {
+    this.env = env;
+    analysis.environment(env);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Config config = analysis.config();
+    if (failOn != null) {
+      config = config.toBuilder().failOn(FailOn.parse(failOn).orElseThrow(() ->
+          new ConfigException("--fail-on must be one of error, warning, note, none; got \"" + failOn + "\""))).build();
+    }
+    if (outputs.size() > Math.max(1, formats.size())) {
+      throw new ConfigException("more --output than --format options: pair each --output with a --format");
+    }
+    List<OutputFormat> effective = formats.isEmpty() ? List.of(OutputFormat.text) : formats;
+    AnalysisResult result = analysis.analyze(config);
+    for (int i = 0; i < effective.size(); i++) {
+      String output = i < outputs.size() ? outputs.get(i) : "-";
+      write(result, effective.get(i), output);
+    }
+    return result.exitCode(config.failOn());
+  }
+
+  private void write(AnalysisResult result, OutputFormat format, String output) throws IOException {
+    if (output.equals("-")) {
+      Writer out = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
+      format.reporter(env.colour()).write(result, out);
+      out.flush();
+      return;
+    }
+    Path file = env.workingDirectory().resolve(output);
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      format.reporter(false).write(result, out);
+    }
+  }
+}
