@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** What to analyze and how: shared by every command that builds the graph (check, explain, graph). */
 public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironment {
 
-  @Parameters(paramLabel = "PATH", description = "Files or folders to analyze, '-' for standard input (default: .).")
-  List<String> paths = new ArrayList<>();
+  /** Set by the command, which declares its own positional parameters. */
+  private List<String> paths = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Config file (default: .ambient-lint.yaml in the working directory, if present).")
@@ -74,6 +73,10 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
     excludes.forEach(b::addExclude);
     waypointClasses.forEach(b::addWaypointClass);
     return b.build();
+  }
+
+  public void paths(List<String> paths) {
+    this.paths = paths == null ? new ArrayList<>() : paths;
   }
 
   public List<String> paths() {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code ambient-lint check}: analyze manifests and report findings. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -24,6 +25,9 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
 
   @Mixin
   AnalysisOptions analysis = new AnalysisOptions();
+
+  @Parameters(paramLabel = "PATH", description = "Files or folders to analyze, '-' for standard input (default: .).")
+  List<String> paths = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
       description = "Report format: ${COMPLETION-CANDIDATES} (repeatable; pair each with an --output; default: text).")
@@ -47,6 +51,7 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
 
   @Override
   public Integer call() throws IOException {
+    analysis.paths(paths);
     Config config = analysis.config();
     if (failOn != null) {
       config = config.toBuilder().failOn(FailOn.parse(failOn).orElseThrow(() ->

@@ -1,0 +1,66 @@
+package io.ambientlint.cli;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.config.ConfigException;
+import io.ambientlint.core.explain.ExplainSections;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code ambient-lint explain KIND/NAMESPACE/NAME}: what the graph knows about one object, and why. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"Explain one object: its enrolment, its waypoint and the label that chose it, the routes and "
+        + "policies that apply, each fact with the file:line that establishes it.",
+        "KIND/NAMESPACE/NAME, e.g. Service/books/reviews, Deployment/books/reviews-v1, Gateway/books/waypoint; "
+            + "KIND/NAME for cluster-scoped kinds (Namespace/books)."})
+public final class ExplainCommand implements Callable<Integer>, AmbientLintCommand.NeedsEnvironment {
+
+  @Mixin
+  AnalysisOptions analysis = new AnalysisOptions();
+
+  @Parameters(index = "0", paramLabel = "KIND/NAMESPACE/NAME", description = "The object to explain.")
+  String target;
+
+  @Parameters(index = "1..*", paramLabel = "PATH", description = "Files or folders to analyze (default: .).")
+  List<String> paths = new ArrayList<>();
+
+  private Environment env;
+
+  @Override
+  public void environment(Environment env) {
+    this.env = env;
+    analysis.environment(env);
+  }
+
+  @Override
+  public Integer call() {
+    analysis.paths(paths);
+    AnalysisResult result = analysis.analyze(analysis.config());
+    Resource subject = find(result.graph(), target);
+    env.out().print(ExplainSections.explain(result.graph(), subject).toText());
+    env.out().flush();
+    return 0;
+  }
+
+  /** Finds {@code Kind/ns/name} (or {@code Kind/name}); the kind is matched case-insensitively. */
+  static Resource find(MeshGraph graph, String target) {
+    String[] parts = target.split("/");
+    if (parts.length < 2 || parts.length > 3) {
+      throw new ConfigException("explain: expected KIND/NAMESPACE/NAME or KIND/NAME, got \"" + target + "\"");
+    }
+    String kind = parts[0].toLowerCase(Locale.ROOT);
+    String namespace = parts.length == 3 ? parts[1] : "";
+    String name = parts[parts.length - 1];
+    return graph.resources().stream()
+        .filter(r -> r.kind().toLowerCase(Locale.ROOT).equals(kind) && r.name().equals(name)
+            && (r.namespace().equals(namespace) || (parts.length == 2 && r.namespace().isEmpty())))
+        .findFirst()
+        .orElseThrow(() -> new ConfigException("explain: " + target + " is not in the analyzed files"));
+  }
+}
