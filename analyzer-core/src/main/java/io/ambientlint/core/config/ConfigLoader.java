@@ -69,7 +69,8 @@ public final class ConfigLoader {
     if (doc.root().isNull()) {
       return base.build();
     }
-    return new ConfigLoader(displayPath, doc.root(), doc.sourceMap()).apply(base);
+    SourceMap positions = new YamlDocumentReader(LoadLimits.DEFAULTS).sourceMaps(displayPath, text).get(0);
+    return new ConfigLoader(displayPath, doc.root(), positions).apply(base);
   }
 
   private Config apply(Config.Builder b) {

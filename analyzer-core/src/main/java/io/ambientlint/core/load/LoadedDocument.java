@@ -3,18 +3,21 @@ package io.ambientlint.core.load;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One YAML document (or one item of a {@code kind: List}) as a Jackson tree, with the map back to its source.
+ * One YAML document (or one item of a {@code kind: List}) as a Jackson tree, with the way back to its source.
  * {@code pointerPrefix} is the item's place inside a List document ({@code /items/3}), empty otherwise, so
  * positions are looked up in the enclosing document's map.
  */
-public record LoadedDocument(
-    String path, int documentIndex, JsonNode root, SourceMap sourceMap, String pointerPrefix) {
+public record LoadedDocument(String path, int documentIndex, JsonNode root, SourceText source, String pointerPrefix) {
+
+  public SourceMap sourceMap() {
+    return source.sourceMap(documentIndex);
+  }
 
   public SourcePosition positionOf(String pointer) {
-    return sourceMap.find(pointerPrefix + pointer);
+    return sourceMap().find(pointerPrefix + pointer);
   }
 
   public boolean hasNode(String pointer) {
-    return sourceMap.contains(pointerPrefix + pointer);
+    return sourceMap().contains(pointerPrefix + pointer);
   }
 }

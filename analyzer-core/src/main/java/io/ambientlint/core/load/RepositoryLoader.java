@@ -237,36 +237,39 @@ public final class RepositoryLoader {
     }
     diagnostics.addAll(parsed.diagnostics());
     List<LoadedDocument> documents = new ArrayList<>();
+    SourceText source = new SourceText(path, text, limits);
     for (YamlDocumentReader.ParsedDocument doc : parsed.documents()) {
-      expand(path, doc, documents);
+      expand(path, doc, source, documents);
     }
     return new FileOutcome(documents, diagnostics, null);
   }
 
   /** A {@code kind: List} (or {@code ServiceList} ...) contributes its items, each keeping its own positions. */
-  private static void expand(String path, YamlDocumentReader.ParsedDocument doc, List<LoadedDocument> out) {
+  private static void expand(String path, YamlDocumentReader.ParsedDocument doc, SourceText source,
+      List<LoadedDocument> out) {
     JsonNode root = doc.root();
     JsonNode kind = root.path("kind");
     if (kind.isTextual() && kind.asText().endsWith("List") && root.path("items").isArray()) {
       JsonNode items = root.get("items");
       for (int i = 0; i < items.size(); i++) {
-        out.add(new LoadedDocument(path, doc.index(), items.get(i), doc.sourceMap(), "/items/" + i));
+        out.add(new LoadedDocument(path, doc.index(), items.get(i), source, "/items/" + i));
       }
       return;
     }
-    out.add(new LoadedDocument(path, doc.index(), root, doc.sourceMap(), ""));
+    out.add(new LoadedDocument(path, doc.index(), root, source, ""));
   }
 
   private static final java.util.regex.Pattern TEMPLATE_ACTION = java.util.regex.Pattern.compile("\\{\\{-?\\s*[^}]*}}");
 
   private LoadedRepository.KustomizeNamespace kustomizeNamespace(SourceFile source, String text) {
-    YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(source.path(), text);
-    for (YamlDocumentReader.ParsedDocument doc : parsed.documents()) {
+    YamlDocumentReader reader = new YamlDocumentReader(limits);
+    for (YamlDocumentReader.ParsedDocument doc : reader.read(source.path(), text).documents()) {
       JsonNode ns = doc.root().path("namespace");
       if (ns.isTextual() && !ns.asText().isBlank()) {
         String rel = source.rootRelativePath();
         String dir = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "";
-        return new LoadedRepository.KustomizeNamespace(dir, ns.asText(), source.path(), doc.sourceMap().find("/namespace"));
+        SourcePosition at = reader.sourceMaps(source.path(), text).get(doc.index()).find("/namespace");
+        return new LoadedRepository.KustomizeNamespace(dir, ns.asText(), source.path(), at);
       }
     }
     return null;

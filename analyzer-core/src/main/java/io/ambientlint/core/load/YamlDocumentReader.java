@@ -5,40 +5,52 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Parses YAML (and JSON, which is YAML) text into Jackson trees with source maps, using snakeyaml-engine's
- * compose API so every node keeps its marks. Safe by configuration: only the core schema's tags, no recursive
- * keys, a bounded number of aliases, a code-point limit; depth and expanded size are bounded here.
+ * Parses YAML (and JSON, which is YAML) text into Jackson trees, straight from snakeyaml-engine's event
+ * stream: no intermediate node tree, so loading costs little more than scanning.
+ *
+ * <p>Two passes share this one builder, so they agree on every pointer: {@link #read} builds the trees and
+ * reports problems with their positions; {@link #sourceMaps} records the position of every node under its
+ * JSON pointer, and is run only for files that have a finding to locate.
+ *
+ * <p>Safe by construction: only the core schema's tags are interpreted (custom tags are plain text, nothing is
+ * ever instantiated), an alias to an unfinished anchor (a recursive structure) is refused, and the number of
+ * aliases, the expanded size, the nesting depth and the code points are bounded by {@link LoadLimits}.
  */
 public final class YamlDocumentReader {
 
   /** The documents read from one text, and the problems met; a syntax error ends the file but keeps what came before. */
   public record Result(List<ParsedDocument> documents, List<Diagnostic> diagnostics) {}
 
-  /** One YAML document: its tree and source map. */
-  public record ParsedDocument(int index, JsonNode root, SourceMap sourceMap, SourcePosition position) {}
+  /** One YAML document: its tree and where it starts. */
+  public record ParsedDocument(int index, JsonNode root, SourcePosition position) {}
+
+  private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final LoadLimits limits;
 
@@ -47,51 +59,366 @@ public final class YamlDocumentReader {
   }
 
   public Result read(String path, String text) {
-    LoadSettings settings = LoadSettings.builder()
+    Builder builder = new Builder(path, false);
+    builder.run(text);
+    return new Result(builder.documents, builder.diagnostics);
+  }
+
+  /** The source map of each document of {@code text}, by document index (the same indexes {@link #read} gives). */
+  public List<SourceMap> sourceMaps(String path, String text) {
+    Builder builder = new Builder(path, true);
+    builder.run(text);
+    return builder.sourceMaps;
+  }
+
+  private LoadSettings settings(String path) {
+    return LoadSettings.builder()
         .setLabel(path)
         .setSchema(new CoreSchema())
         .setAllowRecursiveKeys(false)
-        .setAllowDuplicateKeys(true) // compose keeps every key; duplicates are reported below as AL905
-        .setMaxAliasesForCollections(limits.maxAliasesPerDocument())
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
         .setUseMarks(true)
         .build();
-    List<ParsedDocument> documents = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    try {
-      Iterator<Node> nodes = new Compose(settings).composeAllFromString(text).iterator();
-      int index = 0;
-      while (nodes.hasNext()) {
-        Node node = nodes.next();
-        if (index >= limits.maxDocumentsPerFile()) {
-          diagnostics.add(Diagnostic.at(Diagnostic.Kind.LIMIT, path, start(node),
-              "more than " + limits.maxDocumentsPerFile() + " documents in one file; the rest of the file is not analyzed"
-                  + " (limits.maxDocumentsPerFile)"));
-          break;
-        }
-        Converter converter = new Converter(path, diagnostics);
-        try {
-          JsonNode root = converter.convert(node, "", 0);
-          documents.add(new ParsedDocument(index, root, new SourceMap(converter.positions), start(node)));
-        } catch (LimitExceeded e) {
-          diagnostics.add(Diagnostic.at(Diagnostic.Kind.LIMIT, path, e.position, e.getMessage()));
-        }
-        index++;
-      }
-    } catch (MarkedYamlEngineException e) {
-      diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, positionOf(e), describe(e)));
-    } catch (YamlEngineException e) {
-      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.YAML_INVALID, path, "invalid YAML: " + oneLine(e.getMessage())));
-    } catch (StackOverflowError e) {
-      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.LIMIT, path,
-          "nesting is too deep to parse; the file is not analyzed (limits.maxDepth)"));
-    }
-    return new Result(documents, diagnostics);
   }
 
-  private static SourcePosition positionOf(MarkedYamlEngineException e) {
-    Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-    return mark.map(m -> SourcePosition.point(m.getLine() + 1, m.getColumn() + 1)).orElse(SourcePosition.FILE_START);
+  static SourcePosition span(Optional<Mark> start, Optional<Mark> end) {
+    if (start.isEmpty()) {
+      return SourcePosition.FILE_START;
+    }
+    Mark s = start.get();
+    Mark e = end.orElse(s);
+    return new SourcePosition(s.getLine() + 1, s.getColumn() + 1, e.getLine() + 1, e.getColumn() + 1);
+  }
+
+  private static SourcePosition startOf(Event e) {
+    return span(e.getStartMark(), e.getEndMark());
+  }
+
+  /** A problem that abandons the current document (a limit, a recursive alias) but not the file. */
+  private static final class DocumentAbandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Diagnostic diagnostic;
+
+    DocumentAbandoned(Diagnostic diagnostic) {
+      super(diagnostic.message(), null, false, false);
+      this.diagnostic = diagnostic;
+    }
+  }
+
+  /** A collection being built, with what the next event means for it. */
+  private static final class Frame {
+    final JsonNode container;
+    final String pointer;
+    final Optional<Mark> start;
+    final String anchor;
+    final int nodesAtStart;
+    String pendingKey;
+    /** The next node is the value of an unusable key: skip it. */
+    boolean skipNextValue;
+    /** An unusable key is being skipped; once it ends, its value must be skipped too. */
+    boolean skipValueAfterKey;
+    int nextIndex;
+
+    Frame(JsonNode container, String pointer, Optional<Mark> start, String anchor, int nodesAtStart) {
+      this.nodesAtStart = nodesAtStart;
+      this.container = container;
+      this.pointer = pointer;
+      this.start = start;
+      this.anchor = anchor;
+    }
+  }
+
+  /** Turns one text's events into documents (and, in precise mode, source maps). */
+  private final class Builder {
+    private final String path;
+    private final boolean precise;
+    final List<ParsedDocument> documents = new ArrayList<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    final List<SourceMap> sourceMaps = new ArrayList<>();
+
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private Map<String, JsonNode> anchors = new HashMap<>();
+    private Map<String, Integer> anchorSizes = new HashMap<>();
+    private final Set<String> unfinishedAnchors = new HashSet<>();
+    private Map<String, SourcePosition> positions;
+    private JsonNode root;
+    private SourcePosition documentStart;
+    private int index;
+    private int nodes;
+    private int aliases;
+    /** While > 0, events belong to something being skipped (a complex key, an abandoned document). */
+    private int skipDepth;
+    private boolean abandoned;
+
+    Builder(String path, boolean precise) {
+      this.path = path;
+      this.precise = precise;
+    }
+
+    void run(String text) {
+      try {
+        for (Event event : new Parse(settings(path)).parseString(text)) {
+          if (index >= limits.maxDocumentsPerFile()) {
+            diagnostics.add(Diagnostic.at(Diagnostic.Kind.LIMIT, path, startOf(event), "more than "
+                + limits.maxDocumentsPerFile() + " documents in one file; the rest of the file is not analyzed"
+                + " (limits.maxDocumentsPerFile)"));
+            return;
+          }
+          accept(event);
+        }
+      } catch (MarkedYamlEngineException e) {
+        diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, positionOf(e), describe(e)));
+      } catch (YamlEngineException e) {
+        diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.YAML_INVALID, path, "invalid YAML: " + oneLine(e.getMessage())));
+      }
+    }
+
+    private void accept(Event event) {
+      switch (event.getEventId()) {
+        case DocumentStart -> startDocument(event);
+        case DocumentEnd -> endDocument();
+        case MappingStart, SequenceStart -> {
+          if (abandoned || skipDepth > 0 || skipsValue()) {
+            skipDepth++;
+          } else {
+            startCollection((CollectionStartEvent) event);
+          }
+        }
+        case MappingEnd, SequenceEnd -> {
+          if (abandoned || skipDepth > 0) {
+            skipDepth = Math.max(0, skipDepth - 1);
+            Frame parent = stack.peek();
+            if (skipDepth == 0 && !abandoned && parent != null && parent.skipValueAfterKey) {
+              parent.skipValueAfterKey = false;
+              parent.skipNextValue = true;
+            }
+          } else {
+            endCollection(event);
+          }
+        }
+        case Scalar -> {
+          if (!abandoned && skipDepth == 0 && !skipsValue()) {
+            scalar((ScalarEvent) event);
+          }
+        }
+        case Alias -> {
+          if (!abandoned && skipDepth == 0 && !skipsValue()) {
+            alias((AliasEvent) event);
+          }
+        }
+        default -> {
+          // StreamStart, StreamEnd, comments: nothing to build.
+        }
+      }
+    }
+
+    /**
+     * Is the next node the value of a key that could not be used (a mapping or sequence as key)? Then it is
+     * skipped, and the flag is cleared.
+     */
+    private boolean skipsValue() {
+      Frame parent = stack.peek();
+      if (parent != null && parent.skipNextValue) {
+        parent.skipNextValue = false;
+        return true;
+      }
+      return false;
+    }
+
+    private void startDocument(Event event) {
+      stack.clear();
+      anchors = new HashMap<>();
+      anchorSizes = new HashMap<>();
+      unfinishedAnchors.clear();
+      positions = precise ? new HashMap<>() : null;
+      root = null;
+      nodes = 0;
+      aliases = 0;
+      skipDepth = 0;
+      abandoned = false;
+      documentStart = startOf(event);
+    }
+
+    private void endDocument() {
+      if (!abandoned) {
+        JsonNode document = root == null ? NODES.nullNode() : root;
+        documents.add(new ParsedDocument(index, document, documentStart));
+        if (precise) {
+          sourceMaps.add(new SourceMap(positions));
+        }
+      } else if (precise) {
+        sourceMaps.add(new SourceMap(Map.of()));
+      }
+      index++;
+    }
+
+    private void abandon(SourcePosition at, String message) {
+      diagnostics.add(Diagnostic.at(Diagnostic.Kind.LIMIT, path, at, message));
+      abandoned = true;
+      stack.clear();
+    }
+
+    private void countNode(Event event, int size) {
+      nodes += size;
+      if (nodes > limits.maxNodesPerDocument()) {
+        abandon(startOf(event), "document expands to more than " + limits.maxNodesPerDocument()
+            + " nodes (aliases?); it is not analyzed (limits.maxNodesPerDocument)");
+      }
+    }
+
+    /** Where the next node goes: its pointer, or null when it is a mapping key or must be skipped. */
+    private String placeFor(Event event) {
+      if (stack.isEmpty()) {
+        return "";
+      }
+      Frame parent = stack.peek();
+      if (parent.container.isArray()) {
+        return precise ? JsonPointers.child(parent.pointer, parent.nextIndex) : "";
+      }
+      if (parent.pendingKey == null) {
+        return null; // a key
+      }
+      return precise ? JsonPointers.child(parent.pointer, parent.pendingKey) : "";
+    }
+
+    private void attach(JsonNode node) {
+      if (stack.isEmpty()) {
+        root = node;
+        return;
+      }
+      Frame parent = stack.peek();
+      if (parent.container instanceof ArrayNode array) {
+        array.add(node);
+        parent.nextIndex++;
+      } else {
+        ((ObjectNode) parent.container).set(parent.pendingKey, node);
+        parent.pendingKey = null;
+      }
+    }
+
+    private void startCollection(CollectionStartEvent event) {
+      String pointer = placeFor(event);
+      if (pointer == null) {
+        complexKey(event);
+        return;
+      }
+      if (stack.size() >= limits.maxDepth()) {
+        abandon(startOf(event), "document nests deeper than " + limits.maxDepth()
+            + " levels; it is not analyzed (limits.maxDepth)");
+        return;
+      }
+      countNode(event, 1);
+      if (abandoned) {
+        return;
+      }
+      JsonNode container = event instanceof MappingStartEvent ? NODES.objectNode() : NODES.arrayNode();
+      attach(container);
+      String anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
+      if (anchor != null) {
+        unfinishedAnchors.add(anchor);
+      }
+      stack.push(new Frame(container, pointer, event.getStartMark(), anchor, nodes));
+    }
+
+    private void endCollection(Event event) {
+      Frame frame = stack.pop();
+      if (precise) {
+        positions.put(frame.pointer, span(frame.start, event.getEndMark()));
+      }
+      if (frame.anchor != null) {
+        unfinishedAnchors.remove(frame.anchor);
+        anchors.put(frame.anchor, frame.container);
+        anchorSizes.put(frame.anchor, nodes - frame.nodesAtStart + 1);
+      }
+    }
+
+    private void complexKey(CollectionStartEvent event) {
+      diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, startOf(event),
+          "a mapping key must be a plain value, not a " + (event instanceof MappingStartEvent ? "mapping" : "sequence")));
+      skipDepth = 1;
+      stack.peek().skipValueAfterKey = true;
+    }
+
+    private void scalar(ScalarEvent event) {
+      Frame parent = stack.peek();
+      String pointer = placeFor(event);
+      if (pointer == null) {
+        key(parent, event);
+        return;
+      }
+      countNode(event, 1);
+      if (abandoned) {
+        return;
+      }
+      JsonNode value = scalarValue(event);
+      if (precise) {
+        positions.put(pointer, startOf(event));
+      }
+      attach(value);
+      event.getAnchor().ifPresent(a -> {
+        anchors.put(a.getValue(), value);
+        anchorSizes.put(a.getValue(), 1);
+      });
+    }
+
+    private void key(Frame mapping, ScalarEvent event) {
+      String key = event.getValue();
+      ObjectNode object = (ObjectNode) mapping.container;
+      if (object.has(key)) {
+        diagnostics.add(Diagnostic.at(Diagnostic.Kind.DUPLICATE_KEY, path, startOf(event), "key \"" + key
+            + "\" is repeated in this mapping; Kubernetes' strict decoding rejects the object, and lenient tools keep"
+            + " only the last value"));
+      }
+      mapping.pendingKey = key;
+      if (precise) {
+        positions.put(JsonPointers.child(mapping.pointer, key) + SourceMap.KEY_SUFFIX, startOf(event));
+      }
+    }
+
+    private void alias(AliasEvent event) {
+      Frame parent = stack.peek();
+      String name = event.getAlias().getValue();
+      String pointer = placeFor(event);
+      if (pointer == null) {
+        // An alias used as a key: keys must be plain values here.
+        diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, startOf(event),
+            "an alias (*" + name + ") cannot be used as a mapping key here"));
+        parent.skipNextValue = true;
+        return;
+      }
+      if (unfinishedAnchors.contains(name)) {
+        abandon(startOf(event), "alias *" + name + " refers to a node that contains it (a recursive structure);"
+            + " the document is not analyzed");
+        return;
+      }
+      JsonNode target = anchors.get(name);
+      if (target == null) {
+        diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, startOf(event),
+            "alias *" + name + " refers to no anchor &" + name + " defined before it"));
+        abandoned = true;
+        stack.clear();
+        return;
+      }
+      if (target.isContainerNode() && ++aliases > limits.maxAliasesPerDocument()) {
+        abandon(startOf(event), "more than " + limits.maxAliasesPerDocument()
+            + " aliases in one document (billion laughs?); it is not analyzed (limits.maxAliasesPerDocument)");
+        return;
+      }
+      countNode(event, anchorSizes.getOrDefault(name, 1));
+      if (abandoned) {
+        return;
+      }
+      if (precise) {
+        positions.put(pointer, startOf(event));
+      }
+      // The alias shares the anchored tree: the model never mutates it.
+      attach(target);
+    }
+
+    private SourcePosition positionOf(MarkedYamlEngineException e) {
+      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+      return mark.map(m -> SourcePosition.point(m.getLine() + 1, m.getColumn() + 1)).orElse(SourcePosition.FILE_START);
+    }
   }
 
   private static String describe(MarkedYamlEngineException e) {
@@ -107,118 +434,39 @@ public final class YamlDocumentReader {
     return s == null ? "" : s.replaceAll("\\s+", " ").trim();
   }
 
-  static SourcePosition start(Node node) {
-    Optional<Mark> startMark = node.getStartMark();
-    Optional<Mark> endMark = node.getEndMark();
-    if (startMark.isEmpty()) {
-      return SourcePosition.FILE_START;
+  /** A scalar typed as the YAML 1.2 core schema says: quoted scalars are strings, plain ones are resolved. */
+  static JsonNode scalarValue(ScalarEvent event) {
+    String value = event.getValue();
+    Tag tag;
+    Optional<String> explicit = event.getTag();
+    if (explicit.isPresent() && !explicit.get().equals("!")) {
+      tag = new Tag(explicit.get());
+    } else {
+      tag = event.isPlain() ? RESOLVER.resolve(value, true) : Tag.STR;
     }
-    Mark s = startMark.get();
-    Mark e = endMark.orElse(s);
-    return new SourcePosition(s.getLine() + 1, s.getColumn() + 1, e.getLine() + 1, e.getColumn() + 1);
-  }
-
-  private static final class LimitExceeded extends RuntimeException {
-    final SourcePosition position;
-
-    LimitExceeded(String message, SourcePosition position) {
-      super(message, null, false, false);
-      this.position = position;
+    try {
+      if (Tag.NULL.equals(tag)) {
+        return NODES.nullNode();
+      }
+      if (Tag.BOOL.equals(tag)) {
+        return NODES.booleanNode(value.toLowerCase(Locale.ROOT).equals("true"));
+      }
+      if (Tag.INT.equals(tag)) {
+        BigInteger big = parseInteger(value);
+        return big.bitLength() < 32 ? NODES.numberNode(big.intValue())
+            : big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
+      }
+      if (Tag.FLOAT.equals(tag)) {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (v.endsWith(".nan") || v.endsWith(".inf")) {
+          return NODES.textNode(value);
+        }
+        return NODES.numberNode(Double.parseDouble(value));
+      }
+    } catch (NumberFormatException e) {
+      return NODES.textNode(value);
     }
-  }
-
-  /** Node tree to Jackson tree, recording each node's position under its JSON pointer. */
-  private final class Converter {
-    private final String path;
-    private final List<Diagnostic> diagnostics;
-    final Map<String, SourcePosition> positions = new HashMap<>();
-    private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
-    private int nodes;
-
-    Converter(String path, List<Diagnostic> diagnostics) {
-      this.path = path;
-      this.diagnostics = diagnostics;
-    }
-
-    JsonNode convert(Node node, String pointer, int depth) {
-      if (++nodes > limits.maxNodesPerDocument()) {
-        throw new LimitExceeded("document expands to more than " + limits.maxNodesPerDocument()
-            + " nodes (aliases?); it is not analyzed (limits.maxNodesPerDocument)", start(node));
-      }
-      if (depth > limits.maxDepth()) {
-        throw new LimitExceeded("document nests deeper than " + limits.maxDepth()
-            + " levels; it is not analyzed (limits.maxDepth)", start(node));
-      }
-      positions.put(pointer, start(node));
-      if (node instanceof ScalarNode scalar) {
-        return scalar(scalar);
-      }
-      if (onPath.put(node, Boolean.TRUE) != null) {
-        throw new LimitExceeded("document contains a recursive alias; it is not analyzed", start(node));
-      }
-      try {
-        if (node instanceof SequenceNode sequence) {
-          ArrayNode array = JsonNodeFactory.instance.arrayNode(sequence.getValue().size());
-          int i = 0;
-          for (Node item : sequence.getValue()) {
-            array.add(convert(item, JsonPointers.child(pointer, i++), depth + 1));
-          }
-          return array;
-        }
-        MappingNode mapping = (MappingNode) node;
-        ObjectNode object = JsonNodeFactory.instance.objectNode();
-        Set<String> seen = new HashSet<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-          Node keyNode = tuple.getKeyNode();
-          if (!(keyNode instanceof ScalarNode keyScalar)) {
-            diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, start(keyNode),
-                "a mapping key must be a plain value, not a " + (keyNode instanceof MappingNode ? "mapping" : "sequence")));
-            continue;
-          }
-          String key = keyScalar.getValue();
-          String childPointer = JsonPointers.child(pointer, key);
-          if (!seen.add(key)) {
-            diagnostics.add(Diagnostic.at(Diagnostic.Kind.DUPLICATE_KEY, path, start(keyNode),
-                "key \"" + key + "\" is repeated in this mapping; Kubernetes' strict decoding rejects the object, "
-                    + "and lenient tools keep only the last value"));
-          }
-          positions.put(childPointer + SourceMap.KEY_SUFFIX, start(keyNode));
-          object.set(key, convert(tuple.getValueNode(), childPointer, depth + 1));
-        }
-        return object;
-      } finally {
-        onPath.remove(node);
-      }
-    }
-
-    private JsonNode scalar(ScalarNode scalar) {
-      String value = scalar.getValue();
-      Tag tag = scalar.getTag();
-      JsonNodeFactory f = JsonNodeFactory.instance;
-      try {
-        if (Tag.NULL.equals(tag)) {
-          return f.nullNode();
-        }
-        if (Tag.BOOL.equals(tag)) {
-          return f.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
-        }
-        if (Tag.INT.equals(tag)) {
-          BigInteger big = parseInteger(value);
-          return big.bitLength() < 32 ? f.numberNode(big.intValue())
-              : big.bitLength() < 64 ? f.numberNode(big.longValue()) : f.numberNode(big);
-        }
-        if (Tag.FLOAT.equals(tag)) {
-          String v = value.toLowerCase(java.util.Locale.ROOT);
-          if (v.endsWith(".nan") || v.endsWith(".inf")) {
-            return f.textNode(value);
-          }
-          return f.numberNode(Double.parseDouble(value));
-        }
-      } catch (NumberFormatException e) {
-        return f.textNode(value);
-      }
-      return f.textNode(value);
-    }
+    return NODES.textNode(value);
   }
 
   private static BigInteger parseInteger(String value) {
