@@ -42,8 +42,18 @@ public final class PhaseTimer {
     print("model", t3, t4);
     print("graph", t4, t5);
     print("rules", t5, t6);
-    System.out.printf(Locale.ROOT, "%d resources, %d findings, heap used %d MB%n", graph.resources().size(),
-        result.findings().size(), (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    System.gc();
+    long live = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+    // Keep the graph and the result reachable until after the measurement.
+    System.out.printf(Locale.ROOT, "%d resources, %d findings, live heap after GC %d MB%n", graph.resources().size(),
+        result.findings().size(), live);
+    if (Boolean.getBoolean("ambientlint.pause")) {
+      try {
+        Thread.sleep(120_000); // time for jcmd GC.class_histogram
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static void print(String phase, long from, long to) {

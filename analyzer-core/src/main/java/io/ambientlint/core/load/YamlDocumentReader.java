@@ -311,7 +311,9 @@ public final class YamlDocumentReader {
       if (abandoned) {
         return;
       }
-      JsonNode container = event instanceof MappingStartEvent ? NODES.objectNode() : NODES.arrayNode();
+      // Manifests' mappings and lists are small: start small rather than at the JDK's default 16 and 10.
+      JsonNode container = event instanceof MappingStartEvent
+          ? new ObjectNode(NODES, new java.util.LinkedHashMap<>(4)) : NODES.arrayNode(2);
       attach(container);
       String anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
       if (anchor != null) {
@@ -362,7 +364,7 @@ public final class YamlDocumentReader {
     }
 
     private void key(Frame mapping, ScalarEvent event) {
-      String key = event.getValue();
+      String key = ScalarCache.SHARED.key(event.getValue());
       ObjectNode object = (ObjectNode) mapping.container;
       if (object.has(key)) {
         diagnostics.add(Diagnostic.at(Diagnostic.Kind.DUPLICATE_KEY, path, startOf(event), "key \"" + key
@@ -437,13 +439,17 @@ public final class YamlDocumentReader {
   /** A scalar typed as the YAML 1.2 core schema says: quoted scalars are strings, plain ones are resolved. */
   static JsonNode scalarValue(ScalarEvent event) {
     String value = event.getValue();
-    Tag tag;
     Optional<String> explicit = event.getTag();
     if (explicit.isPresent() && !explicit.get().equals("!")) {
-      tag = new Tag(explicit.get());
-    } else {
-      tag = event.isPlain() ? RESOLVER.resolve(value, true) : Tag.STR;
+      return typed(value, new Tag(explicit.get()));
     }
+    if (event.isPlain()) {
+      return ScalarCache.SHARED.plain(value, v -> typed(v, RESOLVER.resolve(v, true)));
+    }
+    return ScalarCache.SHARED.quoted(value, NODES::textNode);
+  }
+
+  private static JsonNode typed(String value, Tag tag) {
     try {
       if (Tag.NULL.equals(tag)) {
         return NODES.nullNode();

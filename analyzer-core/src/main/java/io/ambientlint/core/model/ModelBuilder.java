@@ -49,12 +49,12 @@ public final class ModelBuilder {
       String name = root.path("metadata").path("name").asText();
       NamespaceOrigin origin;
       if (KnownKinds.isClusterScoped(group, kind) || clusterScopedCustomKinds.contains(group + "/" + kind)) {
-        origin = new NamespaceOrigin(NamespaceOrigin.Source.CLUSTER_SCOPED, "", null, "");
+        origin = NamespaceOrigin.of(NamespaceOrigin.Source.CLUSTER_SCOPED, "", null, "");
       } else {
         JsonNode ns = root.path("metadata").path("namespace");
         if (ns.isTextual() && !ns.asText().isEmpty()) {
           origin = new NamespaceOrigin(NamespaceOrigin.Source.METADATA, ns.asText(),
-              new Location(doc.path(), doc.positionOf("/metadata/namespace")), "");
+              () -> new Location(doc.path(), doc.positionOf("/metadata/namespace")), "");
         } else {
           origin = inferNamespace(rootRelative.getOrDefault(doc.path(), doc.path()), repository, targets);
         }
@@ -147,7 +147,7 @@ public final class ModelBuilder {
     while (true) {
       LoadedRepository.KustomizeNamespace k = repository.kustomizeNamespaces().get(dir);
       if (k != null) {
-        return new NamespaceOrigin(NamespaceOrigin.Source.KUSTOMIZATION, k.namespace(), new Location(k.path(), k.position()), "");
+        return NamespaceOrigin.of(NamespaceOrigin.Source.KUSTOMIZATION, k.namespace(), new Location(k.path(), k.position()), "");
       }
       if (dir.isEmpty()) {
         break;
@@ -162,10 +162,10 @@ public final class ModelBuilder {
         }
       }
       if (best != null) {
-        return new NamespaceOrigin(source, best.namespace(), best.at(), best.detail());
+        return NamespaceOrigin.of(source, best.namespace(), best.at(), best.detail());
       }
     }
-    return new NamespaceOrigin(NamespaceOrigin.Source.DEFAULT, defaultNamespace, null, "--default-namespace");
+    return NamespaceOrigin.of(NamespaceOrigin.Source.DEFAULT, defaultNamespace, null, "--default-namespace");
   }
 
   /** Does folder {@code path} (root-relative, as GitOps tools write it) hold file {@code file}? */

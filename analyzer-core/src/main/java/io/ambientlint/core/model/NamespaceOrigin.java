@@ -1,10 +1,14 @@
 package io.ambientlint.core.model;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * Where a resource's namespace came from: its own {@code metadata.namespace}, or its GitOps context
  * (a kustomization's {@code namespace:}, an Argo CD Application, a Flux Kustomization, the default).
+ * The deciding place is located only when asked ({@code explain}), so loading records no positions.
  */
-public record NamespaceOrigin(Source source, String namespace, Location decidedAt, String detail) {
+public record NamespaceOrigin(Source source, String namespace, Supplier<Location> decidedAtLocator, String detail) {
 
   public enum Source {
     METADATA("metadata.namespace"),
@@ -25,8 +29,16 @@ public record NamespaceOrigin(Source source, String namespace, Location decidedA
     }
   }
 
+  public static NamespaceOrigin of(Source source, String namespace, Location decidedAt, String detail) {
+    return new NamespaceOrigin(source, namespace, decidedAt == null ? null : () -> decidedAt, detail);
+  }
+
+  public Optional<Location> decidedAt() {
+    return decidedAtLocator == null ? Optional.empty() : Optional.ofNullable(decidedAtLocator.get());
+  }
+
   public String describe() {
     return source.description() + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")")
-        + (decidedAt == null ? "" : " at " + decidedAt);
+        + decidedAt().map(l -> " at " + l).orElse("");
   }
 }
