@@ -140,11 +140,14 @@ public final class CheckMojo extends AbstractMojo {
 
   /** {@code ambient-lint: 3 findings at or above error (2 errors, 1 warning, 0 notes); see the SARIF report ...}. */
   static String failureMessage(AnalysisResult result, FailOn threshold, Path sarif) {
-    long failing = result.failingCount(threshold);
-    return "ambient-lint: " + failing + (failing == 1 ? " finding" : " findings") + " at or above "
-        + threshold.name().toLowerCase(java.util.Locale.ROOT) + " (" + result.count(Severity.ERROR) + " errors, "
-        + result.count(Severity.WARNING) + " warnings, " + result.count(Severity.NOTE) + " notes)"
-        + "; see the build output above or the SARIF report " + sarif;
+    return "ambient-lint: " + plural(result.failingCount(threshold), "finding") + " at or above "
+        + threshold.name().toLowerCase(java.util.Locale.ROOT) + " (" + plural(result.count(Severity.ERROR), "error")
+        + ", " + plural(result.count(Severity.WARNING), "warning") + ", " + plural(result.count(Severity.NOTE), "note")
+        + "); see the build output above or the SARIF report " + sarif;
+  }
+
+  private static String plural(long n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private Config config(Path base) {
