@@ -4,6 +4,7 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.FailOn;
+import io.ambientlint.core.report.GithubAnnotationsReporter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -41,6 +42,14 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       description = "Exit 1 when a finding is at or above LEVEL: error, warning, note or none (default: error).")
   String failOn;
 
+  @Option(names = "--github-annotations",
+      description = "Also print each finding as a GitHub Actions workflow command (::error file=...,line=...::...) on standard output.")
+  boolean githubAnnotations;
+
+  @Option(names = "--link-base", paramLabel = "URL",
+      description = "Prefix of the file links in Markdown output, e.g. https://github.com/OWNER/REPO/blob/SHA/ (default: links relative to the repository).")
+  String linkBase = "";
+
   private Environment env;
 
   @Override
@@ -66,13 +75,18 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       String output = i < outputs.size() ? outputs.get(i) : "-";
       write(result, effective.get(i), output);
     }
+    if (githubAnnotations) {
+      Writer out = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
+      new GithubAnnotationsReporter().write(result, out);
+      out.flush();
+    }
     return result.exitCode(config.failOn());
   }
 
   private void write(AnalysisResult result, OutputFormat format, String output) throws IOException {
     if (output.equals("-")) {
       Writer out = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
-      format.reporter(env.colour()).write(result, out);
+      format.reporter(env.colour(), linkBase).write(result, out);
       out.flush();
       return;
     }
@@ -81,7 +95,7 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       Files.createDirectories(file.getParent());
     }
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      format.reporter(false).write(result, out);
+      format.reporter(false, linkBase).write(result, out);
     }
   }
 }

@@ -109,6 +109,19 @@ class CliTest {
   }
 
   @Test
+  void markdownSummaryAndGithubAnnotations() throws IOException {
+    brokenAndValid();
+    Run r = run("m", "-f", "markdown", "-o", "out/summary.md", "--github-annotations",
+        "--link-base", "https://github.com/o/r/blob/abc");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("::error file=m/valid.yaml,line=7,endLine=7,col=18,endColumn=19,title=AL903 duplicate-resource::"
+        + "Service x/s is defined again here");
+    assertThat(Files.readString(dir.resolve("out/summary.md"))).contains("**2 errors**")
+        .contains("[m/valid.yaml:7](https://github.com/o/r/blob/abc/m/valid.yaml#L7)");
+    assertThat(run("m", "-f", "markdown").out()).startsWith("## ambient-lint\n").contains("| [m/valid.yaml:7](m/valid.yaml#L7) |");
+  }
+
+  @Test
   void stdinIsAnInput() {
     Run r = runWithStdin("apiVersion: v1\nkind: Service\nmetadata: {name: s, labels: {a: 1, a: 2}}\n", "-");
     assertThat(r.out()).contains("<stdin>:3:36: error AL905");

@@ -30,6 +30,8 @@ import java.util.TreeMap;
 public final class RepositoryLoader {
 
   public static final String STDIN = "-";
+  /** ambient-lint's own config file ({@code ConfigLoader.DEFAULT_FILE}), skipped when a folder is walked. */
+  private static final String TOOL_CONFIG_FILE = ".ambient-lint.yaml";
   private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
   private static final Set<String> KUSTOMIZATION_NAMES =
       Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
@@ -158,6 +160,8 @@ public final class RepositoryLoader {
           continue;
         }
         walkDirectory(root, child, realRoot, visited, diagnostics, inputs, helmChart);
+      } else if (name.equals(TOOL_CONFIG_FILE)) {
+        continue; // ambient-lint's own configuration, not a manifest
       } else if (isManifestName(name)) {
         if (helmChart) {
           diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),

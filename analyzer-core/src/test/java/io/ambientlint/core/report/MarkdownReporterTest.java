@@ -1,0 +1,101 @@
+package io.ambientlint.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.config.Config;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Service;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.RuleRegistry;
+import io.ambientlint.core.rule.Severity;
+import io.ambientlint.testing.TestGraphs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MarkdownReporterTest {
+
+  /** Reports each Service's name with a message that needs escaping in a table cell. */
+  static final class NameRule implements Rule {
+    static final RuleMetadata META = RuleMetadata.builder("AL997", "test-name")
+        .severity(Severity.ERROR).summary("s").description("d").help("h").build();
+
+    @Override
+    public RuleMetadata metadata() {
+      return META;
+    }
+
+    @Override
+    public void check(MeshGraph graph, Findings findings) {
+      for (Service s : graph.services()) {
+        findings.report(META, s.resource().nameNode(), "%s: a|b <script>\nsecond line", s.displayName());
+      }
+    }
+  }
+
+  private static AnalysisResult analyze(String yaml, Rule... rules) {
+    return new Analyzer(Config.DEFAULTS, new RuleRegistry(List.of(rules)), Path.of(".")).analyze(TestGraphs.fromYaml(yaml));
+  }
+
+  private static String markdown(AnalysisResult result, String linkBase) throws IOException {
+    StringWriter out = new StringWriter();
+    new MarkdownReporter(linkBase).write(result, out);
+    return out.toString();
+  }
+
+  private static final String TWO_SERVICES = """
+      apiVersion: v1
+      kind: Service
+      metadata: {name: b, namespace: x}
+      spec: {ports: [{port: 80}]}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: a
+        namespace: x
+        annotations: {ambient-lint.io/ignore: "AL999: accepted for now"}
+      spec:
+        ports:
+        - port: 81
+      """;
+
+  @Test
+  void countsBySeverityAndOneEscapedRowPerActiveFinding() throws IOException {
+    String md = markdown(analyze(TWO_SERVICES, new NameRule(), new ReportersTest.PortRule()), "");
+    assertThat(md).contains("**2 errors**, 1 warning, 0 notes in 1 file (2 resources), 1 suppressed");
+    assertThat(md).contains("| Severity | Rule | Location | Message |");
+    assertThat(md).contains("| **error** | [AL997](https://github.com/ambient-lint/ambient-lint/blob/main/docs/rules/AL997.md) test-name"
+        + " | `<stdin>:3` | Service x/b: a\\|b &lt;script&gt; second line |");
+    assertThat(md).contains("| warning | [AL999]").contains("port of Service x/b");
+    assertThat(md).doesNotContain("port of Service x/a"); // suppressed
+    assertThat(md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Severity") && !l.startsWith("| ---")).count())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void fileLinksPointAtTheLineUnderTheLinkBase(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("m"));
+    Files.writeString(dir.resolve("m/a b.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: x}\n");
+    AnalysisResult result = new Analyzer(Config.DEFAULTS, new RuleRegistry(List.of(new NameRule())), dir)
+        .analyze(List.of("m"), InputStream.nullInputStream());
+    assertThat(markdown(result, "https://github.com/o/r/blob/abc"))
+        .contains("| [m/a b.yaml:3](https://github.com/o/r/blob/abc/m/a%20b.yaml#L3) |");
+    assertThat(markdown(result, "")).contains("| [m/a b.yaml:3](m/a%20b.yaml#L3) |");
+  }
+
+  @Test
+  void noFindingsSaysSo() throws IOException {
+    String md = markdown(analyze(TWO_SERVICES), "");
+    assertThat(md).contains("0 errors, 0 warnings, 0 notes").contains("No findings.").doesNotContain("| Severity");
+  }
+}

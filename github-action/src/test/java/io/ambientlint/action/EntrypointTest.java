@@ -1,0 +1,213 @@
+package io.ambientlint.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code entrypoint.sh} under bash as the runner would: a workspace as working directory, the
+ * {@code INPUT_*} variables the composite step sets, and {@code GITHUB_*} files in a temporary folder. The
+ * tool is the CLI on this test's class path (through {@code AMBIENT_LINT}).
+ */
+class EntrypointTest {
+
+  private static final Path SCRIPT = Path.of("entrypoint.sh").toAbsolutePath();
+
+  @TempDir
+  Path tmp;
+
+  Path workspace;
+  Path outputFile;
+  Path summaryFile;
+  Path launcher;
+  final Map<String, String> env = new HashMap<>();
+
+  record Run(int exitCode, String out, String err) {}
+
+  @BeforeEach
+  void fakeRunner() throws IOException {
+    workspace = Files.createDirectories(tmp.resolve("workspace"));
+    outputFile = Files.createFile(tmp.resolve("github_output"));
+    summaryFile = Files.createFile(tmp.resolve("step_summary"));
+    Path runnerTemp = Files.createDirectories(tmp.resolve("runner_temp"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    launcher = executable("ambient-lint", "#!/usr/bin/env bash\nexec '" + java + "' -cp '"
+        + System.getProperty("java.class.path") + "' io.ambientlint.cli.Main \"$@\"\n");
+    env.put("AMBIENT_LINT", launcher.toString());
+    env.put("GITHUB_OUTPUT", outputFile.toString());
+    env.put("GITHUB_STEP_SUMMARY", summaryFile.toString());
+    env.put("RUNNER_TEMP", runnerTemp.toString());
+    env.put("GITHUB_SERVER_URL", "https://github.com");
+    env.put("GITHUB_REPOSITORY", "acme/mesh-config");
+    env.put("GITHUB_SHA", "0123abc");
+    env.put("INPUT_PATH", "manifests");
+    env.put("INPUT_FAIL_ON", "error");
+    env.put("INPUT_SARIF_FILE", "reports/ambient-lint.sarif");
+    env.put("INPUT_ANNOTATIONS", "true");
+    env.put("INPUT_SUMMARY", "true");
+    env.put("INPUT_NEW_SINCE", "");
+    env.put("INPUT_CONFIG", "");
+  }
+
+  private Path executable(String name, String text) throws IOException {
+    Path p = tmp.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return p;
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path p = workspace.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+
+  private Run run() throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString()).directory(workspace.toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("GITHUB_") || k.startsWith("INPUT_"));
+    pb.environment().putAll(env);
+    pb.redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("entry script finished").isTrue();
+    return new Run(p.exitValue(), Files.readString(tmp.resolve("stdout")), Files.readString(tmp.resolve("stderr")));
+  }
+
+  private Map<String, String> outputs() throws IOException {
+    Map<String, String> out = new HashMap<>();
+    for (String line : Files.readAllLines(outputFile)) {
+      int eq = line.indexOf('=');
+      out.put(line.substring(0, eq), line.substring(eq + 1));
+    }
+    return out;
+  }
+
+  private static final String SERVICE = """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: reviews
+        namespace: bookinfo
+      spec:
+        selector: {app: reviews}
+        ports:
+        - {name: http, port: 9080}
+      """;
+
+  /** Two errors: a duplicated Service (AL903) in a file whose name needs escaping, and a repeated key (AL905). */
+  private void brokenRepository() throws IOException {
+    write("manifests/app-reviews.yaml", SERVICE);
+    write("manifests/reviews,v2:copy.yaml", SERVICE);
+    write("manifests/ratings.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: ratings\n  namespace: bookinfo\n"
+        + "  labels: {app: ratings, app: ratings-v2}\n");
+  }
+
+  @Test
+  void findingsBecomeEscapedAnnotationsASummaryAndOutputs() throws Exception {
+    brokenRepository();
+    Run r = run();
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("::error file=manifests/ratings.yaml,line=6,endLine=6,col=26,endColumn=29,"
+        + "title=AL905 duplicate-key::key \"app\" is repeated");
+    // In a property, ':' and ',' are escaped too; in the message they are not.
+    assertThat(r.out()).contains("::error file=manifests/reviews%2Cv2%3Acopy.yaml,line=4,endLine=4,col=9,endColumn=16,"
+        + "title=AL903 duplicate-resource::Service bookinfo/reviews is defined again here; it is also defined at "
+        + "manifests/app-reviews.yaml:4:9");
+    // The readable report is printed with workflow commands stopped, so file names in it cannot be commands.
+    assertThat(r.out()).containsPattern("::stop-commands::(ambient-lint-\\d+)\\n(?s).*manifests/reviews,v2:copy.yaml:4:9: error AL903.*\\n::\\1::\\n");
+    assertThat(r.err()).contains("failing because of findings at or above error");
+
+    assertThat(outputs()).containsEntry("sarif-file", "reports/ambient-lint.sarif")
+        .containsEntry("findings", "2").containsEntry("errors", "2");
+    assertThat(workspace.resolve("reports/ambient-lint.sarif")).content().contains("\"ruleId\" : \"AL903\"");
+
+    String summary = Files.readString(summaryFile);
+    assertThat(summary).startsWith("## ambient-lint").contains("**2 errors**, 0 warnings, 0 notes in 3 files");
+    assertThat(summary).contains("[manifests/reviews,v2:copy.yaml:4](https://github.com/acme/mesh-config/blob/0123abc/manifests/reviews,v2:copy.yaml#L4)");
+  }
+
+  @Test
+  void aCleanRepositoryPassesWithZeroCounts() throws Exception {
+    write("manifests/reviews.yaml", SERVICE);
+    Run r = run();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).doesNotContain("::error").doesNotContain("::warning");
+    assertThat(outputs()).containsEntry("findings", "0").containsEntry("errors", "0");
+    assertThat(Files.readString(summaryFile)).contains("0 errors, 0 warnings, 0 notes").contains("No findings.");
+  }
+
+  @Test
+  void annotationsAndSummaryCanBeTurnedOffAndFailOnNoneKeepsTheStepGreen() throws Exception {
+    brokenRepository();
+    env.put("INPUT_ANNOTATIONS", "false");
+    env.put("INPUT_SUMMARY", "false");
+    env.put("INPUT_FAIL_ON", "none");
+    Run r = run();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().lines().filter(l -> l.startsWith("::error") || l.startsWith("::warning"))).isEmpty();
+    assertThat(Files.readString(summaryFile)).isEmpty();
+    assertThat(outputs()).containsEntry("findings", "2");
+  }
+
+  @Test
+  void configInputIsPassedAndAConfigErrorFailsWithCode2() throws Exception {
+    brokenRepository();
+    write("lint/ambient-lint.yaml", "rules: {AL903: off, AL905: warning}\n");
+    env.put("INPUT_CONFIG", "lint/ambient-lint.yaml");
+    Run r = run();
+    assertThat(r.exitCode()).isZero();
+    assertThat(outputs()).containsEntry("findings", "1").containsEntry("errors", "0");
+    assertThat(r.out()).contains("::warning file=manifests/ratings.yaml,line=6");
+
+    Files.writeString(outputFile, "");
+    write("lint/ambient-lint.yaml", "bogus: 1\n");
+    Run bad = run();
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown key \"bogus\"").contains("usage or configuration error");
+    assertThat(outputs()).containsEntry("findings", "").containsEntry("sarif-file", "reports/ambient-lint.sarif");
+  }
+
+  @Test
+  void newSinceDefaultsToThePullRequestBaseAndCanBeSetOrTurnedOff() throws Exception {
+    Path args = tmp.resolve("args");
+    env.put("AMBIENT_LINT", executable("record-args", "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + args + "'\n").toString());
+
+    env.put("GITHUB_BASE_REF", "main");
+    run();
+    assertThat(Files.readAllLines(args)).containsSubsequence("--new-since", "origin/main");
+    assertThat(Files.readAllLines(args)).containsSubsequence("check", "manifests", "--fail-on", "error");
+
+    env.put("INPUT_NEW_SINCE", "v1.2.0");
+    run();
+    assertThat(Files.readAllLines(args)).containsSubsequence("--new-since", "v1.2.0");
+
+    env.put("INPUT_NEW_SINCE", "none");
+    run();
+    assertThat(Files.readAllLines(args)).doesNotContain("--new-since");
+
+    env.put("INPUT_NEW_SINCE", "");
+    env.remove("GITHUB_BASE_REF"); // a push, not a pull request: everything is reported
+    run();
+    assertThat(Files.readAllLines(args)).doesNotContain("--new-since");
+  }
+
+  @Test
+  void severalPathsAreSeparatedBySpaces() throws Exception {
+    Path args = tmp.resolve("args");
+    env.put("AMBIENT_LINT", executable("record-args", "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + args + "'\n").toString());
+    env.put("INPUT_PATH", "clusters/prod  apps");
+    run();
+    List<String> recorded = Files.readAllLines(args);
+    assertThat(recorded.subList(0, 4)).containsExactly("check", "clusters/prod", "apps", "--fail-on");
+  }
+}
