@@ -13,6 +13,8 @@ import io.ambientlint.core.model.Listener;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.Namespace;
+import io.ambientlint.core.model.ReferenceGrant;
+import io.ambientlint.core.model.Route;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
@@ -58,6 +60,8 @@ public final class MeshGraph {
   private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
   private final Map<ResourceId, List<UseWaypointLabel>> usesOfWaypoint = new HashMap<>();
   private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
+  /** Gateway API routes and their resolved parentRefs and backendRefs; built last, it asks the graph above. */
+  private RouteIndex routeIndex;
 
   /** A {@code use-waypoint} label somewhere in the repository and the Gateway id it names. */
   public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeRef> namespaceLabel, String holderKind) {}
@@ -107,6 +111,7 @@ public final class MeshGraph {
       }
     }
     indexUseWaypointLabels();
+    routeIndex = RouteIndex.build(this);
   }
 
   private void addWorkload(Workload w) {
@@ -550,5 +555,65 @@ public final class MeshGraph {
           + namespace + " (exportTo: .), so with serviceEntryVisibility it cannot use a waypoint in " + waypointNamespace);
     }
     return binding.apply(WaypointBinding.Status.BOUND, asked);
+  }
+
+  // ---- Gateway API routes (RouteIndex) -------------------------------------------------------------------
+
+  /** Every HTTPRoute, GRPCRoute, TLSRoute, TCPRoute and UDPRoute, grouped by kind, then in load order. */
+  public List<Route> routes() {
+    return routeIndex.routes();
+  }
+
+  /** The routes defined in one namespace. */
+  public List<Route> routesIn(String namespace) {
+    return routeIndex.routesIn(namespace);
+  }
+
+  /**
+   * The parentRefs naming this Service or ServiceEntry (directly, or through a {@code networking.istio.io/Hostname}
+   * parent), each resolved with its outcome, in route precedence (GRPCRoute, HTTPRoute, TLSRoute, TCPRoute,
+   * UDPRoute; then creationTimestamp; then namespace/name). Includes rejected ones: filter with
+   * {@link ParentAttachment#isAccepted()}, or {@link ParentAttachment#appliesAtWaypoint()} for the routes the
+   * service's waypoint applies. The route's rules ({@code route().rules()}) carry their matches and backendRefs.
+   */
+  public List<ParentAttachment> routesAttachedTo(MeshService service) {
+    return routeIndex.attachedTo(service);
+  }
+
+  /** The parentRefs naming this Gateway, resolved (listeners, outcome), in route precedence. */
+  public List<ParentAttachment> routesAttachedTo(Gateway gateway) {
+    return routeIndex.attachedTo(gateway);
+  }
+
+  /** Every parentRef of every route, resolved, in {@link #routes()} order. */
+  public List<ParentAttachment> parentAttachments() {
+    return routeIndex.attachments();
+  }
+
+  /** The parentRefs of one route, resolved, in the order written. */
+  public List<ParentAttachment> parentAttachments(Route route) {
+    return routeIndex.attachments(route);
+  }
+
+  /** Every backendRef of every route, resolved. */
+  public List<BackendResolution> backendResolutions() {
+    return routeIndex.backends();
+  }
+
+  /** The backendRefs of one route, rule by rule, resolved. */
+  public List<BackendResolution> backendResolutions(Route route) {
+    return routeIndex.backends(route);
+  }
+
+  public List<ReferenceGrant> referenceGrants() {
+    return routeIndex.referenceGrants();
+  }
+
+  /**
+   * Is this Gateway's class implemented by a controller other than Istio? Istio leaves the routes of services
+   * bound to such a waypoint to that controller.
+   */
+  public boolean isThirdPartyClass(Gateway gateway) {
+    return routeIndex.isThirdPartyClass(gateway);
   }
 }
