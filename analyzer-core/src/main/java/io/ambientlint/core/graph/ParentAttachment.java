@@ -118,6 +118,17 @@ public record ParentAttachment(
     return outcome == Outcome.ACCEPTED && binding.map(WaypointBinding::isBound).orElse(false) && scope != Scope.CONSUMER;
   }
 
+  /**
+   * The requests a service parent concerns, as messages name them: {@code reviews:9080},
+   * {@code reviews:9080,9090}, {@code reviews:7000} for a port the service lacks, {@code reviews} without ports.
+   */
+  public String serviceRequests() {
+    String name = service.map(s -> s.name()).orElse(parentRef.name());
+    List<Integer> shown = parentRef.port().isPresent() ? List.of(parentRef.port().getAsInt()) : ports;
+    return shown.isEmpty() ? name
+        : name + ":" + String.join(",", shown.stream().map(String::valueOf).toList());
+  }
+
   /** Does this parentRef cover {@code port} of its service parent? */
   public boolean covers(int port) {
     return ports.contains(port);

@@ -1,0 +1,55 @@
+package io.ambientlint.rules.route;
+
+import io.ambientlint.core.graph.BackendResolution;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+
+/** A backendRef names a missing Service or ServiceEntry, or a port it lacks (BackendNotFound). */
+public final class BackendNotFound implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL206", "backend-not-found")
+      .severity(Severity.ERROR)
+      .summary("A route's backendRef names a missing Service or ServiceEntry, or a port it does not have")
+      .description("backendRefs default to group \"\" and kind Service in the route's namespace. A Service backend "
+          + "needs `port`, and the port must be one of the Service's ports; a ServiceEntry backend's port must be "
+          + "one of the ServiceEntry's. Otherwise the route's ResolvedRefs condition is False with BackendNotFound "
+          + "and the requests that rule would send to that backend fail (HTTP 500 for HTTPRoute and GRPCRoute; "
+          + "the connection is closed for TCP and TLS routes) in proportion to its weight.")
+      .help("Fix the backendRef's name, namespace or port, or add the missing Service (declare objects outside "
+          + "the repository in config `external`).")
+      .tags("gateway-api", "routes")
+      .precision("high")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (BackendResolution b : graph.backendResolutions()) {
+      NodeRef at = switch (b.outcome()) {
+        case NOT_FOUND, PORT_REQUIRED -> b.backendRefNode();
+        case PORT_NOT_FOUND -> b.backendRefField("port");
+        default -> null;
+      };
+      if (at == null) {
+        continue;
+      }
+      var draft = findings.report(META, at,
+          "requests that %s sends to %s fail (BackendNotFound): %s; %s",
+          b.route().displayName(), b.backendRef().describe(b.route().namespace()), b.reason(),
+          switch (b.outcome()) {
+            case PORT_REQUIRED -> "add the Service port to the backendRef";
+            case PORT_NOT_FOUND -> "use one of the service's ports";
+            default -> "fix the name or namespace, or add the Service";
+          });
+      b.target().ifPresent(t -> draft.related(t.resource().nameNode(), "the backend"));
+    }
+  }
+}
