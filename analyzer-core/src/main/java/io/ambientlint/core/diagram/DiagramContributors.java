@@ -7,7 +7,8 @@ import java.util.List;
 public final class DiagramContributors {
   private DiagramContributors() {}
 
-  public static final List<DiagramContributor> ALL = List.of();
+  public static final List<DiagramContributor> ALL = List.of(
+      new RouteDiagramContributor());
 
   public static Diagram build(MeshGraph graph) {
     DiagramBuilder builder = new DiagramBuilder();

@@ -232,7 +232,7 @@ public final class RouteIndex {
         .toList();
     if (matching.isEmpty()) {
       String which = ref.sectionName().map(s -> "named " + s).orElse("")
-          + (ref.sectionName().isPresent() && ref.port().isPresent() ? " and " : "")
+          + (ref.sectionName().isPresent() && ref.port().isPresent() ? " " : "")
           + (ref.port().isPresent() ? "on port " + ref.port().getAsInt() : "");
       return gatewayAttachment(route, ref, gw, Outcome.NO_MATCHING_PARENT,
           gw.displayName() + " has no listener " + which + " (listeners: " + describeListeners(gw.listeners()) + ")",

@@ -47,7 +47,7 @@ public final class BackendNotFound implements Rule {
           switch (b.outcome()) {
             case PORT_REQUIRED -> "add the Service port to the backendRef";
             case PORT_NOT_FOUND -> "use one of the service's ports";
-            default -> "fix the name or namespace, or add the Service";
+            default -> "fix the name or namespace, or add the backend";
           });
       b.target().ifPresent(t -> draft.related(t.resource().nameNode(), "the backend"));
     }
