@@ -398,12 +398,17 @@ public final class RouteIndex {
         .or(() -> entries.stream().findFirst());
   }
 
-  /** Per service port, the highest route kind wins; accepted parentRefs of lower kinds lose that port. */
+  /**
+   * Per service port, the highest route kind wins; accepted parentRefs of lower kinds lose that port. Routes
+   * compete only with routes of the same namespace: producer routes with producer routes, and a consumer
+   * namespace's routes with each other (for its clients they replace the producer routes, GEP-1294).
+   */
   private static Map<ParentAttachment, List<PortConflict>> portConflicts(List<ParentAttachment> resolved) {
-    Map<ResourceId, List<ParentAttachment>> byService = new LinkedHashMap<>();
+    Map<String, List<ParentAttachment>> byService = new LinkedHashMap<>();
     for (ParentAttachment a : resolved) {
       if (a.isAccepted() && a.service().isPresent() && a.route().kind().competesForServicePort()) {
-        byService.computeIfAbsent(a.service().get().id(), k -> new ArrayList<>()).add(a);
+        String key = a.service().get().id().qualified() + " from " + a.route().namespace();
+        byService.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
       }
     }
     Map<ParentAttachment, List<PortConflict>> out = new IdentityHashMap<>();

@@ -178,6 +178,31 @@ class RouteIndexTest {
   }
 
   @Test
+  void routesOfAnotherNamespaceDoNotCompeteWithTheProducerRoutes() {
+    MeshGraph g = graph("""
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: GRPCRoute
+        metadata: {name: rpc, namespace: books}
+        spec:
+          parentRefs: [{group: "", kind: Service, name: reviews}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: consumer, namespace: shop}
+        spec:
+          parentRefs: [{group: "", kind: Service, name: reviews, namespace: books}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1alpha2
+        kind: TCPRoute
+        metadata: {name: consumer-raw, namespace: shop}
+        spec:
+          parentRefs: [{group: "", kind: Service, name: reviews, namespace: books, port: 9080}]
+        """);
+    assertThat(g.parentAttachments()).extracting(a -> a.route().name() + "=" + a.outcome() + a.conflicts().size())
+        .containsExactly("rpc=ACCEPTED0", "consumer=ACCEPTED0", "consumer-raw=CONFLICTED1");
+  }
+
+  @Test
   void gatewayParentMatchesListenersBySectionPortNamespaceKindAndHostname() {
     MeshGraph g = graph("""
         apiVersion: gateway.networking.k8s.io/v1
