@@ -339,6 +339,73 @@ class RouteIndexTest {
   }
 
   @Test
+  void serviceEntryAndHostnameParentsResolveToTheServiceEntry() {
+    MeshGraph g = graph("""
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: payments, namespace: books}
+        spec: {hosts: [payments.example.com], ports: [{number: 443, name: tls, protocol: TLS}]}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1alpha2
+        kind: TLSRoute
+        metadata: {name: r, namespace: books}
+        spec:
+          parentRefs:
+          - {group: networking.istio.io, kind: ServiceEntry, name: payments}
+          - {group: networking.istio.io, kind: Hostname, name: payments.example.com}
+          - {group: networking.istio.io, kind: Hostname, name: nowhere.example.com}
+        """);
+    assertThat(g.parentAttachments()).extracting(ParentAttachment::outcome)
+        .containsExactly(Outcome.ACCEPTED, Outcome.ACCEPTED, Outcome.NOT_FOUND);
+    assertThat(g.routesAttachedTo(g.serviceEntry("books", "payments").orElseThrow())).hasSize(2)
+        .allSatisfy(a -> assertThat(a.ports()).containsExactly(443));
+  }
+
+  @Test
+  void externalParentsAreNotCheckedAndSidecarServicesNeedNoWaypoint() {
+    MeshGraph g = TestGraphs.fromYaml(MESH + """
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: legacy, labels: {istio-injection: enabled}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: old, namespace: legacy}
+        spec: {ports: [{port: 80}]}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: r, namespace: legacy}
+        spec:
+          parentRefs: [{group: "", kind: Service, name: old}, {name: shared, namespace: infra}]
+        """, io.ambientlint.core.config.Config.builder()
+        .addExternal(new io.ambientlint.core.config.ExternalObject("", "Gateway", "infra", "shared")).build());
+    assertThat(g.parentAttachments()).extracting(ParentAttachment::outcome).containsExactly(Outcome.ACCEPTED, Outcome.EXTERNAL);
+    assertThat(g.parentAttachments().get(0).appliesAtWaypoint()).isFalse();
+    assertThat(g.parentAttachments().get(0).reason()).startsWith("applied by the clients' sidecars");
+  }
+
+  @Test
+  void aWaypointGatewayParentTakesRoutesFromItsOwnNamespaceOnly() {
+    MeshGraph g = graph("""
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: own, namespace: books}
+        spec:
+          parentRefs: [{name: waypoint}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: foreign, namespace: shop}
+        spec:
+          parentRefs: [{name: waypoint, namespace: books}]
+        """);
+    assertThat(g.parentAttachments()).extracting(a -> a.route().name() + "=" + a.outcome())
+        .containsExactly("own=ACCEPTED", "foreign=NOT_ALLOWED_BY_LISTENERS");
+  }
+
+  @Test
   void badlyTypedFieldsReadAsAbsentAndNeverThrow() {
     MeshGraph g = graph("""
         apiVersion: gateway.networking.k8s.io/v1
