@@ -213,9 +213,12 @@ public final class RouteIndex {
         "parent kind " + (ref.group().isEmpty() ? "" : ref.group() + "/") + ref.kind() + " is not implemented" + hint);
   }
 
+  /** A parentRef whose parent could not be examined (missing, external, unsupported kind). */
   private ParentAttachment attachment(Route route, ParentRef ref, Outcome outcome, String reason) {
+    Scope scope = !ref.isMeshParent() ? Scope.GATEWAY
+        : ref.namespace().equals(route.namespace()) ? Scope.SERVICE_NAMESPACE : Scope.CONSUMER;
     return new ParentAttachment(route, ref, outcome, reason, Optional.empty(), List.of(), Optional.empty(),
-        Optional.empty(), Scope.GATEWAY, List.of(), List.of(), Optional.empty());
+        Optional.empty(), scope, List.of(), List.of(), Optional.empty());
   }
 
   private ParentAttachment resolveGateway(Route route, ParentRef ref) {
