@@ -50,9 +50,12 @@ public final class RouteParentNoMatch implements Rule {
       }
       if (a.isServiceParent() && a.service().isPresent() && a.parentRef().sectionName().isPresent()) {
         findings.report(META, a.parentRefField("sectionName"),
-                "Istio ignores sectionName %s on a %s parent: %s applies to every port of %s; use port to narrow it",
-                a.parentRef().sectionName().get(), a.service().get().resource().kind(), a.route().displayName(),
-                a.service().get().displayName())
+                "Istio ignores sectionName %s on a %s parent (Gateway API would read it as a port name): %s",
+                a.parentRef().sectionName().get(), a.service().get().resource().kind(),
+                a.parentRef().port().isPresent()
+                    ? "only port narrows " + a.route().displayName() + " to " + a.serviceRequests() + "; drop sectionName"
+                    : a.route().displayName() + " applies to every port of " + a.service().get().displayName()
+                        + "; use port to narrow it")
             .severity(Severity.NOTE);
       }
     }
