@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.SourceFile;
+import io.ambientlint.core.model.AuthorizationPolicy;
 import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
@@ -18,7 +19,10 @@ import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Service;
 import io.ambientlint.core.model.ServiceEntry;
+import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.model.Workload;
+import io.ambientlint.core.policy.SourceIdentity;
+import io.ambientlint.core.policy.ZtunnelPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,6 +62,7 @@ public final class MeshGraph {
   private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
   private final Map<ResourceId, List<UseWaypointLabel>> usesOfWaypoint = new HashMap<>();
   private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
+  private PolicyIndex policyIndex;
 
   /** A {@code use-waypoint} label somewhere in the repository and the Gateway id it names. */
   public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeRef> namespaceLabel, String holderKind) {}
@@ -107,6 +112,7 @@ public final class MeshGraph {
       }
     }
     indexUseWaypointLabels();
+    policyIndex = new PolicyIndex(this);
   }
 
   private void addWorkload(Workload w) {
@@ -550,5 +556,76 @@ public final class MeshGraph {
           + namespace + " (exportTo: .), so with serviceEntryVisibility it cannot use a waypoint in " + waypointNamespace);
     }
     return binding.apply(WaypointBinding.Status.BOUND, asked);
+  }
+
+  // ---- Policies (PolicyIndex) -----------------------------------------------------------------------------
+
+  /** Every AuthorizationPolicy, RequestAuthentication, PeerAuthentication, Telemetry, WasmPlugin, EnvoyFilter, Sidecar. */
+  public List<TargetablePolicy> policies() {
+    return policyIndex.policies();
+  }
+
+  public List<AuthorizationPolicy> authorizationPolicies() {
+    return policyIndex.authorizationPolicies();
+  }
+
+  /** What ztunnel enforces for this AuthorizationPolicy (see {@link io.ambientlint.core.policy.ZtunnelPolicyTranslator}). */
+  public ZtunnelPolicy ztunnelForm(AuthorizationPolicy policy) {
+    return policyIndex.ztunnelForm(policy);
+  }
+
+  /** The policy's targetRefs, each resolved to the gateways it reaches or why none. */
+  public List<TargetResolution> policyTargets(TargetablePolicy policy) {
+    return policyIndex.targets(policy);
+  }
+
+  /** Where the policy is enforced: gateways, ztunnel workloads, sidecar workloads, or nowhere. */
+  public PolicyEnforcement policyEnforcement(TargetablePolicy policy) {
+    return policyIndex.enforcement(policy);
+  }
+
+  /** Workloads a policy without targetRefs selects (selector, namespace, or mesh-wide from the root namespace). */
+  public List<Workload> workloadsSelectedBy(TargetablePolicy policy) {
+    return policyIndex.selectedWorkloads(policy);
+  }
+
+  /** AuthorizationPolicies the workload's ztunnel enforces (none if ztunnel does not capture it). */
+  public List<AuthorizationPolicy> ztunnelPoliciesFor(Workload workload) {
+    return policyIndex.ztunnelPoliciesFor(workload);
+  }
+
+  /** Policies whose targetRefs reach this gateway or waypoint. */
+  public List<TargetResolution> waypointPoliciesFor(Gateway gateway) {
+    return policyIndex.waypointPoliciesFor(gateway);
+  }
+
+  /** Policies enforced at the waypoint of this Service or ServiceEntry (its own targets and its waypoint's). */
+  public List<TargetResolution> waypointPoliciesFor(MeshService service) {
+    return policyIndex.waypointPoliciesFor(service);
+  }
+
+  /** Every policy targetRef naming this object. */
+  public List<TargetResolution> policiesTargeting(ResourceId target) {
+    return policyIndex.policiesTargeting(target);
+  }
+
+  /** Selector policies that match this waypoint-class Gateway's pods, which the waypoint ignores. */
+  public List<TargetablePolicy> selectorPoliciesIgnoredBy(Gateway waypoint) {
+    return policyIndex.selectorPoliciesIgnoredBy(waypoint);
+  }
+
+  /** Waypoint-class Gateways whose pods this policy's selector matches. */
+  public List<Gateway> waypointsMatchedBySelector(TargetablePolicy policy) {
+    return policyIndex.waypointsMatchedBySelector(policy);
+  }
+
+  /** Waypoints that traffic to this workload passes through (its own binding and its Services'). */
+  public List<PolicyIndex.WaypointInPath> waypointsInFrontOf(Workload workload) {
+    return policyIndex.waypointsInFrontOf(workload);
+  }
+
+  /** The identity a waypoint presents to the destination's ztunnel. */
+  public SourceIdentity waypointIdentity(String namespace, String name) {
+    return policyIndex.waypointIdentity(namespace, name);
   }
 }
