@@ -584,6 +584,11 @@ public final class MeshGraph {
     return policyIndex.enforcement(policy);
   }
 
+  /** Where ztunnel enforces this AuthorizationPolicy, in words, or empty when nowhere. */
+  public Optional<String> ztunnelScope(AuthorizationPolicy policy) {
+    return policyIndex.ztunnelScope(policy);
+  }
+
   /** Workloads a policy without targetRefs selects (selector, namespace, or mesh-wide from the root namespace). */
   public List<Workload> workloadsSelectedBy(TargetablePolicy policy) {
     return policyIndex.selectedWorkloads(policy);

@@ -377,6 +377,41 @@ public final class PolicyIndex {
     return gatewaysMatchingSelector(p).stream().filter(g -> graph.isWaypointClass(g.className())).toList();
   }
 
+  /**
+   * Where ztunnel enforces this AuthorizationPolicy, in words ({@code Deployment shop/cart}, {@code every workload
+   * of ambient namespace shop}), or empty when ztunnel enforces it nowhere: it has targetRefs, or it selects
+   * only sidecar, out-of-mesh or gateway pods. A selector that matches no workload in the repository counts
+   * when its namespace is ambient (the pods may come from elsewhere), unless it names a gateway's pods.
+   */
+  public Optional<String> ztunnelScope(AuthorizationPolicy ap) {
+    TargetablePolicy p = ap.attachment();
+    if (p.hasTargetRefs()) {
+      return Optional.empty();
+    }
+    PolicyEnforcement e = enforcement(p);
+    if (!e.ztunnelWorkloads().isEmpty()) {
+      List<String> names = e.ztunnelWorkloads().stream().limit(3).map(Workload::displayName).toList();
+      int more = e.ztunnelWorkloads().size() - names.size();
+      return Optional.of(String.join(", ", names) + (more > 0 ? " and " + more + " more" : ""));
+    }
+    boolean root = p.namespace().equals(rootNamespace());
+    if (e.scope() == PolicyEnforcement.Scope.MESH) {
+      boolean anyAmbient = graph.namespaces().stream().anyMatch(graph::isAmbient);
+      return anyAmbient ? Optional.of("every ambient workload of the mesh") : Optional.empty();
+    }
+    if (root || !graph.isAmbient(graph.namespace(p.namespace())) || !e.proxyWorkloads().isEmpty()
+        || p.selectorLabels().containsKey(IstioLabels.GATEWAY_NAME)) {
+      return Optional.empty();
+    }
+    boolean selectsNothingHere = selectedWorkloads(p).isEmpty();
+    if (e.scope() == PolicyEnforcement.Scope.NAMESPACE) {
+      return Optional.of("every workload of ambient namespace " + p.namespace());
+    }
+    return selectsNothingHere
+        ? Optional.of("the pods matching " + LabelSelector.of(p.selectorLabels()) + " in ambient namespace " + p.namespace())
+        : Optional.empty();
+  }
+
   // ---- waypoints in front of workloads -------------------------------------------------------------------
 
   /** A waypoint that traffic to a workload passes through, and which binding put it there. */

@@ -10,10 +10,11 @@ import java.util.Optional;
  * A policy that attaches by selector or by targetRefs (AuthorizationPolicy, RequestAuthentication,
  * PeerAuthentication, Telemetry, WasmPlugin, EnvoyFilter, Sidecar). {@code selector} is present when the
  * selector object is written at all (an empty one selects the whole namespace); {@code targetRefs} merges the
- * legacy {@code targetRef} into the list, as Istio does when {@code targetRefs} is empty.
+ * legacy {@code targetRef} into the list, as Istio does when {@code targetRefs} is empty;
+ * {@code targetRefWritten}/{@code targetRefsWritten} say which of the two fields the manifest sets.
  */
 public record TargetablePolicy(Resource resource, PolicyKind kind, Optional<Map<String, String>> selector,
-    List<PolicyTargetRef> targetRefs, boolean hasTargetRef, boolean hasTargetRefs) implements ResourceView {
+    List<PolicyTargetRef> targetRefs, boolean targetRefWritten, boolean targetRefsWritten) implements ResourceView {
 
   public static Optional<TargetablePolicy> of(Resource resource) {
     return PolicyKind.of(resource.id()).map(kind -> of(resource, kind));
