@@ -9,7 +9,8 @@ public final class ExplainSections {
   private ExplainSections() {}
 
   public static final List<ExplainSection> ALL = List.of(
-      new IdentitySection());
+      new IdentitySection(),
+      new PolicySection());
 
   public static ExplainWriter explain(MeshGraph graph, Resource subject) {
     ExplainWriter out = new ExplainWriter();
