@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Where every selector/targetRef policy is enforced (DESIGN §3 "Policies"): its targetRefs resolved to
  * gateways and waypoints, its selector or namespace scope resolved to workloads, and for AuthorizationPolicy
- * the ztunnel translation. Built once from the graph; every query is a map lookup.
+ * the ztunnel translation. Built once from the graph and never written afterwards (rules query it in
+ * parallel); queries are map lookups.
  */
 public final class PolicyIndex {
 
@@ -69,6 +70,9 @@ public final class PolicyIndex {
     }
     for (TargetablePolicy p : policies) {
       enforcement.putIfAbsent(p.id(), computeEnforcement(p));
+      for (Gateway g : waypointsMatchedBySelector(p)) {
+        selectorPoliciesOnWaypoint.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(p);
+      }
     }
   }
 
@@ -228,19 +232,10 @@ public final class PolicyIndex {
 
   /**
    * Non-waypoint Gateway API gateways (class {@code istio} and other non-waypoint classes) whose pods the
-   * selector or namespace scope reaches: they apply selector policies. Waypoint-class gateways ignore them
-   * and are recorded for {@link #selectorPoliciesOnWaypoint}.
+   * selector reaches: they apply selector policies. Waypoint-class gateways ignore them.
    */
   private List<Gateway> gatewaysReachedBySelector(TargetablePolicy p) {
-    List<Gateway> out = new ArrayList<>();
-    for (Gateway g : gatewaysMatchingSelector(p)) {
-      if (graph.isWaypointClass(g.className())) {
-        selectorPoliciesOnWaypoint.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(p);
-      } else {
-        out.add(g);
-      }
-    }
-    return out;
+    return gatewaysMatchingSelector(p).stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
   }
 
   private List<Gateway> gatewaysMatchingSelector(TargetablePolicy p) {
@@ -291,7 +286,9 @@ public final class PolicyIndex {
   }
 
   public ZtunnelPolicy ztunnelForm(AuthorizationPolicy p) {
-    return ztunnelForms.computeIfAbsent(p.id(), k -> ZtunnelPolicyTranslator.translate(p));
+    ZtunnelPolicy z = ztunnelForms.get(p.id());
+    // Rules query in parallel: the index is never written after construction.
+    return z != null && z.source() == p ? z : ZtunnelPolicyTranslator.translate(p);
   }
 
   public List<TargetResolution> targets(TargetablePolicy p) {
@@ -299,7 +296,8 @@ public final class PolicyIndex {
   }
 
   public PolicyEnforcement enforcement(TargetablePolicy p) {
-    return enforcement.computeIfAbsent(p.id(), k -> computeEnforcement(p));
+    PolicyEnforcement e = enforcement.get(p.id());
+    return e != null ? e : computeEnforcement(p);
   }
 
   /** Every targetRef in the repository that names this object. */

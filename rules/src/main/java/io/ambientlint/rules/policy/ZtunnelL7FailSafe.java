@@ -38,6 +38,14 @@ public final class ZtunnelL7FailSafe implements Rule {
       .precision("high")
       .build();
 
+  /** "the to clause", "the when request.headers[x] condition". */
+  private static String emptyClauses(ZtunnelRule rule) {
+    List<String> empty = rule.clauses().stream().filter(c -> !c.canMatch())
+        .map(c -> c.kind().startsWith("when ") ? "the " + c.kind() + " condition" : "the " + c.kind() + " clause")
+        .toList();
+    return empty.isEmpty() ? "the rule" : String.join(" and ", empty);
+  }
+
   private static final Comparator<DroppedField> IN_FILE_ORDER = Comparator
       .comparingInt((DroppedField d) -> d.node().location().position().line())
       .thenComparingInt(d -> d.node().location().position().column());
@@ -72,10 +80,10 @@ public final class ZtunnelL7FailSafe implements Rule {
           case DROPPED -> "the rule is dropped, so " + RuleIntent.describe(written) + " will be denied"
               + (noneLeft ? "; no rule of the policy is left, so it denies every connection to the workloads it selects"
                   : "");
-          case NEVER_FIRES -> "with " + (fields.contains(",") ? "them" : "it") + " removed a clause of the rule matches "
-              + "nothing, so the rule never fires and " + RuleIntent.describe(written) + " are NOT denied";
+          case NEVER_FIRES -> "with " + (fields.contains(",") ? "them" : "it") + " removed, " + emptyClauses(rule)
+              + " matches nothing, so the rule never fires and " + RuleIntent.describe(written) + " are NOT denied";
           default -> "ztunnel enforces the rule on what is left (" + rule.describe().substring(rule.describe().indexOf(':') + 2)
-              + "), so it denies every such connection, more than written"
+              + "), so it denies every connection matching that remainder, more than written"
               + (rule.emptiedEntries().isEmpty() ? ""
                   : ", while " + String.join(", ", rule.emptiedEntries()) + " (only HTTP fields) matches nothing");
         };
