@@ -45,6 +45,13 @@ public final class PolicyIndex {
   private final List<AuthorizationPolicy> rootSelectorPolicies = new ArrayList<>();
   private final List<AuthorizationPolicy> meshPolicies = new ArrayList<>();
   private final Map<ResourceId, List<TargetablePolicy>> selectorPoliciesOnWaypoint = new HashMap<>();
+  /** Gateways whose pods each selector policy matches, computed once. */
+  private final Map<ResourceId, List<Gateway>> gatewaysBySelector = new HashMap<>();
+  /** Enrolment per workload, filled while building: many policies select the same workloads. */
+  private final Map<ResourceId, Enrolment> enrolments = new HashMap<>();
+
+  /** Set at the end of construction: from then on nothing is written (rules query in parallel). */
+  private final boolean built;
 
   PolicyIndex(MeshGraph graph) {
     this.graph = graph;
@@ -69,11 +76,15 @@ public final class PolicyIndex {
       }
     }
     for (TargetablePolicy p : policies) {
+      gatewaysBySelector.putIfAbsent(p.id(), computeGatewaysMatchingSelector(p));
+    }
+    for (TargetablePolicy p : policies) {
       enforcement.putIfAbsent(p.id(), computeEnforcement(p));
       for (Gateway g : waypointsMatchedBySelector(p)) {
         selectorPoliciesOnWaypoint.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(p);
       }
     }
+    built = true;
   }
 
   private String rootNamespace() {
@@ -209,7 +220,13 @@ public final class PolicyIndex {
       if (isGatewayPod(w)) {
         continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
       }
-      Enrolment e = graph.enrolment(w);
+      Enrolment e = enrolments.get(w.id());
+      if (e == null) {
+        e = graph.enrolment(w);
+        if (!built) {
+          enrolments.put(w.id(), e);
+        }
+      }
       if (e.isSidecar()) {
         proxies.add(w);
       } else if (e.isAmbient()) {
@@ -239,6 +256,11 @@ public final class PolicyIndex {
   }
 
   private List<Gateway> gatewaysMatchingSelector(TargetablePolicy p) {
+    List<Gateway> known = gatewaysBySelector.get(p.id());
+    return known != null ? known : computeGatewaysMatchingSelector(p);
+  }
+
+  private List<Gateway> computeGatewaysMatchingSelector(TargetablePolicy p) {
     if (!p.hasSelector() || p.selectorLabels().isEmpty()) {
       return List.of(); // namespace-wide policies are not reported per gateway
     }
