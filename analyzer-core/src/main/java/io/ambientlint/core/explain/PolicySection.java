@@ -117,9 +117,9 @@ final class PolicySection implements ExplainSection {
     }
     graph.waypointsMatchedBySelector(p).forEach(g ->
         out.fact("ignored by waypoint " + g.displayName() + ": waypoints apply only targetRefs policies", g.resource().nameNode()));
-    if (!e.isEnforcedAnywhere() && (p.kind() != PolicyKind.AUTHORIZATION_POLICY
+    if (e.notEnforcedReason().isPresent() && (p.kind() != PolicyKind.AUTHORIZATION_POLICY
         || graph.ztunnelScope(AuthorizationPolicy.of(p.resource())).isEmpty())) {
-      out.fact("enforced nowhere in this repository");
+      out.fact("enforced nowhere in this repository: " + e.notEnforcedReason().get());
     }
   }
 }

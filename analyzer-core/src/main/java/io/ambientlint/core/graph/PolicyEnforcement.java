@@ -14,10 +14,11 @@ import java.util.List;
  * @param ztunnelWorkloads ambient workloads whose ztunnel applies it (AuthorizationPolicy only)
  * @param proxyWorkloads sidecar-injected workloads it applies to
  * @param ztunnelOnlyWorkloads selected workloads that have only ztunnel: no proxy to apply a non-authorization policy
+ * @param notEnforcedReason when nothing in the repository applies the policy: why
  */
 public record PolicyEnforcement(TargetablePolicy policy, Scope scope, List<Gateway> gateways,
     List<Workload> ztunnelWorkloads, List<Workload> proxyWorkloads, List<Workload> ztunnelOnlyWorkloads,
-    String summary) {
+    String summary, java.util.Optional<String> notEnforcedReason) {
 
   public enum Scope {
     /** Attached with targetRef/targetRefs. */

@@ -207,8 +207,10 @@ public final class PolicyIndex {
         gws.addAll(t.gateways());
         where.add(t.isAttached() ? t.reason() : "not via " + t.ref().describe(p.namespace()) + ": " + t.reason());
       }
+      boolean attached = resolutionsByPolicy.getOrDefault(p.id(), List.of()).stream().anyMatch(TargetResolution::isAttached);
       return new PolicyEnforcement(p, PolicyEnforcement.Scope.TARGET_REFS, List.copyOf(gws), List.of(), List.of(),
-          List.of(), "targetRefs: " + String.join("; ", where));
+          List.of(), "targetRefs: " + String.join("; ", where), attached ? Optional.empty()
+              : Optional.of("none of its targetRefs attaches, and sidecars and ztunnel ignore policies with targetRefs"));
     }
     boolean root = p.namespace().equals(rootNamespace());
     PolicyEnforcement.Scope scope = p.hasSelector() ? PolicyEnforcement.Scope.SELECTOR
@@ -216,7 +218,8 @@ public final class PolicyIndex {
     List<Workload> ztunnel = new ArrayList<>();
     List<Workload> proxies = new ArrayList<>();
     List<Workload> ztunnelOnly = new ArrayList<>();
-    for (Workload w : selectedWorkloads(p)) {
+    List<Workload> selected = selectedWorkloads(p);
+    for (Workload w : selected) {
       if (isGatewayPod(w)) {
         continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
       }
@@ -243,8 +246,18 @@ public final class PolicyIndex {
       case MESH -> "every workload of the mesh (root namespace " + p.namespace() + ", no selector)";
       default -> "";
     };
+    Optional<String> nowhere = Optional.empty();
+    if (gateways.isEmpty() && ztunnel.isEmpty() && proxies.isEmpty()) {
+      List<Gateway> waypoints = gatewaysMatchingSelector(p).stream().filter(g -> graph.isWaypointClass(g.className())).toList();
+      nowhere = Optional.of(!waypoints.isEmpty()
+          ? "it selects the pods of waypoint " + waypoints.get(0).id().namespacedName()
+              + ", and waypoints ignore policies without targetRefs"
+          : !ztunnelOnly.isEmpty() ? "it selects only workloads that have ztunnel and no proxy, which cannot apply it"
+          : selected.isEmpty() ? "it selects no workload in the repository"
+          : "the workloads it selects are not in the mesh");
+    }
     return new PolicyEnforcement(p, scope, gateways, List.copyOf(ztunnel), List.copyOf(proxies), List.copyOf(ztunnelOnly),
-        summary);
+        summary, nowhere);
   }
 
   /**

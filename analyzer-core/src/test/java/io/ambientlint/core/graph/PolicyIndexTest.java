@@ -192,6 +192,11 @@ class PolicyIndexTest {
     PolicyEnforcement ingress = graph.policyEnforcement(policy("RequestAuthentication", "shop", "jwt-on-ingress-pods"));
     assertThat(ingress.gateways()).extracting(Gateway::name).containsExactly("ingress");
     assertThat(graph.waypointsMatchedBySelector(policy("RequestAuthentication", "shop", "jwt-on-ingress-pods"))).isEmpty();
+    assertThat(ingress.notEnforcedReason()).isEmpty();
+    assertThat(graph.policyEnforcement(policy("RequestAuthentication", "shop", "jwt-on-waypoint-pods")).notEnforcedReason())
+        .hasValue("it selects the pods of waypoint shop/waypoint, and waypoints ignore policies without targetRefs");
+    assertThat(graph.policyEnforcement(policy("AuthorizationPolicy", "shop", "on-web")).notEnforcedReason()).isPresent();
+    assertThat(graph.policyEnforcement(policy("AuthorizationPolicy", "shop", "on-cart")).notEnforcedReason()).isEmpty();
   }
 
   @Test
