@@ -5,6 +5,7 @@ import io.ambientlint.core.graph.PolicyEnforcement;
 import io.ambientlint.core.graph.PolicyIndex.WaypointInPath;
 import io.ambientlint.core.graph.TargetResolution;
 import io.ambientlint.core.model.AuthorizationPolicy;
+import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.PolicyKind;
 import io.ambientlint.core.model.Resource;
@@ -31,12 +32,24 @@ final class PolicySection implements ExplainSection {
         .or(() -> graph.serviceEntry(subject.namespace(), subject.name()).filter(s -> s.resource() == subject));
     Optional<Workload> workload = graph.workload(subject.id()).filter(w -> w.resource() == subject);
     Optional<TargetablePolicy> policy = TargetablePolicy.of(subject);
-    if (service.isPresent()) {
+    Optional<Gateway> gateway = graph.gateway(subject.namespace(), subject.name()).filter(g -> g.resource() == subject);
+    if (gateway.isPresent()) {
+      explainGateway(graph, gateway.get(), out);
+    } else if (service.isPresent()) {
       explainService(graph, service.get(), out);
     } else if (workload.isPresent()) {
       explainWorkload(graph, workload.get(), out);
     } else if (policy.isPresent()) {
       explainPolicy(graph, policy.get(), out);
+    }
+  }
+
+  private void explainGateway(MeshGraph graph, Gateway gateway, ExplainWriter out) {
+    out.section("Policies");
+    waypointPolicies(graph, "by " + gateway.displayName(), graph.waypointPoliciesFor(gateway), out);
+    for (TargetablePolicy ignored : graph.selectorPoliciesIgnoredBy(gateway)) {
+      out.fact(ignored.displayName() + " selects its pods but is ignored: waypoints apply only policies with targetRefs",
+          ignored.selectorNode());
     }
   }
 

@@ -57,6 +57,9 @@ public final class PolicyIndex {
     this.graph = graph;
     for (PolicyKind kind : PolicyKind.values()) {
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+        if (authorizationPolicies.containsKey(r.id()) || resolutionsByPolicy.containsKey(r.id())) {
+          continue; // a second definition of the same object (AL903): the first is the one explained
+        }
         TargetablePolicy p = TargetablePolicy.of(r).orElseThrow();
         policies.add(p);
         if (kind == PolicyKind.AUTHORIZATION_POLICY) {

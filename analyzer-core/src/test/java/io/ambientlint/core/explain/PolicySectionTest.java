@@ -75,6 +75,13 @@ class PolicySectionTest {
   }
 
   @Test
+  void waypointGatewayListsThePoliciesItApplies() {
+    String text = ExplainSections.explain(GRAPH, GRAPH.gateway("shop", "waypoint").orElseThrow().resource()).toText();
+    assertThat(text).contains("enforced by Gateway shop/waypoint as written")
+        .contains("AuthorizationPolicy shop/get-only ALLOW via targetRef Service shop/cart");
+  }
+
+  @Test
   void policySaysWhereItIsEnforced() {
     assertThat(explain("security.istio.io", "AuthorizationPolicy", "l7-at-ztunnel"))
         .contains("enforced by ztunnel for Deployment shop/cart as: ALLOW rule 0: dropped");

@@ -218,6 +218,19 @@ class PolicyIndexTest {
   }
 
   @Test
+  void aPolicyDefinedTwiceIsIndexedOnce() {
+    String policy = """
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: p, namespace: shop}
+        spec: {selector: {matchLabels: {app: cart}}}
+        """;
+    MeshGraph g = TestGraphs.fromYaml(policy + "---\n" + policy);
+    assertThat(g.policies()).hasSize(1);
+    assertThat(g.authorizationPolicies()).hasSize(1);
+  }
+
+  @Test
   void waypointIdentityDefaultsToTheGatewayName() {
     assertThat(graph.waypointIdentity("shop", "waypoint").principal()).isEqualTo("cluster.local/ns/shop/sa/waypoint");
     MeshGraph custom = TestGraphs.fromYaml("""
