@@ -10,7 +10,8 @@ public final class ExplainSections {
 
   public static final List<ExplainSection> ALL = List.of(
       new IdentitySection(),
-      new RoutesSection());
+      new RoutesSection(),
+      new PolicySection());
 
   public static ExplainWriter explain(MeshGraph graph, Resource subject) {
     ExplainWriter out = new ExplainWriter();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.SourceFile;
+import io.ambientlint.core.model.AuthorizationPolicy;
 import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
@@ -20,7 +21,10 @@ import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Service;
 import io.ambientlint.core.model.ServiceEntry;
+import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.model.Workload;
+import io.ambientlint.core.policy.SourceIdentity;
+import io.ambientlint.core.policy.ZtunnelPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,6 +66,7 @@ public final class MeshGraph {
   private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
   /** Gateway API routes and their resolved parentRefs and backendRefs; built last, it asks the graph above. */
   private RouteIndex routeIndex;
+  private PolicyIndex policyIndex;
 
   /** A {@code use-waypoint} label somewhere in the repository and the Gateway id it names. */
   public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeRef> namespaceLabel, String holderKind) {}
@@ -112,6 +117,7 @@ public final class MeshGraph {
     }
     indexUseWaypointLabels();
     routeIndex = RouteIndex.build(this);
+    policyIndex = new PolicyIndex(this);
   }
 
   private void addWorkload(Workload w) {
@@ -615,5 +621,81 @@ public final class MeshGraph {
    */
   public boolean isThirdPartyClass(Gateway gateway) {
     return routeIndex.isThirdPartyClass(gateway);
+  }
+
+  // ---- Policies (PolicyIndex) -----------------------------------------------------------------------------
+
+  /** Every AuthorizationPolicy, RequestAuthentication, PeerAuthentication, Telemetry, WasmPlugin, EnvoyFilter, Sidecar. */
+  public List<TargetablePolicy> policies() {
+    return policyIndex.policies();
+  }
+
+  public List<AuthorizationPolicy> authorizationPolicies() {
+    return policyIndex.authorizationPolicies();
+  }
+
+  /** What ztunnel enforces for this AuthorizationPolicy (see {@link io.ambientlint.core.policy.ZtunnelPolicyTranslator}). */
+  public ZtunnelPolicy ztunnelForm(AuthorizationPolicy policy) {
+    return policyIndex.ztunnelForm(policy);
+  }
+
+  /** The policy's targetRefs, each resolved to the gateways it reaches or why none. */
+  public List<TargetResolution> policyTargets(TargetablePolicy policy) {
+    return policyIndex.targets(policy);
+  }
+
+  /** Where the policy is enforced: gateways, ztunnel workloads, sidecar workloads, or nowhere. */
+  public PolicyEnforcement policyEnforcement(TargetablePolicy policy) {
+    return policyIndex.enforcement(policy);
+  }
+
+  /** Where ztunnel enforces this AuthorizationPolicy, in words, or empty when nowhere. */
+  public Optional<String> ztunnelScope(AuthorizationPolicy policy) {
+    return policyIndex.ztunnelScope(policy);
+  }
+
+  /** Workloads a policy without targetRefs selects (selector, namespace, or mesh-wide from the root namespace). */
+  public List<Workload> workloadsSelectedBy(TargetablePolicy policy) {
+    return policyIndex.selectedWorkloads(policy);
+  }
+
+  /** AuthorizationPolicies the workload's ztunnel enforces (none if ztunnel does not capture it). */
+  public List<AuthorizationPolicy> ztunnelPoliciesFor(Workload workload) {
+    return policyIndex.ztunnelPoliciesFor(workload);
+  }
+
+  /** Policies whose targetRefs reach this gateway or waypoint. */
+  public List<TargetResolution> waypointPoliciesFor(Gateway gateway) {
+    return policyIndex.waypointPoliciesFor(gateway);
+  }
+
+  /** Policies enforced at the waypoint of this Service or ServiceEntry (its own targets and its waypoint's). */
+  public List<TargetResolution> waypointPoliciesFor(MeshService service) {
+    return policyIndex.waypointPoliciesFor(service);
+  }
+
+  /** Every policy targetRef naming this object. */
+  public List<TargetResolution> policiesTargeting(ResourceId target) {
+    return policyIndex.policiesTargeting(target);
+  }
+
+  /** Selector policies that match this waypoint-class Gateway's pods, which the waypoint ignores. */
+  public List<TargetablePolicy> selectorPoliciesIgnoredBy(Gateway waypoint) {
+    return policyIndex.selectorPoliciesIgnoredBy(waypoint);
+  }
+
+  /** Waypoint-class Gateways whose pods this policy's selector matches. */
+  public List<Gateway> waypointsMatchedBySelector(TargetablePolicy policy) {
+    return policyIndex.waypointsMatchedBySelector(policy);
+  }
+
+  /** Waypoints that traffic to this workload passes through (its own binding and its Services'). */
+  public List<PolicyIndex.WaypointInPath> waypointsInFrontOf(Workload workload) {
+    return policyIndex.waypointsInFrontOf(workload);
+  }
+
+  /** The identity a waypoint presents to the destination's ztunnel. */
+  public SourceIdentity waypointIdentity(String namespace, String name) {
+    return policyIndex.waypointIdentity(namespace, name);
   }
 }

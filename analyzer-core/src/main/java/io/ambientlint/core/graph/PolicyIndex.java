@@ -1,0 +1,501 @@
+package io.ambientlint.core.graph;
+
+import io.ambientlint.core.model.AuthorizationPolicy;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.LabelSelector;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.model.PolicyKind;
+import io.ambientlint.core.model.PolicyTargetRef;
+import io.ambientlint.core.model.Resource;
+import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.model.TargetablePolicy;
+import io.ambientlint.core.model.Workload;
+import io.ambientlint.core.policy.SourceIdentity;
+import io.ambientlint.core.policy.ZtunnelPolicy;
+import io.ambientlint.core.policy.ZtunnelPolicyTranslator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where every selector/targetRef policy is enforced (DESIGN §3 "Policies"): its targetRefs resolved to
+ * gateways and waypoints, its selector or namespace scope resolved to workloads, and for AuthorizationPolicy
+ * the ztunnel translation. Built once from the graph and never written afterwards (rules query it in
+ * parallel); queries are map lookups.
+ */
+public final class PolicyIndex {
+
+  private final MeshGraph graph;
+  private final List<TargetablePolicy> policies = new ArrayList<>();
+  private final Map<ResourceId, AuthorizationPolicy> authorizationPolicies = new HashMap<>();
+  private final Map<ResourceId, ZtunnelPolicy> ztunnelForms = new HashMap<>();
+  private final Map<ResourceId, List<TargetResolution>> resolutionsByPolicy = new HashMap<>();
+  private final Map<ResourceId, List<TargetResolution>> resolutionsByTarget = new HashMap<>();
+  private final Map<ResourceId, List<TargetResolution>> resolutionsByGateway = new HashMap<>();
+  private final Map<ResourceId, PolicyEnforcement> enforcement = new HashMap<>();
+  /** AuthorizationPolicies without targetRefs, by how ztunnel scopes them. */
+  private final Map<String, List<AuthorizationPolicy>> selectorPoliciesByNamespace = new HashMap<>();
+  private final Map<String, List<AuthorizationPolicy>> namespacePolicies = new HashMap<>();
+  private final List<AuthorizationPolicy> rootSelectorPolicies = new ArrayList<>();
+  private final List<AuthorizationPolicy> meshPolicies = new ArrayList<>();
+  private final Map<ResourceId, List<TargetablePolicy>> selectorPoliciesOnWaypoint = new HashMap<>();
+  /** Gateways whose pods each selector policy matches, computed once. */
+  private final Map<ResourceId, List<Gateway>> gatewaysBySelector = new HashMap<>();
+  /** Enrolment per workload, filled while building: many policies select the same workloads. */
+  private final Map<ResourceId, Enrolment> enrolments = new HashMap<>();
+
+  /** Set at the end of construction: from then on nothing is written (rules query in parallel). */
+  private final boolean built;
+
+  PolicyIndex(MeshGraph graph) {
+    this.graph = graph;
+    for (PolicyKind kind : PolicyKind.values()) {
+      for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+        if (authorizationPolicies.containsKey(r.id()) || resolutionsByPolicy.containsKey(r.id())) {
+          continue; // a second definition of the same object (AL903): the first is the one explained
+        }
+        TargetablePolicy p = TargetablePolicy.of(r).orElseThrow();
+        policies.add(p);
+        if (kind == PolicyKind.AUTHORIZATION_POLICY) {
+          AuthorizationPolicy ap = AuthorizationPolicy.of(r);
+          authorizationPolicies.putIfAbsent(r.id(), ap);
+          ztunnelForms.putIfAbsent(r.id(), ZtunnelPolicyTranslator.translate(ap));
+          indexZtunnelScope(ap);
+        }
+        List<TargetResolution> resolved = p.targetRefs().stream().map(ref -> resolve(p, ref)).toList();
+        resolutionsByPolicy.putIfAbsent(r.id(), resolved);
+        for (TargetResolution t : resolved) {
+          resolutionsByTarget.computeIfAbsent(t.ref().targetId(p.namespace()), k -> new ArrayList<>()).add(t);
+          for (Gateway g : t.gateways()) {
+            resolutionsByGateway.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(t);
+          }
+        }
+      }
+    }
+    for (TargetablePolicy p : policies) {
+      gatewaysBySelector.putIfAbsent(p.id(), computeGatewaysMatchingSelector(p));
+    }
+    for (TargetablePolicy p : policies) {
+      enforcement.putIfAbsent(p.id(), computeEnforcement(p));
+      for (Gateway g : waypointsMatchedBySelector(p)) {
+        selectorPoliciesOnWaypoint.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(p);
+      }
+    }
+    built = true;
+  }
+
+  private String rootNamespace() {
+    return graph.config().rootNamespace();
+  }
+
+  private void indexZtunnelScope(AuthorizationPolicy ap) {
+    TargetablePolicy a = ap.attachment();
+    if (a.hasTargetRefs()) {
+      return;
+    }
+    boolean root = ap.namespace().equals(rootNamespace());
+    if (a.hasSelector()) {
+      (root ? rootSelectorPolicies : selectorPoliciesByNamespace.computeIfAbsent(ap.namespace(), k -> new ArrayList<>()))
+          .add(ap);
+    } else {
+      (root ? meshPolicies : namespacePolicies.computeIfAbsent(ap.namespace(), k -> new ArrayList<>())).add(ap);
+    }
+  }
+
+  // ---- targetRefs ---------------------------------------------------------------------------------------
+
+  private TargetResolution resolve(TargetablePolicy p, PolicyTargetRef ref) {
+    String ns = p.namespace();
+    java.util.function.BiFunction<TargetResolution.Status, String, TargetResolution> result =
+        (status, reason) -> new TargetResolution(p, ref, status, List.of(), Optional.empty(), reason);
+    if (ref.name().isEmpty()) {
+      return result.apply(TargetResolution.Status.INVALID, "the targetRef has no name");
+    }
+    if (ref.namespace().isPresent()) {
+      return result.apply(TargetResolution.Status.INVALID, "the targetRef sets namespace " + ref.namespace().get()
+          + ", which validation rejects (cross namespace referencing is not currently supported)");
+    }
+    boolean envoyFilter = p.kind() == PolicyKind.ENVOY_FILTER;
+    if (ref.isGateway()) {
+      List<Gateway> gws = graph.gateway(ns, ref.name()).map(List::of).orElse(List.of());
+      if (gws.isEmpty()) {
+        return missing(p, ref);
+      }
+      return new TargetResolution(p, ref, TargetResolution.Status.ATTACHED, gws, Optional.empty(),
+          "Gateway " + ns + "/" + ref.name());
+    }
+    if (ref.isGatewayClass()) {
+      if (!ns.equals(rootNamespace())) {
+        return result.apply(TargetResolution.Status.INVALID, "a GatewayClass target applies only from the root namespace "
+            + rootNamespace() + ", and this policy is in " + ns);
+      }
+      if (!ref.name().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)) {
+        return result.apply(TargetResolution.Status.INVALID, "a GatewayClass target applies only for class "
+            + IstioLabels.CLASS_ISTIO_WAYPOINT + ", not " + ref.name());
+      }
+      List<Gateway> gws = graph.gateways().stream().filter(g -> g.className().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)).toList();
+      return new TargetResolution(p, ref, TargetResolution.Status.ATTACHED, gws, Optional.empty(),
+          "every waypoint of class " + IstioLabels.CLASS_ISTIO_WAYPOINT);
+    }
+    if ((ref.isService() || ref.isServiceEntry()) && !envoyFilter) {
+      Optional<? extends MeshService> svc = ref.isService() ? graph.service(ns, ref.name()) : graph.serviceEntry(ns, ref.name());
+      if (svc.isEmpty()) {
+        return missing(p, ref);
+      }
+      WaypointBinding b = graph.waypointForService(svc.get());
+      if (!b.isBound()) {
+        return new TargetResolution(p, ref, TargetResolution.Status.NOT_BOUND, List.of(), Optional.of(b),
+            svc.get().displayName() + " is not bound to a waypoint (" + b.reason() + ")");
+      }
+      return new TargetResolution(p, ref, TargetResolution.Status.ATTACHED, b.waypoint().map(List::of).orElse(List.of()),
+          Optional.of(b), "the waypoint " + b.waypointDisplayName() + " of " + svc.get().displayName());
+    }
+    return result.apply(TargetResolution.Status.INVALID, "kind " + (ref.group().isEmpty() ? "" : ref.group() + "/")
+        + ref.kind() + " is not a supported target (" + (envoyFilter
+            ? "gateway.networking.k8s.io Gateway or GatewayClass"
+            : "core Service, networking.istio.io ServiceEntry, gateway.networking.k8s.io Gateway or GatewayClass") + ")");
+  }
+
+  private TargetResolution missing(TargetablePolicy p, PolicyTargetRef ref) {
+    ResourceId id = ref.targetId(p.namespace());
+    if (graph.exists(id)) {
+      return new TargetResolution(p, ref, TargetResolution.Status.ATTACHED, List.of(), Optional.empty(),
+          ref.describe(p.namespace()) + " (declared in config external)");
+    }
+    return new TargetResolution(p, ref, TargetResolution.Status.NOT_FOUND, List.of(), Optional.empty(),
+        ref.describe(p.namespace()) + " is not in the repository");
+  }
+
+  // ---- selector and namespace scope ---------------------------------------------------------------------
+
+  /** Workloads a policy without targetRefs selects (selector, namespace-wide, or mesh-wide from the root). */
+  public List<Workload> selectedWorkloads(TargetablePolicy p) {
+    if (p.hasTargetRefs()) {
+      return List.of();
+    }
+    boolean root = p.namespace().equals(rootNamespace());
+    Map<String, String> labels = p.selectorLabels();
+    if (labels.isEmpty()) {
+      return root && !p.hasSelector() ? graph.workloads() : graph.workloadsIn(p.namespace());
+    }
+    if (!root) {
+      return graph.workloadsSelectedBy(p.namespace(), labels);
+    }
+    List<Workload> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Workload w : graph.workloads()) {
+      if (seen.add(w.namespace())) {
+        out.addAll(graph.workloadsSelectedBy(w.namespace(), labels));
+      }
+    }
+    return out;
+  }
+
+  /** A pod of a Gateway API gateway (it carries gateway.networking.k8s.io/gateway-name). */
+  private static boolean isGatewayPod(Workload w) {
+    return w.podLabels().containsKey(IstioLabels.GATEWAY_NAME);
+  }
+
+  private PolicyEnforcement computeEnforcement(TargetablePolicy p) {
+    if (p.hasTargetRefs()) {
+      Set<Gateway> gws = new LinkedHashSet<>();
+      List<String> where = new ArrayList<>();
+      for (TargetResolution t : resolutionsByPolicy.getOrDefault(p.id(), List.of())) {
+        gws.addAll(t.gateways());
+        where.add(t.isAttached() ? t.reason() : "not via " + t.ref().describe(p.namespace()) + ": " + t.reason());
+      }
+      boolean attached = resolutionsByPolicy.getOrDefault(p.id(), List.of()).stream().anyMatch(TargetResolution::isAttached);
+      return new PolicyEnforcement(p, PolicyEnforcement.Scope.TARGET_REFS, List.copyOf(gws), List.of(), List.of(),
+          List.of(), "targetRefs: " + String.join("; ", where), attached ? Optional.empty()
+              : Optional.of("none of its targetRefs attaches, and sidecars and ztunnel ignore policies with targetRefs"));
+    }
+    boolean root = p.namespace().equals(rootNamespace());
+    PolicyEnforcement.Scope scope = p.hasSelector() ? PolicyEnforcement.Scope.SELECTOR
+        : root ? PolicyEnforcement.Scope.MESH : PolicyEnforcement.Scope.NAMESPACE;
+    List<Workload> ztunnel = new ArrayList<>();
+    List<Workload> proxies = new ArrayList<>();
+    List<Workload> ztunnelOnly = new ArrayList<>();
+    List<Workload> selected = selectedWorkloads(p);
+    for (Workload w : selected) {
+      if (isGatewayPod(w)) {
+        continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
+      }
+      Enrolment e = enrolments.get(w.id());
+      if (e == null) {
+        e = graph.enrolment(w);
+        if (!built) {
+          enrolments.put(w.id(), e);
+        }
+      }
+      if (e.isSidecar()) {
+        proxies.add(w);
+      } else if (e.isAmbient()) {
+        ztunnelOnly.add(w);
+        if (p.kind() == PolicyKind.AUTHORIZATION_POLICY) {
+          ztunnel.add(w);
+        }
+      }
+    }
+    List<Gateway> gateways = gatewaysReachedBySelector(p);
+    String summary = switch (scope) {
+      case SELECTOR -> "selector " + LabelSelector.of(p.selectorLabels()) + (root ? " in the root namespace (every namespace)" : "");
+      case NAMESPACE -> "every workload of namespace " + p.namespace();
+      case MESH -> "every workload of the mesh (root namespace " + p.namespace() + ", no selector)";
+      default -> "";
+    };
+    Optional<String> nowhere = Optional.empty();
+    if (gateways.isEmpty() && ztunnel.isEmpty() && proxies.isEmpty()) {
+      List<Gateway> waypoints = gatewaysMatchingSelector(p).stream().filter(g -> graph.isWaypointClass(g.className())).toList();
+      nowhere = Optional.of(!waypoints.isEmpty()
+          ? "it selects the pods of waypoint " + waypoints.get(0).id().namespacedName()
+              + ", and waypoints ignore policies without targetRefs"
+          : !ztunnelOnly.isEmpty() ? "it selects only workloads that have ztunnel and no proxy, which cannot apply it"
+          : selected.isEmpty() ? "it selects no workload in the repository"
+          : "the workloads it selects are not in the mesh");
+    }
+    return new PolicyEnforcement(p, scope, gateways, List.copyOf(ztunnel), List.copyOf(proxies), List.copyOf(ztunnelOnly),
+        summary, nowhere);
+  }
+
+  /**
+   * Non-waypoint Gateway API gateways (class {@code istio} and other non-waypoint classes) whose pods the
+   * selector reaches: they apply selector policies. Waypoint-class gateways ignore them.
+   */
+  private List<Gateway> gatewaysReachedBySelector(TargetablePolicy p) {
+    return gatewaysMatchingSelector(p).stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
+  }
+
+  private List<Gateway> gatewaysMatchingSelector(TargetablePolicy p) {
+    List<Gateway> known = gatewaysBySelector.get(p.id());
+    return known != null ? known : computeGatewaysMatchingSelector(p);
+  }
+
+  private List<Gateway> computeGatewaysMatchingSelector(TargetablePolicy p) {
+    if (!p.hasSelector() || p.selectorLabels().isEmpty()) {
+      return List.of(); // namespace-wide policies are not reported per gateway
+    }
+    Map<String, String> labels = p.selectorLabels();
+    boolean root = p.namespace().equals(rootNamespace());
+    Set<Gateway> out = new LinkedHashSet<>();
+    // Pods in the repository that belong to a Gateway.
+    for (Workload w : selectedWorkloads(p)) {
+      if (isGatewayPod(w)) {
+        graph.gateway(w.namespace(), w.podLabels().get(IstioLabels.GATEWAY_NAME)).ifPresent(out::add);
+      }
+    }
+    // Pods Istio deploys for a Gateway carry its name and class labels, and its infrastructure labels.
+    String named = labels.get(IstioLabels.GATEWAY_NAME);
+    if (named != null) {
+      List<Gateway> candidates = root
+          ? graph.gateways().stream().filter(g -> g.name().equals(named)).toList()
+          : graph.gateway(p.namespace(), named).map(List::of).orElse(List.of());
+      for (Gateway g : candidates) {
+        if (LabelSelector.of(labels).matches(deployedPodLabels(g))) {
+          out.add(g);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, String> deployedPodLabels(Gateway g) {
+    Map<String, String> labels = new LinkedHashMap<>(
+        io.ambientlint.core.model.Fields.stringMap(g.resource().spec().path("infrastructure").path("labels")));
+    labels.put(IstioLabels.GATEWAY_NAME, g.name());
+    labels.put("gateway.networking.k8s.io/gateway-class-name", g.className());
+    return labels;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------------------
+
+  public List<TargetablePolicy> policies() {
+    return policies;
+  }
+
+  public List<AuthorizationPolicy> authorizationPolicies() {
+    return policies.stream().filter(p -> p.kind() == PolicyKind.AUTHORIZATION_POLICY)
+        .map(p -> authorizationPolicies.get(p.id())).distinct().toList();
+  }
+
+  public ZtunnelPolicy ztunnelForm(AuthorizationPolicy p) {
+    ZtunnelPolicy z = ztunnelForms.get(p.id());
+    // Rules query in parallel: the index is never written after construction.
+    return z != null && z.source() == p ? z : ZtunnelPolicyTranslator.translate(p);
+  }
+
+  public List<TargetResolution> targets(TargetablePolicy p) {
+    return resolutionsByPolicy.getOrDefault(p.id(), List.of());
+  }
+
+  public PolicyEnforcement enforcement(TargetablePolicy p) {
+    PolicyEnforcement e = enforcement.get(p.id());
+    return e != null ? e : computeEnforcement(p);
+  }
+
+  /** Every targetRef in the repository that names this object. */
+  public List<TargetResolution> policiesTargeting(ResourceId target) {
+    return resolutionsByTarget.getOrDefault(target, List.of());
+  }
+
+  /**
+   * AuthorizationPolicies ztunnel applies to this workload: selector policies of its namespace and selector
+   * policies of the root namespace that match its pods, namespace-wide policies of its namespace, and
+   * mesh-wide policies. Empty for workloads ztunnel does not capture.
+   */
+  public List<AuthorizationPolicy> ztunnelPoliciesFor(Workload w) {
+    if (isGatewayPod(w) || !graph.isAmbient(w)) {
+      return List.of();
+    }
+    List<AuthorizationPolicy> out = new ArrayList<>(meshPolicies);
+    if (!w.namespace().equals(rootNamespace())) {
+      out.addAll(namespacePolicies.getOrDefault(w.namespace(), List.of()));
+    }
+    for (AuthorizationPolicy ap : selectorPoliciesByNamespace.getOrDefault(w.namespace(), List.of())) {
+      if (selects(ap.attachment(), w)) {
+        out.add(ap);
+      }
+    }
+    for (AuthorizationPolicy ap : rootSelectorPolicies) {
+      if (selects(ap.attachment(), w)) {
+        out.add(ap);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean selects(TargetablePolicy p, Workload w) {
+    return LabelSelector.of(p.selectorLabels()).matches(w.podLabels());
+  }
+
+  /** Policies with targetRefs that reach this gateway or waypoint (Gateway, GatewayClass or Service targets). */
+  public List<TargetResolution> waypointPoliciesFor(Gateway gateway) {
+    return resolutionsByGateway.getOrDefault(gateway.id(), List.of());
+  }
+
+  /**
+   * Policies enforced at the waypoint of a Service or ServiceEntry: those targeting the service itself, and
+   * those targeting its waypoint Gateway or class {@code istio-waypoint}. Empty when it has no waypoint.
+   */
+  public List<TargetResolution> waypointPoliciesFor(MeshService service) {
+    WaypointBinding b = graph.waypointForService(service);
+    if (!b.isBound()) {
+      return List.of();
+    }
+    List<TargetResolution> out = new ArrayList<>();
+    for (TargetResolution t : policiesTargeting(service.id())) {
+      if (t.isAttached()) {
+        out.add(t);
+      }
+    }
+    b.waypoint().ifPresent(gw -> {
+      for (TargetResolution t : waypointPoliciesFor(gw)) {
+        if (!t.ref().isService() && !t.ref().isServiceEntry()) {
+          out.add(t);
+        }
+      }
+    });
+    return List.copyOf(out);
+  }
+
+  /** Selector policies whose selector matches the pods of this waypoint-class Gateway: the waypoint ignores them. */
+  public List<TargetablePolicy> selectorPoliciesIgnoredBy(Gateway waypoint) {
+    return selectorPoliciesOnWaypoint.getOrDefault(waypoint.id(), List.of());
+  }
+
+  /** Waypoint-class gateways whose pods this policy's selector matches. */
+  public List<Gateway> waypointsMatchedBySelector(TargetablePolicy p) {
+    return gatewaysMatchingSelector(p).stream().filter(g -> graph.isWaypointClass(g.className())).toList();
+  }
+
+  /**
+   * Where ztunnel enforces this AuthorizationPolicy, in words ({@code Deployment shop/cart}, {@code every workload
+   * of ambient namespace shop}), or empty when ztunnel enforces it nowhere: it has targetRefs, or it selects
+   * only sidecar, out-of-mesh or gateway pods. A selector that matches no workload in the repository counts
+   * when its namespace is ambient (the pods may come from elsewhere), unless it names a gateway's pods.
+   */
+  public Optional<String> ztunnelScope(AuthorizationPolicy ap) {
+    TargetablePolicy p = ap.attachment();
+    if (p.hasTargetRefs()) {
+      return Optional.empty();
+    }
+    PolicyEnforcement e = enforcement(p);
+    if (!e.ztunnelWorkloads().isEmpty()) {
+      List<String> names = e.ztunnelWorkloads().stream().limit(3).map(Workload::displayName).toList();
+      int more = e.ztunnelWorkloads().size() - names.size();
+      return Optional.of(String.join(", ", names) + (more > 0 ? " and " + more + " more" : ""));
+    }
+    boolean root = p.namespace().equals(rootNamespace());
+    if (e.scope() == PolicyEnforcement.Scope.MESH) {
+      boolean anyAmbient = graph.namespaces().stream().anyMatch(graph::isAmbient);
+      return anyAmbient ? Optional.of("every ambient workload of the mesh") : Optional.empty();
+    }
+    if (root || !graph.isAmbient(graph.namespace(p.namespace())) || !e.proxyWorkloads().isEmpty()
+        || p.selectorLabels().containsKey(IstioLabels.GATEWAY_NAME)) {
+      return Optional.empty();
+    }
+    boolean selectsNothingHere = selectedWorkloads(p).isEmpty();
+    if (e.scope() == PolicyEnforcement.Scope.NAMESPACE) {
+      return Optional.of("every workload of ambient namespace " + p.namespace());
+    }
+    return selectsNothingHere
+        ? Optional.of("the pods matching " + LabelSelector.of(p.selectorLabels()) + " in ambient namespace " + p.namespace())
+        : Optional.empty();
+  }
+
+  // ---- waypoints in front of workloads -------------------------------------------------------------------
+
+  /** A waypoint that traffic to a workload passes through, and which binding put it there. */
+  public record WaypointInPath(String namespace, String name, Optional<Gateway> gateway, Optional<NodeRef> label,
+      String via) {
+    public String displayName() {
+      return namespace + "/" + name;
+    }
+  }
+
+  /** Waypoints serving this workload: its own workload binding and the bindings of the Services selecting it. */
+  public List<WaypointInPath> waypointsInFrontOf(Workload w) {
+    Map<String, WaypointInPath> out = new LinkedHashMap<>();
+    WaypointBinding own = graph.waypointForWorkload(w);
+    add(out, own, w.displayName());
+    for (var s : graph.servicesSelecting(w)) {
+      add(out, graph.waypointForService(s), s.displayName());
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static void add(Map<String, WaypointInPath> out, WaypointBinding b, String via) {
+    if (b.isBound() && b.waypointName().isPresent() && b.waypointNamespace().isPresent()) {
+      String key = b.waypointDisplayName();
+      out.putIfAbsent(key, new WaypointInPath(b.waypointNamespace().get(), b.waypointName().get(), b.waypoint(),
+          b.label(), via));
+    }
+  }
+
+  /**
+   * The identity a waypoint presents to the destination's ztunnel. Istio runs a waypoint as the service account
+   * named like the Gateway, unless the Gateway's {@code gateway.istio.io/service-account} annotation or a
+   * Deployment for it (pods labelled with its gateway-name) sets another.
+   */
+  public SourceIdentity waypointIdentity(String namespace, String name) {
+    String sa = name;
+    Optional<Gateway> gw = graph.gateway(namespace, name);
+    String annotated = gw.map(g -> g.resource().annotations().get("gateway.istio.io/service-account")).orElse(null);
+    if (annotated != null && !annotated.isEmpty()) {
+      sa = annotated;
+    } else {
+      for (Workload w : graph.workloadsSelectedBy(namespace, Map.of(IstioLabels.GATEWAY_NAME, name))) {
+        if (w.serviceAccount().isPresent()) {
+          sa = w.serviceAccount().get();
+          break;
+        }
+      }
+    }
+    return new SourceIdentity(graph.config().clusterDomain(), namespace, sa);
+  }
+}
