@@ -4,6 +4,7 @@ import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.RuleSetting;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.load.GitRevisionSource;
 import io.ambientlint.core.load.LoadedRepository;
 import io.ambientlint.core.load.RepositoryLoader;
 import io.ambientlint.core.model.ModelBuilder;
@@ -43,7 +44,21 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze(List<String> paths, InputStream stdin) {
-    LoadedRepository repository = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths);
+    return analyze(new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths));
+  }
+
+  /**
+   * Analyzes the same paths as they are at a Git revision, read from the repository that holds the base
+   * directory (no checkout). Throws {@link GitRevisionSource.RevisionException} when there is no repository or
+   * no such revision.
+   */
+  public AnalysisResult analyzeRevision(List<String> paths, String revision) {
+    RepositoryLoader loader = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), InputStream.nullInputStream());
+    return analyze(new GitRevisionSource(loader, baseDirectory).load(paths, revision));
+  }
+
+  /** Analyzes what a loader read. */
+  public AnalysisResult analyze(LoadedRepository repository) {
     ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
     List<Diagnostic> diagnostics = new ArrayList<>(repository.diagnostics());
     diagnostics.addAll(model.diagnostics());
