@@ -246,8 +246,8 @@ public final class RepositoryLoader {
    * files, YAML documents and {@code kind: List} items. Whatever the bytes came from (a file, standard input,
    * a Git blob), the outcome is the same.
    */
-  public FileOutcome parse(SourceFile source, byte[] bytes) {
-    String path = source.path();
+  public FileOutcome parse(SourceFile file, byte[] bytes) {
+    String path = file.path();
     List<Diagnostic> diagnostics = new ArrayList<>();
     if (bytes.length > limits.maxFileBytes()) {
       return unreadable(path, "input is over the limit of " + limits.maxFileBytes() + " bytes (limits.maxFileBytes)");
@@ -266,7 +266,7 @@ public final class RepositoryLoader {
       diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
           "Kustomize file: not a resource; its namespace: is applied to the manifests below it, "
               + "render with kustomize build to check generated objects"));
-      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(source, text));
+      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(file, text));
     }
     YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(path, text);
     // A template that happens to parse cleanly (markers only inside strings) is still a manifest.
