@@ -90,20 +90,26 @@ class PullRequestWorkflowTest {
         rules: [{from: [{source: {namespaces: [frontend]}}]}]
       """;
 
-  /** The base commit: three duplicated objects (AL903). */
+  private static final String LEGACY = "apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy\n  namespace: books\n"
+      + "  labels: {app: legacy, app: old}\n";
+
+  /** The base commit: three duplicated objects (AL903), a repeated label key (AL905). */
   private TestGitRepository base() throws Exception {
     TestGitRepository git = TestGitRepository.init(dir);
     git.write("mesh/routes.yaml", ROUTE + "---\n" + ROUTE)
         .write("mesh/services.yaml", SERVICE + "---\n" + SERVICE)
         .write("mesh/gateway.yaml", GATEWAY + "---\n" + GATEWAY)
         .write("mesh/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: books}\n")
+        .write("mesh/legacy.yaml", LEGACY)
         .commit("base");
     return git;
   }
 
-  /** The pull request: fix the route, move a Service copy, reformat the Gateways, add a broken policy. */
+  /** The pull request: fix the route, move objects to other files, reformat the Gateways, add a broken policy. */
   private static void change(TestGitRepository git) throws IOException {
-    git.write("mesh/routes.yaml", ROUTE)
+    git.delete("mesh/legacy.yaml")
+        .write("mesh/moved/legacy.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n---\n" + LEGACY)
+        .write("mesh/routes.yaml", ROUTE)
         .write("mesh/services.yaml", SERVICE)
         .write("mesh/moved/ratings.yaml", SERVICE)
         .write("mesh/gateway.yaml", GATEWAY_REFORMATTED + "---\n" + GATEWAY_REFORMATTED)
@@ -122,11 +128,14 @@ class PullRequestWorkflowTest {
       assertThat(r.exitCode()).isEqualTo(1);
       JsonNode json = r.json();
       assertThat(keys(json.path("introduced"))).containsExactlyInAnyOrder(
-          "AL903 security.istio.io/AuthorizationPolicy/books/allow-frontend", "AL905 mesh/policy.yaml");
+          "AL903 security.istio.io/AuthorizationPolicy/books/allow-frontend",
+          "AL905 security.istio.io/AuthorizationPolicy/books/allow-frontend");
       assertThat(keys(json.path("fixed"))).containsExactly("AL903 gateway.networking.k8s.io/HTTPRoute/books/reviews");
       assertThat(json.path("fixed").get(0).path("path").asText()).isEqualTo("mesh/routes.yaml");
       assertThat(keys(json.path("unchanged"))).containsExactlyInAnyOrder(
-          "AL903 core/Service/books/ratings", "AL903 gateway.networking.k8s.io/Gateway/books/waypoint");
+          "AL903 core/Service/books/ratings", "AL903 gateway.networking.k8s.io/Gateway/books/waypoint",
+          "AL905 core/Service/books/legacy");
+      assertThat(json.path("unchanged").findValuesAsText("path")).contains("mesh/moved/ratings.yaml", "mesh/moved/legacy.yaml");
       assertThat(json.path("summary").path("errors").asInt()).isEqualTo(2);
       assertThat(json.path("summary").path("comparedWith").asText()).isEqualTo("main");
     }
@@ -141,7 +150,8 @@ class PullRequestWorkflowTest {
 
       assertThat(r.out()).contains("AL905").contains("AuthorizationPolicy books/allow-frontend is defined again")
           .doesNotContain("Service books/ratings").doesNotContain("Gateway books/waypoint")
-          .contains("2 errors, 0 warnings, 0 notes").contains("introduced 2, fixed 1, unchanged 2 (compared with main)");
+          .doesNotContain("legacy").contains("2 errors, 0 warnings, 0 notes")
+          .contains("introduced 2, fixed 1, unchanged 3 (compared with main)");
     }
   }
 
@@ -155,7 +165,7 @@ class PullRequestWorkflowTest {
       Run r = run("mesh", "--new-since", "HEAD");
 
       assertThat(r.exitCode()).isZero();
-      assertThat(r.out()).contains("introduced 0, fixed 0, unchanged 4 (compared with HEAD)");
+      assertThat(r.out()).contains("introduced 0, fixed 0, unchanged 5 (compared with HEAD)");
       assertThat(run("mesh", "--new-since", "HEAD~1").exitCode()).isEqualTo(1);
     }
   }
@@ -170,7 +180,7 @@ class PullRequestWorkflowTest {
       String sarif = Files.readString(dir.resolve("out/r.sarif"));
       assertThat(SarifSchema.violations(sarif)).isEmpty();
       JsonNode results = new ObjectMapper().readTree(sarif).path("runs").get(0).path("results");
-      assertThat(results.findValuesAsText("baselineState")).containsExactlyInAnyOrder("new", "new", "unchanged", "unchanged");
+      assertThat(results.findValuesAsText("baselineState")).containsExactlyInAnyOrder("new", "new", "unchanged", "unchanged", "unchanged");
       assertThat(results.findValues("suppressions")).isEmpty();
       assertThat(r.exitCode()).isEqualTo(1);
     }
@@ -181,7 +191,7 @@ class PullRequestWorkflowTest {
     try (TestGitRepository git = base()) {
       Run write = run("mesh", "--write-baseline", "ambient-lint-baseline.json");
       assertThat(write.exitCode()).isZero();
-      assertThat(write.out()).contains("3 suppressed").contains("introduced 0, fixed 0, unchanged 3");
+      assertThat(write.out()).contains("4 suppressed").contains("introduced 0, fixed 0, unchanged 4");
       String file = Files.readString(dir.resolve("ambient-lint-baseline.json"));
       assertThat(file).contains("\"object\": \"gateway.networking.k8s.io/HTTPRoute/books/reviews\"").doesNotContain("line");
 
@@ -192,10 +202,11 @@ class PullRequestWorkflowTest {
       assertThat(after.exitCode()).isEqualTo(1);
       JsonNode json = after.json();
       assertThat(keys(json.path("introduced"))).containsExactlyInAnyOrder(
-          "AL903 security.istio.io/AuthorizationPolicy/books/allow-frontend", "AL905 mesh/policy.yaml");
+          "AL903 security.istio.io/AuthorizationPolicy/books/allow-frontend",
+          "AL905 security.istio.io/AuthorizationPolicy/books/allow-frontend");
       assertThat(keys(json.path("fixed"))).containsExactly("AL903 gateway.networking.k8s.io/HTTPRoute/books/reviews");
       assertThat(json.path("fixed").get(0).has("path")).isFalse();
-      assertThat(keys(json.path("unchanged"))).hasSize(2);
+      assertThat(keys(json.path("unchanged"))).hasSize(3);
       assertThat(json.path("unchanged").findValuesAsText("kind")).containsOnly("external");
     }
   }
