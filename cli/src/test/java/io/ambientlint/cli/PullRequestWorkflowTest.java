@@ -219,6 +219,10 @@ class PullRequestWorkflowTest {
 
       assertThat(run("mesh").exitCode()).isZero();
       assertThat(run("mesh").out()).contains("(compared with baseline config/baseline.json)");
+      Run whole = run(".", "-f", "json");
+      assertThat(whole.exitCode()).isZero();
+      assertThat(whole.json().path("notifications").findValuesAsText("message"))
+          .containsExactly("written by ambient-lint (a baseline or a JSON report), not a manifest");
       git.write(".ambient-lint.yaml", "baseline: missing.json\n");
       assertThat(run("mesh").exitCode()).isEqualTo(2);
     }

@@ -25,6 +25,11 @@ public record BaselineEntry(String fingerprint, String rule, Optional<String> ob
   static BaselineEntry of(Finding f) {
     Optional<String> object = f.subject().map(s -> s.qualified());
     return new BaselineEntry(f.fingerprint(), f.ruleId(), object,
-        object.isPresent() ? Optional.empty() : Optional.of(f.location().path()), f.pointer(), f.message());
+        object.isPresent() ? Optional.empty() : Optional.of(f.location().path()), f.pointer(), withoutPositions(f.message()));
+  }
+
+  /** {@code a.yaml:3:18} as {@code a.yaml}: the message is for people, and lines move with unrelated edits. */
+  static String withoutPositions(String message) {
+    return message.replaceAll("([\\w./-]+\\.(ya?ml|json)):\\d+(:\\d+)?", "$1");
   }
 }

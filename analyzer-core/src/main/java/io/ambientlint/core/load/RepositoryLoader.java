@@ -275,6 +275,11 @@ public final class RepositoryLoader {
           "template markers ({{ }}): a Helm or Go template, not YAML; render it and analyze the output"));
       return new FileOutcome(List.of(), diagnostics, null);
     }
+    if (isOwnOutput(parsed)) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
+          "written by ambient-lint (a baseline or a JSON report), not a manifest"));
+      return new FileOutcome(List.of(), diagnostics, null);
+    }
     diagnostics.addAll(parsed.diagnostics());
     List<LoadedDocument> documents = new ArrayList<>();
     SourceText source = new SourceText(path, text, limits);
@@ -282,6 +287,15 @@ public final class RepositoryLoader {
       expand(path, doc, source, documents);
     }
     return new FileOutcome(documents, diagnostics, null);
+  }
+
+  /** A baseline file or JSON report kept in the repository: {@code {"tool": "ambient-lint", "findings": [...]}}. */
+  private static boolean isOwnOutput(YamlDocumentReader.Result parsed) {
+    if (parsed.documents().size() != 1 || !parsed.diagnostics().isEmpty()) {
+      return false;
+    }
+    JsonNode root = parsed.documents().get(0).root();
+    return root.path("tool").asText().equals("ambient-lint") && root.path("findings").isArray() && !root.has("kind");
   }
 
   /** A {@code kind: List} (or {@code ServiceList} ...) contributes its items, each keeping its own positions. */

@@ -65,6 +65,8 @@ class BaselineTest {
     assertThat(text).doesNotContain("line").doesNotContain("\"path\"");
     assertThat(Baseline.read(file, "b.json").entries()).isEqualTo(Baseline.of(result).entries());
     assertThat(Baseline.of(analyze(service("alpha", 80), service("zeta", 80))).toJson()).isEqualTo(text);
+    assertThat(BaselineEntry.withoutPositions("also defined at m/a.yaml:3:18, and at <stdin>"))
+        .isEqualTo("also defined at m/a.yaml, and at <stdin>");
   }
 
   @Test
