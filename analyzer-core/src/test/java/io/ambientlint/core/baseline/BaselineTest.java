@@ -11,6 +11,7 @@ import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.report.JsonReporter;
+import io.ambientlint.core.report.MarkdownReporter;
 import io.ambientlint.core.report.SarifReporter;
 import io.ambientlint.core.report.TextReporter;
 import io.ambientlint.core.rule.Finding;
@@ -138,6 +139,12 @@ class BaselineTest {
     assertThat(root.path("unchanged").findValuesAsText("object")).containsExactly("core/Service/books/reviews");
     assertThat(root.path("fixed").findValuesAsText("object")).containsExactly("core/Service/books/gone");
     assertThat(root.path("summary").path("introduced").asInt()).isEqualTo(1);
+
+    StringWriter markdown = new StringWriter();
+    new MarkdownReporter().write(result, markdown);
+    assertThat(markdown.toString()).contains("introduced 1, fixed 1, unchanged 1 (compared with baseline b.json)")
+        .contains("Service books/ratings exposes port 80").doesNotContain("books/reviews exposes")
+        .contains("### Fixed").contains("`core/Service/books/gone`: Service books/gone exposes port 80");
 
     StringWriter text = new StringWriter();
     new TextReporter(false).write(result, text);
