@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 
 /** A real Git repository in a test folder, built with JGit: write files, delete them, commit everything. */
 public final class TestGitRepository implements AutoCloseable {
@@ -49,6 +51,13 @@ public final class TestGitRepository implements AutoCloseable {
 
   public void tag(String name) throws GitAPIException {
     git.tag().setName(name).setAnnotated(false).call();
+  }
+
+  /** Points a reference ({@code refs/remotes/origin/main}, say) at a commit, as a fetch would. */
+  public void setRef(String name, String commit) throws IOException {
+    RefUpdate update = git.getRepository().updateRef(name);
+    update.setNewObjectId(ObjectId.fromString(commit));
+    update.forceUpdate();
   }
 
   @Override
