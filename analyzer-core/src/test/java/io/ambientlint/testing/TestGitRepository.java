@@ -1,5 +1,6 @@
 package io.ambientlint.testing;
 
+import io.ambientlint.core.load.GitRevisionSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ public final class TestGitRepository implements AutoCloseable {
   }
 
   public static TestGitRepository init(Path workTree) throws GitAPIException {
+    GitRevisionSource.isolateJGit(); // else JGit would run git and write its config in the home folder
     return new TestGitRepository(workTree, Git.init().setDirectory(workTree.toFile()).setInitialBranch("main").call());
   }
 

@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 /**
  * The manifests under the analyzed paths as they are at a Git revision, read from the repository's object
@@ -27,6 +33,71 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * Symbolic links and submodules of the revision are not followed.
  */
 public final class GitRevisionSource {
+
+  private static boolean isolated;
+
+  /**
+   * Makes JGit, process-wide, read no system, user or JGit config and measure nothing on disk. Called before
+   * each load; call it before any other JGit use in the same process (tests creating repositories).
+   */
+  public static synchronized void isolateJGit() {
+    if (isolated) {
+      return;
+    }
+    isolated = true;
+    // Out of the box JGit runs the git program to find the system-wide gitconfig, and measures the file
+    // system's timestamp resolution by writing probe files, then saves it in the user's home. ambient-lint runs
+    // no programs and writes nothing outside its outputs; reading objects needs only the repository's own
+    // config. So system, user and JGit config are empty and in memory, and the resolution is JGit's cautious
+    // fallback (it only makes JGit re-check files more often).
+    SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
+      @Override
+      public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+        return new InMemoryConfig(parent, fs);
+      }
+
+      @Override
+      public FileBasedConfig openUserConfig(Config parent, FS fs) {
+        return new InMemoryConfig(parent, fs);
+      }
+
+      @Override
+      public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+        return new InMemoryConfig(parent, fs);
+      }
+    });
+  }
+
+  /** A config that reads and writes no file, and knows the timestamp resolution without measuring it. */
+  private static final class InMemoryConfig extends FileBasedConfig {
+    InMemoryConfig(Config parent, FS fs) {
+      super(parent, null, fs);
+    }
+
+    @Override
+    public void load() {
+      // nothing to read
+    }
+
+    @Override
+    public void save() {
+      // nothing to write
+    }
+
+    @Override
+    public boolean isOutdated() {
+      return false;
+    }
+
+    @Override
+    public long getTimeUnit(String section, String subsection, String name, long defaultValue, TimeUnit wantUnit) {
+      if (ConfigConstants.CONFIG_FILESYSTEM_SECTION.equals(section)
+          && ConfigConstants.CONFIG_KEY_TIMESTAMP_RESOLUTION.equals(name)) {
+        return wantUnit.convert(FS.FileStoreAttributes.FALLBACK_TIMESTAMP_RESOLUTION);
+      }
+      return super.getTimeUnit(section, subsection, name, defaultValue, wantUnit);
+    }
+  }
 
   private final RepositoryLoader loader;
   private final Path baseDirectory;
@@ -58,6 +129,7 @@ public final class GitRevisionSource {
   }
 
   public LoadedRepository load(List<String> paths, String revision) {
+    isolateJGit();
     Path base;
     try {
       base = baseDirectory.toRealPath();

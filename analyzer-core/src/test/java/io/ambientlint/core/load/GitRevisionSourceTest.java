@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
+import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,6 +108,22 @@ class GitRevisionSourceTest {
       assertThat(base.diagnostics()).isEqualTo(onDisk(dir, List.of(), "m").diagnostics());
       assertThat(base.diagnostics()).extracting(Diagnostic::kind)
           .containsExactly(Diagnostic.Kind.YAML_INVALID, Diagnostic.Kind.DUPLICATE_KEY);
+    }
+  }
+
+  @Test
+  void readingARevisionReadsAndWritesNoGitConfigOutsideTheRepository() throws Exception {
+    try (TestGitRepository git = TestGitRepository.init(dir)) {
+      git.write("m/a.yaml", "kind: A\n").commit("base");
+      atRevision(dir, List.of(), "HEAD", "m");
+    }
+    // The system config would be found by running the git program; the JGit config is where JGit saves what it
+    // measured of the file system. Neither is a file here.
+    assertThat(((FileBasedConfig) SystemReader.getInstance().getSystemConfig()).getFile()).isNull();
+    assertThat(((FileBasedConfig) SystemReader.getInstance().getUserConfig()).getFile()).isNull();
+    assertThat(((FileBasedConfig) SystemReader.getInstance().getJGitConfig()).getFile()).isNull();
+    try (var files = Files.walk(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".probe-"));
     }
   }
 
