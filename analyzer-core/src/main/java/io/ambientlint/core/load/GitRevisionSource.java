@@ -165,10 +165,11 @@ public final class GitRevisionSource {
       long limit = loader.limits().maxFileBytes();
       List<ManifestInput> inputs = new ArrayList<>();
       for (Blob blob : blobs.values()) {
-        String rootRelative = blob.single() || blob.root().isEmpty()
-            ? blob.gitPath().substring(blob.single() ? blob.gitPath().lastIndexOf('/') + 1 : 0)
-            : blob.gitPath().substring(blob.root().length() + 1);
-        SourceFile source = new SourceFile(layout.display(blob.gitPath()), rootRelative);
+        // Relative to the folder argument, as on disk (a file argument: its name).
+        String gitPath = blob.gitPath();
+        String rootRelative = blob.single() ? gitPath.substring(gitPath.lastIndexOf('/') + 1)
+            : blob.root().isEmpty() ? gitPath : gitPath.substring(blob.root().length() + 1);
+        SourceFile source = new SourceFile(layout.display(gitPath), rootRelative);
         inputs.add(new ManifestInput(source, () -> read(repository, blob.id(), limit)));
       }
       // Blobs are read while the repository is open: load() reads every input before it returns.
