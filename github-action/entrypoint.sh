@@ -62,12 +62,19 @@ warnings="$(count warnings)"
 notes="$(count notes)"
 findings=""
 [ -n "$errors" ] && findings=$((errors + ${warnings:-0} + ${notes:-0}))
+# With --new-since (or a baseline) the summary also has "introduced", "fixed" and "unchanged".
+introduced="$(count introduced)"
+fixed="$(count fixed)"
+unchanged="$(count unchanged)"
 
 if [ -n "${GITHUB_OUTPUT:-}" ]; then
   {
     echo "sarif-file=$sarif"
     echo "findings=$findings"
     echo "errors=$errors"
+    echo "introduced=$introduced"
+    echo "fixed=$fixed"
+    echo "unchanged=$unchanged"
   } >> "$GITHUB_OUTPUT"
 fi
 if [ "$summary" = true ] && [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -s "$markdown" ]; then

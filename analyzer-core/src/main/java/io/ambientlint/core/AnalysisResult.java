@@ -1,5 +1,6 @@
 package io.ambientlint.core;
 
+import io.ambientlint.core.baseline.Comparison;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
@@ -7,13 +8,15 @@ import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The outcome of one analysis: the graph, findings in output order (path, line, column, rule), and the tool
- * notifications (files skipped or unreadable, rules that failed).
+ * The outcome of one analysis: the graph, findings in output order (path, line, column, rule), the tool
+ * notifications (files skipped or unreadable, rules that failed), and, when the run compared against a
+ * baseline file or a Git revision, which findings are new, unchanged or fixed.
  */
 public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
-    List<Diagnostic> notifications) {
+    List<Diagnostic> notifications, Optional<Comparison> comparison) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;
@@ -27,12 +30,29 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
     notifications = List.copyOf(notifications);
   }
 
+  public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings, List<Diagnostic> notifications) {
+    this(graph, rules, findings, notifications, Optional.empty());
+  }
+
+  /** The same analysis with findings marked (suppressed by a baseline, say) and compared. */
+  public AnalysisResult withComparison(List<Finding> markedFindings, Comparison c) {
+    return new AnalysisResult(graph, rules, markedFindings, notifications, Optional.of(c));
+  }
+
+  /**
+   * Whether a finding counts (is listed, counted, and can fail the run): not suppressed, and not already there
+   * before when the run compared against a baseline or a Git revision.
+   */
+  public boolean isActive(Finding f) {
+    return !f.isSuppressed() && comparison.map(c -> !c.isUnchanged(f)).orElse(true);
+  }
+
   public List<Finding> activeFindings() {
-    return findings.stream().filter(f -> !f.isSuppressed()).toList();
+    return findings.stream().filter(this::isActive).toList();
   }
 
   public long count(Severity severity) {
-    return findings.stream().filter(f -> !f.isSuppressed() && f.severity() == severity).count();
+    return findings.stream().filter(f -> isActive(f) && f.severity() == severity).count();
   }
 
   public long suppressedCount() {
@@ -40,7 +60,7 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   public long failingCount(FailOn failOn) {
-    return findings.stream().filter(f -> !f.isSuppressed() && failOn.fails(f.severity())).count();
+    return findings.stream().filter(f -> isActive(f) && failOn.fails(f.severity())).count();
   }
 
   public List<Diagnostic> notificationsOf(Diagnostic.Kind kind) {

@@ -4,8 +4,10 @@ import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.RuleSetting;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.load.GitRevisionSource;
 import io.ambientlint.core.load.LoadedRepository;
 import io.ambientlint.core.load.RepositoryLoader;
+import io.ambientlint.core.load.SourcePosition;
 import io.ambientlint.core.model.ModelBuilder;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.rule.Finding;
@@ -16,8 +18,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The pipeline: load -> model -> graph -> rules -> sorted, filtered findings. */
 public final class Analyzer {
@@ -43,7 +49,21 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze(List<String> paths, InputStream stdin) {
-    LoadedRepository repository = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths);
+    return analyze(new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths));
+  }
+
+  /**
+   * Analyzes the same paths as they are at a Git revision, read from the repository that holds the base
+   * directory (no checkout). Throws {@link GitRevisionSource.RevisionException} when there is no repository or
+   * no such revision.
+   */
+  public AnalysisResult analyzeRevision(List<String> paths, String revision) {
+    RepositoryLoader loader = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), InputStream.nullInputStream());
+    return analyze(new GitRevisionSource(loader, baseDirectory).load(paths, revision));
+  }
+
+  /** Analyzes what a loader read. */
+  public AnalysisResult analyze(LoadedRepository repository) {
     ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
     List<Diagnostic> diagnostics = new ArrayList<>(repository.diagnostics());
     diagnostics.addAll(model.diagnostics());
@@ -67,9 +87,10 @@ public final class Analyzer {
       findings.addAll(outcome.findings());
       notifications.addAll(outcome.notifications());
     }
+    Map<String, List<Resource>> objectsByFile = objectsInFilesOf(graph, findings);
     List<Finding> processed = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      processed.add(suppress(graph, override(f)));
+      processed.add(suppress(graph, override(attribute(f, objectsByFile))));
     }
     processed.sort(OUTPUT_ORDER);
     notifications.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())
@@ -99,6 +120,45 @@ public final class Analyzer {
               + " are listed (limits.maxFindingsPerRule)")));
     }
     return new RuleOutcome(list, List.of());
+  }
+
+  /** The loaded objects of the files that have file-level findings (usually none: then nothing is indexed). */
+  private static Map<String, List<Resource>> objectsInFilesOf(MeshGraph graph, List<Finding> findings) {
+    Set<String> paths = new HashSet<>();
+    for (Finding f : findings) {
+      if (f.subject().isEmpty()) {
+        paths.add(f.location().path());
+      }
+    }
+    Map<String, List<Resource>> byFile = new HashMap<>();
+    if (!paths.isEmpty()) {
+      for (Resource r : graph.resources()) {
+        if (paths.contains(r.path())) {
+          byFile.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    return byFile;
+  }
+
+  /**
+   * A file-level finding inside an object's document (a duplicate key) is about that object: its fingerprint
+   * then survives moving the object to another file, and the object's ignore annotation applies to it.
+   */
+  private static Finding attribute(Finding f, Map<String, List<Resource>> objectsByFile) {
+    if (f.subject().isPresent()) {
+      return f;
+    }
+    SourcePosition at = f.location().position();
+    for (Resource r : objectsByFile.getOrDefault(f.location().path(), List.of())) {
+      SourcePosition span = r.locate("").position();
+      boolean afterStart = at.line() > span.line() || (at.line() == span.line() && at.column() >= span.column());
+      boolean beforeEnd = at.line() < span.endLine() || (at.line() == span.endLine() && at.column() <= span.endColumn());
+      if (afterStart && beforeEnd) {
+        return f.about(r.id());
+      }
+    }
+    return f;
   }
 
   private Finding override(Finding f) {

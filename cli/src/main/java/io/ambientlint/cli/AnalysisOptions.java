@@ -84,6 +84,10 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
   }
 
   public AnalysisResult analyze(Config config) {
-    return new Analyzer(config, RuleRegistry.load(), env.workingDirectory()).analyze(paths(), env.stdin());
+    return analyzer(config).analyze(paths(), env.stdin());
+  }
+
+  public Analyzer analyzer(Config config) {
+    return new Analyzer(config, RuleRegistry.load(), env.workingDirectory());
   }
 }

@@ -1,6 +1,9 @@
 package io.ambientlint.cli;
 
 import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.baseline.Baseline;
+import io.ambientlint.core.baseline.RevisionComparison;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.FailOn;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +54,20 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       description = "Prefix of the file links in Markdown output, e.g. https://github.com/OWNER/REPO/blob/SHA/ (default: links relative to the repository).")
   String linkBase = "";
 
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Findings recorded in FILE (by --write-baseline) are reported as suppressed and do not fail the "
+          + "run; entries nothing matches any more are listed as fixed (default: the config's baseline key).")
+  String baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Record every current finding in FILE (sorted JSON, no line numbers) and treat them as accepted.")
+  String writeBaseline;
+
+  @Option(names = "--new-since", paramLabel = "GIT_REF",
+      description = "Also analyze the same paths at GIT_REF (read from Git, no checkout) and report what the working "
+          + "tree introduces, fixes and leaves unchanged; only introduced findings fail the run.")
+  String newSince;
+
   private Environment env;
 
   @Override
@@ -70,7 +88,22 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       throw new ConfigException("more --output than --format options: pair each --output with a --format");
     }
     List<OutputFormat> effective = formats.isEmpty() ? List.of(OutputFormat.text) : formats;
-    AnalysisResult result = analysis.analyze(config);
+    String baselinePath = writeBaseline != null ? writeBaseline : baseline != null ? baseline : config.baseline().orElse(null);
+    Optional<Baseline> accepted = writeBaseline == null && baselinePath != null
+        ? Optional.of(Baseline.read(env.workingDirectory().resolve(baselinePath), baselinePath))
+        : Optional.empty();
+    Analyzer analyzer = analysis.analyzer(config);
+    AnalysisResult result = analyzer.analyze(analysis.paths(), env.stdin());
+    if (writeBaseline != null) {
+      accepted = Optional.of(Baseline.of(result));
+      accepted.get().write(env.workingDirectory().resolve(writeBaseline));
+    }
+    if (accepted.isPresent()) {
+      result = accepted.get().apply(result, baselinePath);
+    }
+    if (newSince != null) {
+      result = RevisionComparison.newSince(analyzer, result, analysis.paths(), newSince, accepted, baselinePath);
+    }
     for (int i = 0; i < effective.size(); i++) {
       String output = i < outputs.size() ? outputs.get(i) : "-";
       write(result, effective.get(i), output);

@@ -2,6 +2,9 @@ package io.ambientlint.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.RuleRegistry;
+import io.ambientlint.testing.TestGitRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +203,39 @@ class EntrypointTest {
     env.remove("GITHUB_BASE_REF"); // a push, not a pull request: everything is reported
     run();
     assertThat(Files.readAllLines(args)).doesNotContain("--new-since");
+  }
+
+  @Test
+  void onAPullRequestOnlyWhatTheChangeIntroducesIsAnnotatedAndFails() throws Exception {
+    try (TestGitRepository git = TestGitRepository.init(workspace)) {
+      brokenRepository();
+      // Only the rules this test is about, so that rules added later do not change the counts.
+      write(".ambient-lint.yaml", "rules: {" + RuleRegistry.load().metadata().stream().map(RuleMetadata::id)
+          .filter(id -> !id.equals("AL903") && !id.equals("AL905")).map(id -> id + ": off")
+          .collect(Collectors.joining(", ")) + "}\n");
+      git.setRef("refs/remotes/origin/main", git.commit("base: two known errors"));
+      write("manifests/details.yaml", SERVICE.replace("reviews", "details").replace("selector: {app: details}",
+          "selector: {app: details, app: details-v1}"));
+      env.put("GITHUB_BASE_REF", "main");
+
+      Run r = run();
+
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.out().lines().filter(l -> l.startsWith("::error"))).singleElement().asString()
+          .startsWith("::error file=manifests/details.yaml,line=7,").contains("title=AL905 duplicate-key");
+      assertThat(outputs()).containsEntry("findings", "1").containsEntry("errors", "1")
+          .containsEntry("introduced", "1").containsEntry("fixed", "0").containsEntry("unchanged", "2");
+      assertThat(Files.readString(summaryFile)).contains("introduced 1, fixed 0, unchanged 2 (compared with origin/main)");
+
+      Files.delete(workspace.resolve("manifests/details.yaml"));
+      Files.delete(workspace.resolve("manifests/ratings.yaml"));
+      Files.writeString(outputFile, "");
+      Run fixed = run();
+      assertThat(fixed.exitCode()).isZero();
+      assertThat(fixed.out()).doesNotContain("::error");
+      assertThat(outputs()).containsEntry("findings", "0").containsEntry("introduced", "0")
+          .containsEntry("fixed", "1").containsEntry("unchanged", "1");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.ambientlint.maven;
 
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.baseline.Baseline;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.ConfigLoader;
@@ -79,7 +80,9 @@ public final class CheckMojo extends AbstractMojo {
 
   /**
    * A baseline file of accepted findings (written by {@code ambient-lint check --write-baseline}): findings
-   * it lists are reported as suppressed and do not fail the build.
+   * it lists are reported as suppressed (SARIF {@code suppressions} of kind {@code external}) and do not fail
+   * the build; entries nothing matches any more are counted as fixed in the summary (default: the config
+   * file's {@code baseline}, relative to the base directory).
    */
   @Parameter(property = "ambientlint.baseline")
   File baseline;
@@ -121,6 +124,14 @@ public final class CheckMojo extends AbstractMojo {
     config = builder.build();
 
     AnalysisResult result = new Analyzer(config, RuleRegistry.load(), base).analyze(paths, InputStream.nullInputStream());
+    if (config.baseline().isPresent()) {
+      Path file = base.resolve(config.baseline().get()).normalize();
+      try {
+        result = Baseline.read(file, display(base, file)).apply(result, display(base, file));
+      } catch (ConfigException e) {
+        throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+      }
+    }
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
     writeSarif(result, sarif);
     log(result, base);

@@ -31,8 +31,8 @@ public final class RepositoryLoader {
 
   public static final String STDIN = "-";
   /** ambient-lint's own config file ({@code ConfigLoader.DEFAULT_FILE}), skipped when a folder is walked. */
-  private static final String TOOL_CONFIG_FILE = ".ambient-lint.yaml";
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
+  static final String TOOL_CONFIG_FILE = ".ambient-lint.yaml";
+  static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules");
   private static final Set<String> KUSTOMIZATION_NAMES =
       Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
@@ -53,8 +53,8 @@ public final class RepositoryLoader {
   /** One file to read: where it is, and how to name it. */
   private record Input(Path file, SourceFile source) {}
 
-  /** What one file gave. */
-  private record FileOutcome(List<LoadedDocument> documents, List<Diagnostic> diagnostics,
+  /** What one file gave: its documents, its problems, and the {@code namespace:} of a kustomization file. */
+  public record FileOutcome(List<LoadedDocument> documents, List<Diagnostic> diagnostics,
       LoadedRepository.KustomizeNamespace kustomizeNamespace) {}
 
   public LoadedRepository load(List<String> paths) {
@@ -78,13 +78,35 @@ public final class RepositoryLoader {
 
     List<Input> ordered = new ArrayList<>(inputs.values());
     List<FileOutcome> outcomes = ordered.parallelStream().map(this::loadFile).toList();
+    return assemble(ordered.stream().map(Input::source).toList(), outcomes, diagnostics);
+  }
 
+  /**
+   * Loads manifests that do not come from the file system (a Git revision, say): each input names its file
+   * and reads its bytes; {@code listingDiagnostics} are the problems met while listing them.
+   */
+  public LoadedRepository load(List<ManifestInput> inputs, List<Diagnostic> listingDiagnostics) {
+    List<ManifestInput> ordered = new ArrayList<>(inputs);
+    ordered.sort(Comparator.comparing(i -> i.source().path()));
+    List<FileOutcome> outcomes = ordered.parallelStream().map(input -> {
+      try {
+        return parse(input.source(), input.contents().read());
+      } catch (IOException e) {
+        return unreadable(input.source().path(), "cannot read file: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      }
+    }).toList();
+    return assemble(ordered.stream().map(ManifestInput::source).toList(), outcomes, new ArrayList<>(listingDiagnostics));
+  }
+
+  private static LoadedRepository assemble(List<SourceFile> sources, List<FileOutcome> outcomes,
+      List<Diagnostic> diagnostics) {
     List<LoadedDocument> documents = new ArrayList<>();
     Map<String, LoadedRepository.KustomizeNamespace> kustomize = new HashMap<>();
     List<SourceFile> files = new ArrayList<>();
-    for (int i = 0; i < ordered.size(); i++) {
+    for (int i = 0; i < sources.size(); i++) {
       FileOutcome outcome = outcomes.get(i);
-      files.add(ordered.get(i).source());
+      files.add(sources.get(i));
       documents.addAll(outcome.documents());
       diagnostics.addAll(outcome.diagnostics());
       if (outcome.kustomizeNamespace() != null) {
@@ -173,7 +195,11 @@ public final class RepositoryLoader {
     }
   }
 
-  private boolean isExcluded(String relative) {
+  LoadLimits limits() {
+    return limits;
+  }
+
+  boolean isExcluded(String relative) {
     Path p = Path.of(relative);
     for (PathMatcher m : excludes) {
       if (m.matches(p)) {
@@ -196,7 +222,6 @@ public final class RepositoryLoader {
 
   private FileOutcome loadFile(Input input) {
     String path = input.source().path();
-    List<Diagnostic> diagnostics = new ArrayList<>();
     byte[] bytes;
     try {
       if (input.file() == null) {
@@ -213,6 +238,17 @@ public final class RepositoryLoader {
       return unreadable(path, "cannot read file: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " " + e.getMessage().replace(baseDirectory.toString(), ".")));
     }
+    return parse(input.source(), bytes);
+  }
+
+  /**
+   * Turns one file's bytes into documents and diagnostics: size limit, strict UTF-8, Kustomize and template
+   * files, YAML documents and {@code kind: List} items. Whatever the bytes came from (a file, standard input,
+   * a Git blob), the outcome is the same.
+   */
+  public FileOutcome parse(SourceFile file, byte[] bytes) {
+    String path = file.path();
+    List<Diagnostic> diagnostics = new ArrayList<>();
     if (bytes.length > limits.maxFileBytes()) {
       return unreadable(path, "input is over the limit of " + limits.maxFileBytes() + " bytes (limits.maxFileBytes)");
     }
@@ -230,13 +266,18 @@ public final class RepositoryLoader {
       diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
           "Kustomize file: not a resource; its namespace: is applied to the manifests below it, "
               + "render with kustomize build to check generated objects"));
-      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(input.source(), text));
+      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(file, text));
     }
     YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(path, text);
     // A template that happens to parse cleanly (markers only inside strings) is still a manifest.
     if (!parsed.diagnostics().isEmpty() && TEMPLATE_ACTION.matcher(text).find()) {
       diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
           "template markers ({{ }}): a Helm or Go template, not YAML; render it and analyze the output"));
+      return new FileOutcome(List.of(), diagnostics, null);
+    }
+    if (isOwnOutput(parsed)) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
+          "written by ambient-lint (a baseline or a JSON report), not a manifest"));
       return new FileOutcome(List.of(), diagnostics, null);
     }
     diagnostics.addAll(parsed.diagnostics());
@@ -246,6 +287,15 @@ public final class RepositoryLoader {
       expand(path, doc, source, documents);
     }
     return new FileOutcome(documents, diagnostics, null);
+  }
+
+  /** A baseline file or JSON report kept in the repository: {@code {"tool": "ambient-lint", "findings": [...]}}. */
+  private static boolean isOwnOutput(YamlDocumentReader.Result parsed) {
+    if (parsed.documents().size() != 1 || !parsed.diagnostics().isEmpty()) {
+      return false;
+    }
+    JsonNode root = parsed.documents().get(0).root();
+    return root.path("tool").asText().equals("ambient-lint") && root.path("findings").isArray() && !root.has("kind");
   }
 
   /** A {@code kind: List} (or {@code ServiceList} ...) contributes its items, each keeping its own positions. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.ToolInfo;
+import io.ambientlint.core.baseline.FixedFinding;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
@@ -15,7 +16,11 @@ import io.ambientlint.core.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 
-/** Machine-readable output: summary, findings (suppressed ones flagged) and notifications. */
+/**
+ * Machine-readable output: summary, findings (suppressed ones flagged) and notifications; after a comparison
+ * with a baseline or a Git revision, each finding's {@code baselineState} and the full lists {@code introduced},
+ * {@code fixed} and {@code unchanged}.
+ */
 public final class JsonReporter implements Reporter {
 
   static final ObjectMapper MAPPER = new ObjectMapper()
@@ -34,10 +39,26 @@ public final class JsonReporter implements Reporter {
     summary.put("suppressed", result.suppressedCount());
     summary.put("files", result.graph().files().size());
     summary.put("resources", result.graph().resources().size());
+    result.comparison().ifPresent(c -> {
+      summary.put("comparedWith", c.against());
+      summary.put("introduced", c.introduced().size());
+      summary.put("fixed", c.fixed().size());
+      summary.put("unchanged", c.unchanged().size());
+    });
     ArrayNode findings = root.putArray("findings");
     for (Finding f : result.findings()) {
-      findings.add(toJson(f));
+      ObjectNode n = toJson(f);
+      result.comparison().flatMap(c -> c.stateOf(f)).ifPresent(state -> n.put("baselineState", state.sarifName()));
+      findings.add(n);
     }
+    result.comparison().ifPresent(c -> {
+      ArrayNode introduced = root.putArray("introduced");
+      c.introduced().forEach(f -> introduced.add(toJson(f)));
+      ArrayNode fixed = root.putArray("fixed");
+      c.fixed().forEach(f -> fixed.add(toJson(f)));
+      ArrayNode unchanged = root.putArray("unchanged");
+      c.unchanged().forEach(f -> unchanged.add(toJson(f)));
+    });
     ArrayNode notifications = root.putArray("notifications");
     for (Diagnostic d : result.notifications()) {
       ObjectNode n = notifications.addObject();
@@ -76,6 +97,20 @@ public final class JsonReporter implements Reporter {
       sup.put("kind", s.kind() == Finding.Suppression.Kind.IN_SOURCE ? "inSource" : "external");
       sup.put("justification", s.justification());
     });
+    return n;
+  }
+
+  /** A finding that is gone: where it was at the base revision, if known. */
+  public static ObjectNode toJson(FixedFinding f) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("ruleId", f.ruleId());
+    n.put("message", f.message());
+    f.location().ifPresent(l -> putLocation(n, l));
+    f.object().ifPresent(o -> n.put("object", o));
+    if (!f.pointer().isEmpty()) {
+      n.put("pointer", f.pointer());
+    }
+    n.put("fingerprint", f.fingerprint());
     return n;
   }
 

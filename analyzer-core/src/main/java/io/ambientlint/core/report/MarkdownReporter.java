@@ -2,6 +2,8 @@ package io.ambientlint.core.report;
 
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.ToolInfo;
+import io.ambientlint.core.baseline.Comparison;
+import io.ambientlint.core.baseline.FixedFinding;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
@@ -12,7 +14,9 @@ import java.util.List;
 
 /**
  * A Markdown summary for pull requests and CI job summaries ({@code $GITHUB_STEP_SUMMARY}): counts by
- * severity, one table row per finding with a link to its file and line, then the tool notifications.
+ * severity, one table row per finding with a link to its file and line, then the tool notifications. After a
+ * comparison with a baseline or a Git revision: the line {@code introduced N, fixed M, unchanged K}, the
+ * table of introduced findings only, and the fixed ones.
  *
  * <p>Links are relative to the analyzed repository unless a link base is given (for a job summary, the
  * commit's blob URL, {@code https://github.com/OWNER/REPO/blob/SHA/}), so they open the exact line.
@@ -37,6 +41,10 @@ public final class MarkdownReporter implements Reporter {
   public void write(AnalysisResult result, Writer out) throws IOException {
     out.write("## " + ToolInfo.NAME + "\n\n");
     out.write(counts(result) + "\n\n");
+    if (result.comparison().isPresent()) {
+      Comparison c = result.comparison().get();
+      out.write(c.summary() + " (compared with " + inline(c.against()) + ")\n\n");
+    }
     List<Finding> findings = result.activeFindings();
     if (findings.isEmpty()) {
       out.write("No findings.\n");
@@ -49,6 +57,18 @@ public final class MarkdownReporter implements Reporter {
       }
       if (findings.size() > MAX_ROWS) {
         out.write("\n" + (findings.size() - MAX_ROWS) + " more findings are not listed here; the SARIF and JSON reports have them all.\n");
+      }
+    }
+    List<FixedFinding> fixed = result.comparison().map(Comparison::fixed).orElse(List.of());
+    if (!fixed.isEmpty()) {
+      out.write("\n### Fixed\n\n");
+      for (FixedFinding f : fixed.subList(0, Math.min(fixed.size(), MAX_ROWS))) {
+        String where = f.object().orElse(f.location().map(Location::path).orElse(""));
+        out.write("- [" + f.ruleId() + "](" + ToolInfo.ruleDocUri(f.ruleId()) + ") `" + where.replace("`", "'") + "`: "
+            + inline(f.message()) + "\n");
+      }
+      if (fixed.size() > MAX_ROWS) {
+        out.write("\n" + (fixed.size() - MAX_ROWS) + " more fixed findings are not listed here; the JSON report has them all.\n");
       }
     }
     List<Diagnostic> notifications = result.notifications();

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.ToolInfo;
+import io.ambientlint.core.baseline.Comparison;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.SourcePosition;
 import io.ambientlint.core.rule.Finding;
@@ -92,7 +93,12 @@ public final class SarifReporter implements Reporter {
             "more than " + GITHUB_MAX_RESULTS + " findings; the rest are left out of this SARIF file (GitHub's limit)")));
         break;
       }
-      results.add(result(f, ruleIndex.getOrDefault(f.ruleId(), -1)));
+      Result r = result(f, ruleIndex.getOrDefault(f.ruleId(), -1));
+      // Findings fixed since the baseline or revision are not written as "absent" results: code scanning
+      // would show them as alerts at places that may no longer exist.
+      result.comparison().flatMap(c -> c.stateOf(f)).ifPresent(state -> r.setBaselineState(
+          state == Comparison.State.NEW ? Result.BaselineState.NEW : Result.BaselineState.UNCHANGED));
+      results.add(r);
     }
     for (Diagnostic d : result.notifications()) {
       notifications.add(notification(d));

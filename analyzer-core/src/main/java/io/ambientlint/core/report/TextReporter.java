@@ -42,7 +42,10 @@ public final class TextReporter implements Reporter {
     out.flush();
   }
 
-  /** {@code ambient-lint: 2 errors, 1 warning, 0 notes in 3 files (12 resources); ...}. */
+  /**
+   * {@code ambient-lint: 2 errors, 1 warning, 0 notes in 3 files (12 resources); ...}; after a comparison the
+   * counts are of introduced findings, followed by {@code introduced N, fixed M, unchanged K (compared with REF)}.
+   */
   public static String summary(AnalysisResult result) {
     List<String> parts = new ArrayList<>();
     parts.add(plural(result.count(Severity.ERROR), "error") + ", " + plural(result.count(Severity.WARNING), "warning")
@@ -51,6 +54,7 @@ public final class TextReporter implements Reporter {
     if (result.suppressedCount() > 0) {
       parts.add(result.suppressedCount() + " suppressed");
     }
+    result.comparison().ifPresent(c -> parts.add(c.summary() + " (compared with " + c.against() + ")"));
     List<Diagnostic> skipped = result.notificationsOf(Diagnostic.Kind.SKIPPED);
     if (!skipped.isEmpty()) {
       long templates = skipped.stream().filter(d -> d.message().contains("Helm") || d.message().contains("template")).count();

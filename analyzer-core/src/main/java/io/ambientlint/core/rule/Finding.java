@@ -40,6 +40,15 @@ public record Finding(
     return new Finding(rule, severity, message, location, subject, pointer, related, fingerprint, Optional.of(s));
   }
 
+  /**
+   * A file-level finding (a duplicate key, say) attributed to the object whose document holds it: the
+   * fingerprint then keys on the object instead of the file, so moving the object to another file keeps it.
+   */
+  public Finding about(ResourceId object) {
+    return new Finding(rule, severity, message, location, Optional.of(object), pointer, related,
+        Findings.fingerprint(rule.id(), object.qualified(), pointer, message), suppression);
+  }
+
   public Finding withSeverity(Severity s) {
     return new Finding(rule, s, message, location, subject, pointer, related, fingerprint, suppression);
   }

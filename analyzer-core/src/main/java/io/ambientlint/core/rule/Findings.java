@@ -24,16 +24,19 @@ public final class Findings {
     private final Location location;
     private final Optional<ResourceId> subject;
     private final String pointer;
+    private final String logicalPath;
     private final List<RelatedLocation> related = new ArrayList<>();
     private Severity severity;
 
-    private Draft(RuleMetadata rule, String message, Location location, Optional<ResourceId> subject, String pointer) {
+    private Draft(RuleMetadata rule, String message, Location location, Optional<ResourceId> subject, String pointer,
+        String logicalPath) {
       this.rule = rule;
       this.severity = rule.severity();
       this.message = message;
       this.location = location;
       this.subject = subject;
       this.pointer = pointer;
+      this.logicalPath = logicalPath;
     }
 
     public Draft related(NodeRef node, String what) {
@@ -55,21 +58,21 @@ public final class Findings {
     Finding toFinding() {
       String subjectKey = subject.map(ResourceId::qualified).orElse("file:" + location.path());
       return new Finding(rule, severity, message, location, subject, pointer, related,
-          fingerprint(rule.id(), subjectKey, pointer, message), Optional.empty());
+          fingerprint(rule.id(), subjectKey, logicalPath, message), Optional.empty());
     }
   }
 
   /** Reports a finding at a node of a resource: the node's exact position is the finding's location. */
   public Draft report(RuleMetadata rule, NodeRef at, String format, Object... args) {
     Draft d = new Draft(rule, args.length == 0 ? format : String.format(Locale.ROOT, format, args), at.location(),
-        Optional.of(at.resource().id()), at.pointer());
+        Optional.of(at.resource().id()), at.pointer(), LogicalPath.of(at.resource().root(), at.pointer()));
     drafts.add(d);
     return d;
   }
 
   /** Reports a finding about a file rather than an object (invalid YAML, say). */
   public Draft reportInFile(RuleMetadata rule, Location location, String message) {
-    Draft d = new Draft(rule, message, location, Optional.empty(), "");
+    Draft d = new Draft(rule, message, location, Optional.empty(), "", "");
     drafts.add(d);
     return d;
   }
@@ -83,8 +86,10 @@ public final class Findings {
   }
 
   /**
-   * A stable fingerprint: rule, object id, logical path and a normalised message key; no line numbers, so
-   * moving an object in its file (or to another file) keeps it.
+   * A stable fingerprint: rule, object id, logical path (list items by name, see {@link LogicalPath}) and a
+   * normalised message key; no line numbers, so reformatting a file, editing other objects or moving an object
+   * within its file or to another file keeps it. File-level findings (invalid YAML, duplicate keys) have no
+   * object and key on their file's path instead.
    */
   public static String fingerprint(String ruleId, String subjectKey, String pointer, String message) {
     String key = ruleId + "\n" + subjectKey + "\n" + pointer + "\n" + normalise(message);
@@ -96,9 +101,17 @@ public final class Findings {
     }
   }
 
-  /** Message key: whitespace folded and file positions removed, so reformatting does not change it. */
+  /**
+   * Message key: whitespace folded; file names, positions ({@code a.yaml:3:4}, {@code line 3, column 4}) and
+   * list indices ({@code rules[2]}) removed, since the logical path already says which node it is.
+   */
   static String normalise(String message) {
-    return message.replaceAll("[\\w./-]+\\.(ya?ml|json):\\d+(:\\d+)?", "<loc>").replaceAll("\\s+", " ").trim()
+    return message
+        .replaceAll("[\\w./-]+\\.(ya?ml|json)(:\\d+){0,2}", "<loc>")
+        .replaceAll("<stdin>(:\\d+){0,2}", "<loc>")
+        .replaceAll("(?i)\\b(line|column|col)\\s+\\d+", "$1 <n>")
+        .replaceAll("\\[\\d+]", "[]")
+        .replaceAll("\\s+", " ").trim()
         .toLowerCase(Locale.ROOT);
   }
 }
