@@ -1,11 +1,9 @@
 package io.ambientlint.core.graph;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.SourceFile;
 import io.ambientlint.core.model.AuthorizationPolicy;
-import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
 import io.ambientlint.core.model.KnownKinds;
@@ -30,7 +28,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,14 +59,38 @@ public final class MeshGraph {
   private final Map<String, List<Service>> servicesByNamespace = new HashMap<>();
   /** namespace -> "key=value" -> workloads whose pods carry that label: selector matching starts here. */
   private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
-  private final Map<ResourceId, List<UseWaypointLabel>> usesOfWaypoint = new HashMap<>();
-  private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
+  private final WaypointResolver waypoints = new WaypointResolver(this);
   /** Gateway API routes and their resolved parentRefs and backendRefs; built last, it asks the graph above. */
   private RouteIndex routeIndex;
   private PolicyIndex policyIndex;
 
-  /** A {@code use-waypoint} label somewhere in the repository and the Gateway id it names. */
-  public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeRef> namespaceLabel, String holderKind) {}
+  /**
+   * A {@code use-waypoint} (or, with {@code canary}, {@code use-waypoint-canary}) label somewhere in the repository,
+   * the Gateway id it names and the object that carries it.
+   */
+  public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeRef> namespaceLabel, String holderKind,
+      Resource holder, boolean canary) {
+
+    /** The namespace whose objects this label binds: the Namespace itself, or the labelled object's. */
+    public String holderNamespace() {
+      return isNamespaceLabel() ? holder.name() : holder.namespace();
+    }
+
+    public boolean isNamespaceLabel() {
+      return holder.id().isKind("", "Namespace");
+    }
+
+    /** Does the label bind services (Service, ServiceEntry) rather than workloads? Namespace labels bind both. */
+    public boolean bindsServices() {
+      return holder.id().isKind("", "Service") || holder.id().isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry");
+    }
+
+    /** {@code istio.io/use-waypoint=waypoint on Namespace books}. */
+    public String describe() {
+      String key = canary ? IstioLabels.USE_WAYPOINT_CANARY : IstioLabels.USE_WAYPOINT;
+      return key + "=" + gateway.name() + " on " + holder.displayName();
+    }
+  }
 
   private MeshGraph(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files) {
     this.model = model;
@@ -115,7 +136,7 @@ public final class MeshGraph {
         Workload.podPointerFor(id).ifPresent(p -> addWorkload(Workload.ofPodController(r, p)));
       }
     }
-    indexUseWaypointLabels();
+    waypoints.index();
     routeIndex = RouteIndex.build(this);
     policyIndex = new PolicyIndex(this);
   }
@@ -126,36 +147,6 @@ public final class MeshGraph {
     workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
     Map<String, List<Workload>> byLabel = workloadsByLabel.computeIfAbsent(w.namespace(), k -> new HashMap<>());
     w.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(w));
-  }
-
-  private void indexUseWaypointLabels() {
-    for (Namespace ns : namespaces.values()) {
-      ns.declaration().ifPresent(r -> recordUseWaypoint(r, r.labels(), r.name(), "Namespace", r::labelNode));
-    }
-    for (Service s : services) {
-      recordUseWaypoint(s.resource(), s.labels(), s.namespace(), "Service", s.resource()::labelNode);
-    }
-    for (ServiceEntry se : serviceEntries) {
-      recordUseWaypoint(se.resource(), se.labels(), se.namespace(), "ServiceEntry", se.resource()::labelNode);
-    }
-    for (Workload w : workloads) {
-      recordUseWaypoint(w.resource(), w.podLabels(), w.namespace(), w.resource().kind(), w::podLabelNode);
-    }
-  }
-
-  private void recordUseWaypoint(Resource holder, Map<String, String> labels, String namespace, String holderKind,
-      java.util.function.Function<String, NodeRef> labelNode) {
-    String name = labels.get(IstioLabels.USE_WAYPOINT);
-    if (name == null || name.isEmpty() || name.equalsIgnoreCase(IstioLabels.NONE)) {
-      return;
-    }
-    String ns = labels.getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
-    Optional<NodeRef> nsLabel = labels.containsKey(IstioLabels.USE_WAYPOINT_NAMESPACE)
-        ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
-    ResourceId gatewayId = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", ns, name);
-    UseWaypointLabel use = new UseWaypointLabel(labelNode.apply(IstioLabels.USE_WAYPOINT), gatewayId, nsLabel, holderKind);
-    useWaypointLabels.add(use);
-    usesOfWaypoint.computeIfAbsent(gatewayId, k -> new ArrayList<>()).add(use);
   }
 
   // ---- Repository ---------------------------------------------------------------------------------------
@@ -367,20 +358,23 @@ public final class MeshGraph {
     return Optional.ofNullable(gatewayClasses.get(name));
   }
 
+  /** Waypoint questions in one place; the methods below delegate to it. */
+  public WaypointResolver waypointResolver() {
+    return waypoints;
+  }
+
   /**
-   * Classes whose Gateways are waypoints: Istio's two, those in config {@code waypointClasses}, and those a
-   * GatewayClass in the repository declares with an {@code istio.io/waypoint-for} label.
+   * Classes whose Gateways are waypoints: Istio's two, those in config {@code waypointClasses} /
+   * {@code --waypoint-class}, and those a GatewayClass in the repository declares with an
+   * {@code istio.io/waypoint-for} label or an inbound-binding annotation.
    */
   public boolean isWaypointClass(String className) {
-    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT)
-        || className.equals(IstioLabels.CLASS_AGENTGATEWAY_WAYPOINT)
-        || config.waypointClasses().contains(className)
-        || gatewayClass(className).map(c -> c.labels().containsKey(IstioLabels.WAYPOINT_FOR)).orElse(false);
+    return waypoints.isWaypointClass(className);
   }
 
   /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
   public boolean isWaypoint(Gateway gateway) {
-    return isWaypointClass(gateway.className()) || usesOfWaypoint.containsKey(gateway.id());
+    return waypoints.isWaypoint(gateway);
   }
 
   public List<Gateway> waypoints() {
@@ -389,178 +383,69 @@ public final class MeshGraph {
 
   /** Every {@code use-waypoint} label in the repository (objects and namespaces), in load order. */
   public List<UseWaypointLabel> useWaypointLabels() {
-    return useWaypointLabels;
+    return waypoints.useWaypointLabels();
   }
 
-  /** The labels that name this Gateway as their waypoint. */
+  /** Every {@code use-waypoint-canary} label (Services, ServiceEntries, Namespaces). */
+  public List<UseWaypointLabel> canaryWaypointLabels() {
+    return waypoints.canaryLabels();
+  }
+
+  /** {@code use-waypoint: none} labels (opt-outs), with the Gateway "none" they would otherwise name. */
+  public List<UseWaypointLabel> optOutWaypointLabels() {
+    return waypoints.optOutLabels();
+  }
+
+  /** The {@code use-waypoint-canary} labels that name this Gateway. */
+  public List<UseWaypointLabel> canaryUsesOf(Gateway gateway) {
+    return waypoints.canaryUsesOf(gateway.id());
+  }
+
+  /** The {@code use-waypoint} labels that name this Gateway as their waypoint. */
   public List<UseWaypointLabel> usesOf(Gateway gateway) {
-    return usesOfWaypoint.getOrDefault(gateway.id(), List.of());
+    return waypoints.usesOf(gateway.id());
+  }
+
+  /** The services and workloads whose own or inherited label names this Gateway, with their binding. */
+  public List<WaypointResolver.Use> bindingsTo(Gateway gateway) {
+    return waypoints.bindingsTo(gateway.id());
   }
 
   /** Gateway label, else GatewayClass label, else {@code service}. */
   public WaypointFor waypointFor(Gateway gateway) {
-    String own = gateway.labels().get(IstioLabels.WAYPOINT_FOR);
-    if (own != null) {
-      return new WaypointFor(own, Optional.of(gateway.resource().labelNode(IstioLabels.WAYPOINT_FOR)));
-    }
-    Optional<GatewayClass> cls = gatewayClass(gateway.className());
-    if (cls.isPresent() && cls.get().labels().containsKey(IstioLabels.WAYPOINT_FOR)) {
-      return new WaypointFor(cls.get().labels().get(IstioLabels.WAYPOINT_FOR),
-          Optional.of(cls.get().resource().labelNode(IstioLabels.WAYPOINT_FOR)));
-    }
-    return new WaypointFor(WaypointFor.SERVICE, Optional.empty());
+    return waypoints.waypointFor(gateway);
   }
 
   /** Ready unless exported status shows no usable address. Git manifests rarely carry status. */
   public boolean isReady(Gateway gateway) {
-    return !gateway.hasStatus() || (!gateway.statusAddresses().isEmpty()
-        && gateway.statusAddresses().stream().allMatch(AddressSyntax::isIpOrHostname));
+    return waypoints.isReady(gateway);
   }
 
-  /**
-   * The listener ztunnel's traffic arrives on: the one named by the class's inbound-binding annotation or
-   * with protocol {@code istio.io/PROXY}, else the HBONE listener on 15008.
-   */
+  /** The listener ztunnel's traffic arrives on: the inbound-binding one, else HBONE on 15008. */
   public Optional<Listener> boundListener(Gateway gateway) {
-    Optional<Integer> bindingPort = inboundBindingPort(gateway);
-    for (Listener l : gateway.listeners()) {
-      if (l.protocol().equals(IstioLabels.PROXY_PROTOCOL) || bindingPort.filter(p -> p == l.port()).isPresent()) {
-        return Optional.of(l);
-      }
-    }
-    return gateway.listeners().stream()
-        .filter(l -> l.isHbone() && l.port() == IstioLabels.HBONE_PORT).findFirst();
-  }
-
-  /** {@code ambient.istio.io/waypoint-inbound-binding: PROXY/15088} on the Gateway or its class. */
-  private Optional<Integer> inboundBindingPort(Gateway gateway) {
-    String value = gateway.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING);
-    if (value == null) {
-      value = gatewayClass(gateway.className())
-          .map(c -> c.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING)).orElse(null);
-    }
-    if (value == null) {
-      return Optional.empty();
-    }
-    String port = value.contains("/") ? value.substring(value.lastIndexOf('/') + 1) : value;
-    try {
-      return Optional.of(Integer.parseInt(port.trim()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return waypoints.boundListener(gateway);
   }
 
   /** Does the waypoint's bound listener admit objects from {@code namespace}? Default: same namespace only. */
   public NamespaceAdmission admits(Gateway gateway, String namespace) {
-    Optional<Listener> listener = boundListener(gateway);
-    if (listener.isEmpty()) {
-      boolean same = gateway.namespace().equals(namespace);
-      return new NamespaceAdmission(same, "no bound listener: only its own namespace " + gateway.namespace(),
-          Optional.empty(), Optional.empty());
-    }
-    Listener l = listener.get();
-    JsonNode namespaces = l.allowedRoutes().path("namespaces");
-    String from = Fields.text(namespaces, "from").orElse("Same");
-    NodeRef decidedBy = gateway.node(l.pointer() + (namespaces.isMissingNode() ? "" : "/allowedRoutes/namespaces/from"));
-    return switch (from) {
-      case "All" -> new NamespaceAdmission(true, "listener " + l.name() + " allows All namespaces", listener, Optional.of(decidedBy));
-      case "Selector" -> {
-        LabelSelector selector = LabelSelector.parse(namespaces.path("selector"));
-        boolean match = selector.matches(namespace(namespace).labels());
-        yield new NamespaceAdmission(match, "listener " + l.name() + " allows namespaces matching " + selector,
-            listener, Optional.of(gateway.node(l.pointer() + "/allowedRoutes/namespaces/selector")));
-      }
-      case "None" -> new NamespaceAdmission(false, "listener " + l.name() + " allows no namespace", listener, Optional.of(decidedBy));
-      default -> new NamespaceAdmission(gateway.namespace().equals(namespace),
-          "listener " + l.name() + " allows only its own namespace " + gateway.namespace(), listener, Optional.of(decidedBy));
-    };
+    return waypoints.admits(gateway, namespace);
+  }
+
+  /** {@code istio.io/ingress-use-waypoint} of the service, else of its namespace, parsed as istiod does. */
+  public IngressUseWaypoint ingressUseWaypoint(MeshService service) {
+    return waypoints.ingressUseWaypoint(service);
   }
 
   // ---- use-waypoint resolution ----------------------------------------------------------------------------
 
   /** The waypoint serving requests to a Service or ServiceEntry. */
   public WaypointBinding waypointForService(MeshService service) {
-    boolean namespaceVisibleForeignCheck = config.serviceEntryVisibility() && service instanceof ServiceEntry se
-        && se.exportTo().size() == 1 && se.exportTo().get(0).equals(".");
-    return resolve(service.resource(), service.labels(), service.namespace(), true, service.resource()::labelNode,
-        namespaceVisibleForeignCheck);
+    return waypoints.forService(service);
   }
 
   /** The waypoint serving traffic addressed to a workload's pods (or WorkloadEntry) directly. */
   public WaypointBinding waypointForWorkload(Workload workload) {
-    return resolve(workload.resource(), workload.podLabels(), workload.namespace(), false, workload::podLabelNode, false);
-  }
-
-  private WaypointBinding resolve(Resource holder, Map<String, String> labels, String namespace, boolean forService,
-      java.util.function.Function<String, NodeRef> labelNode, boolean namespaceVisibleServiceEntry) {
-    WaypointBinding.LabelSource source;
-    String name;
-    String waypointNamespace;
-    NodeRef label;
-    Optional<NodeRef> nsLabel;
-    if (labels.containsKey(IstioLabels.USE_WAYPOINT)) {
-      source = WaypointBinding.LabelSource.OBJECT;
-      name = labels.get(IstioLabels.USE_WAYPOINT);
-      waypointNamespace = labels.getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
-      label = labelNode.apply(IstioLabels.USE_WAYPOINT);
-      nsLabel = labels.containsKey(IstioLabels.USE_WAYPOINT_NAMESPACE)
-          ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
-    } else {
-      Namespace ns = namespace(namespace);
-      if (!ns.labels().containsKey(IstioLabels.USE_WAYPOINT)) {
-        return WaypointBinding.none("no " + IstioLabels.USE_WAYPOINT + " label on " + holder.displayName()
-            + " nor on its namespace " + namespace);
-      }
-      source = WaypointBinding.LabelSource.NAMESPACE;
-      name = ns.labels().get(IstioLabels.USE_WAYPOINT);
-      waypointNamespace = ns.labels().getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
-      label = ns.labelNode(IstioLabels.USE_WAYPOINT).orElseThrow();
-      nsLabel = ns.labelNode(IstioLabels.USE_WAYPOINT_NAMESPACE);
-    }
-    String where = (source == WaypointBinding.LabelSource.OBJECT ? holder.displayName() : "namespace " + namespace);
-    if (name.isEmpty() || name.toLowerCase(Locale.ROOT).equals(IstioLabels.NONE)) {
-      return new WaypointBinding(WaypointBinding.Status.OPTED_OUT, source, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.of(label), nsLabel, IstioLabels.USE_WAYPOINT + "=none on " + where + " opts out");
-    }
-    Optional<Gateway> gateway = gateway(waypointNamespace, name);
-    java.util.function.BiFunction<WaypointBinding.Status, String, WaypointBinding> binding = (status, reason) ->
-        new WaypointBinding(status, source, Optional.of(name), Optional.of(waypointNamespace), gateway,
-            Optional.of(label), nsLabel, reason);
-    String asked = IstioLabels.USE_WAYPOINT + "=" + name + " on " + where;
-    if (gateway.isEmpty()) {
-      if (config.isExternal(KnownKinds.GATEWAY_API, "Gateway", waypointNamespace, name)) {
-        return binding.apply(WaypointBinding.Status.BOUND_EXTERNAL, asked + " (Gateway declared in config external)");
-      }
-      return binding.apply(WaypointBinding.Status.MISSING,
-          asked + " names Gateway " + waypointNamespace + "/" + name + ", which is not in the repository");
-    }
-    Gateway gw = gateway.get();
-    WaypointFor waypointFor = waypointFor(gw);
-    boolean covered = forService ? waypointFor.servesServices() : waypointFor.servesWorkloads();
-    if (!covered) {
-      if (source == WaypointBinding.LabelSource.NAMESPACE) {
-        return binding.apply(WaypointBinding.Status.NOT_APPLICABLE, "the namespace's waypoint " + waypointNamespace + "/"
-            + name + " serves " + waypointFor.value() + " traffic only, so " + (forService ? "services" : "workloads")
-            + " are not bound to it");
-      }
-      return binding.apply(WaypointBinding.Status.TRAFFIC_TYPE_NOT_COVERED, asked + ": waypoint " + waypointNamespace + "/"
-          + name + " has waypoint-for " + waypointFor.value() + ", which does not serve " + (forService ? "service" : "workload")
-          + " traffic");
-    }
-    if (!isReady(gw)) {
-      return binding.apply(WaypointBinding.Status.NOT_READY, asked + ": Gateway " + waypointNamespace + "/" + name
-          + " has no usable status.addresses, so it is not ready");
-    }
-    NamespaceAdmission admission = admits(gw, namespace);
-    if (!admission.allowed()) {
-      return binding.apply(WaypointBinding.Status.NAMESPACE_DENIED, asked + ": waypoint " + waypointNamespace + "/" + name
-          + " does not admit namespace " + namespace + " (" + admission.rule() + ")");
-    }
-    if (namespaceVisibleServiceEntry && !waypointNamespace.equals(namespace)) {
-      return binding.apply(WaypointBinding.Status.SERVICE_ENTRY_VISIBILITY, asked + ": the ServiceEntry is visible only in "
-          + namespace + " (exportTo: .), so with serviceEntryVisibility it cannot use a waypoint in " + waypointNamespace);
-    }
-    return binding.apply(WaypointBinding.Status.BOUND, asked);
+    return waypoints.forWorkload(workload);
   }
 
   // ---- Gateway API routes (RouteIndex) -------------------------------------------------------------------

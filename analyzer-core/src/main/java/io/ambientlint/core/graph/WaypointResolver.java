@@ -1,0 +1,394 @@
+package io.ambientlint.core.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.model.Fields;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.GatewayClass;
+import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.LabelSelector;
+import io.ambientlint.core.model.Listener;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Namespace;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.model.Resource;
+import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.model.ResourceView;
+import io.ambientlint.core.model.ServiceEntry;
+import io.ambientlint.core.model.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * DESIGN §3 "Which Gateways are waypoints" and "use-waypoint", as istiod decides them
+ * ({@code pilot/pkg/serviceregistry/kube/controller/ambient/waypoints.go}): the use-waypoint labels of the
+ * repository, what makes a Gateway a waypoint, its waypoint-for, readiness, bound listener and allowed
+ * namespaces, and the binding of every service and workload. Built once with the graph; bindings are
+ * resolved eagerly so every query is a map lookup.
+ */
+public final class WaypointResolver {
+
+  /** A service or workload and the waypoint binding a label gave it. */
+  public record Use(ResourceView subject, WaypointBinding binding) {}
+
+  private final MeshGraph graph;
+  private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
+  private final List<UseWaypointLabel> canaryLabels = new ArrayList<>();
+  private final List<UseWaypointLabel> optOutLabels = new ArrayList<>();
+  private final Map<ResourceId, List<UseWaypointLabel>> usesByGateway = new HashMap<>();
+  private final Map<ResourceId, List<UseWaypointLabel>> canaryUsesByGateway = new HashMap<>();
+  private final Map<Resource, WaypointBinding> bindings = new IdentityHashMap<>();
+  private final Map<ResourceId, List<Use>> bindingsByGateway = new LinkedHashMap<>();
+
+  WaypointResolver(MeshGraph graph) {
+    this.graph = graph;
+  }
+
+  /** Indexes labels, then resolves every service and workload once. */
+  void index() {
+    for (Namespace ns : graph.namespaces()) {
+      ns.declaration().ifPresent(r -> record(r, r.labels(), r.name(), r::labelNode, true));
+    }
+    for (MeshService s : graph.services()) {
+      record(s.resource(), s.labels(), s.namespace(), s.resource()::labelNode, true);
+    }
+    for (MeshService s : graph.serviceEntries()) {
+      record(s.resource(), s.labels(), s.namespace(), s.resource()::labelNode, true);
+    }
+    for (Workload w : graph.workloads()) {
+      // Canary labels are not read from pods or WorkloadEntries (AL110 says so).
+      record(w.resource(), w.podLabels(), w.namespace(), w::podLabelNode, false);
+    }
+    for (MeshService s : graph.services()) {
+      remember(s, resolveService(s));
+    }
+    for (MeshService s : graph.serviceEntries()) {
+      remember(s, resolveService(s));
+    }
+    for (Workload w : graph.workloads()) {
+      remember(w, resolveWorkload(w));
+    }
+  }
+
+  private void remember(ResourceView subject, WaypointBinding binding) {
+    if (bindings.putIfAbsent(subject.resource(), binding) == null && binding.waypointName().isPresent()) {
+      ResourceId gw = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", binding.waypointNamespace().orElseThrow(),
+          binding.waypointName().orElseThrow());
+      bindingsByGateway.computeIfAbsent(gw, k -> new ArrayList<>()).add(new Use(subject, binding));
+    }
+  }
+
+  private void record(Resource holder, Map<String, String> labels, String namespace, Function<String, NodeRef> labelNode,
+      boolean readCanary) {
+    recordLabel(holder, labels, namespace, labelNode, IstioLabels.USE_WAYPOINT, IstioLabels.USE_WAYPOINT_NAMESPACE, false);
+    if (readCanary) {
+      recordLabel(holder, labels, namespace, labelNode, IstioLabels.USE_WAYPOINT_CANARY,
+          IstioLabels.USE_WAYPOINT_CANARY_NAMESPACE, true);
+    }
+  }
+
+  private void recordLabel(Resource holder, Map<String, String> labels, String namespace,
+      Function<String, NodeRef> labelNode, String nameKey, String namespaceKey, boolean canary) {
+    String name = labels.get(nameKey);
+    if (name == null) {
+      return;
+    }
+    String ns = labels.getOrDefault(namespaceKey, namespace);
+    Optional<NodeRef> nsLabel = labels.containsKey(namespaceKey) ? Optional.of(labelNode.apply(namespaceKey)) : Optional.empty();
+    ResourceId gatewayId = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", ns, name);
+    UseWaypointLabel use = new UseWaypointLabel(labelNode.apply(nameKey), gatewayId, nsLabel, holder.kind(), holder, canary);
+    if (name.equals(IstioLabels.NONE)) {
+      // Istio reserves the value: it opts out and never names a Gateway called "none".
+      if (!canary) {
+        optOutLabels.add(use);
+      }
+      return;
+    }
+    (canary ? canaryLabels : useWaypointLabels).add(use);
+    (canary ? canaryUsesByGateway : usesByGateway).computeIfAbsent(gatewayId, k -> new ArrayList<>()).add(use);
+  }
+
+  // ---- labels ------------------------------------------------------------------------------------------------
+
+  public List<UseWaypointLabel> useWaypointLabels() {
+    return useWaypointLabels;
+  }
+
+  public List<UseWaypointLabel> canaryLabels() {
+    return canaryLabels;
+  }
+
+  /** {@code use-waypoint: none} labels; their {@code gateway} is the Gateway "none" they would have named. */
+  public List<UseWaypointLabel> optOutLabels() {
+    return optOutLabels;
+  }
+
+  public List<UseWaypointLabel> usesOf(ResourceId gateway) {
+    return usesByGateway.getOrDefault(gateway, List.of());
+  }
+
+  public List<UseWaypointLabel> canaryUsesOf(ResourceId gateway) {
+    return canaryUsesByGateway.getOrDefault(gateway, List.of());
+  }
+
+  /** The services and workloads whose label (own or inherited) names this Gateway, bound or not. */
+  public List<Use> bindingsTo(ResourceId gateway) {
+    return bindingsByGateway.getOrDefault(gateway, List.of());
+  }
+
+  // ---- waypoints ---------------------------------------------------------------------------------------------
+
+  /** Istio's own waypoint classes. */
+  public static boolean isIstioWaypointClass(String className) {
+    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || className.equals(IstioLabels.CLASS_AGENTGATEWAY_WAYPOINT);
+  }
+
+  /**
+   * Does an Istio controller own the class? Istio's built-in classes, and any GatewayClass in the repository
+   * whose controllerName is one of Istio's ({@code istio.io/...}).
+   */
+  public boolean isIstioOwnedClass(String className) {
+    if (isIstioWaypointClass(className) || IstioLabels.ISTIO_BUILTIN_CLASSES.contains(className)) {
+      return true;
+    }
+    return graph.gatewayClass(className).map(c -> c.controllerName().startsWith("istio.io/")).orElse(false);
+  }
+
+  /** How a class came to be a waypoint class, or empty when it is not one. */
+  public Optional<String> waypointClassReason(String className) {
+    if (isIstioWaypointClass(className)) {
+      return Optional.of("Istio's waypoint class");
+    }
+    if (graph.config().waypointClasses().contains(className)) {
+      return Optional.of("named in config waypointClasses / --waypoint-class");
+    }
+    Optional<GatewayClass> cls = graph.gatewayClass(className);
+    if (cls.isPresent() && cls.get().labels().containsKey(IstioLabels.WAYPOINT_FOR)) {
+      return Optional.of("GatewayClass " + className + " declares " + IstioLabels.WAYPOINT_FOR);
+    }
+    if (cls.isPresent() && cls.get().resource().annotations().containsKey(IstioLabels.WAYPOINT_INBOUND_BINDING)) {
+      return Optional.of("GatewayClass " + className + " declares " + IstioLabels.WAYPOINT_INBOUND_BINDING);
+    }
+    return Optional.empty();
+  }
+
+  public boolean isWaypointClass(String className) {
+    return waypointClassReason(className).isPresent();
+  }
+
+  public boolean isWaypoint(Gateway gateway) {
+    return isWaypointClass(gateway.className()) || usesByGateway.containsKey(gateway.id())
+        || canaryUsesByGateway.containsKey(gateway.id());
+  }
+
+  /** Gateway label, else GatewayClass label, else {@code service}. */
+  public WaypointFor waypointFor(Gateway gateway) {
+    String own = gateway.labels().get(IstioLabels.WAYPOINT_FOR);
+    if (own != null) {
+      return new WaypointFor(own, Optional.of(gateway.resource().labelNode(IstioLabels.WAYPOINT_FOR)));
+    }
+    Optional<GatewayClass> cls = graph.gatewayClass(gateway.className());
+    if (cls.isPresent() && cls.get().labels().containsKey(IstioLabels.WAYPOINT_FOR)) {
+      return new WaypointFor(cls.get().labels().get(IstioLabels.WAYPOINT_FOR),
+          Optional.of(cls.get().resource().labelNode(IstioLabels.WAYPOINT_FOR)));
+    }
+    return new WaypointFor(WaypointFor.SERVICE, Optional.empty());
+  }
+
+  /** Ready unless exported status shows no usable address. Git manifests rarely carry status. */
+  public boolean isReady(Gateway gateway) {
+    return !gateway.hasStatus() || (!gateway.statusAddresses().isEmpty()
+        && gateway.statusAddresses().stream().allMatch(AddressSyntax::isIpOrHostname));
+  }
+
+  /** The inbound-binding annotation of the Gateway, else of its GatewayClass (the Gateway's wins). */
+  public Optional<InboundBinding> inboundBinding(Gateway gateway) {
+    String own = gateway.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING);
+    if (own != null) {
+      return Optional.of(InboundBinding.parse(own, gateway.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING)));
+    }
+    return graph.gatewayClass(gateway.className())
+        .filter(c -> c.resource().annotations().containsKey(IstioLabels.WAYPOINT_INBOUND_BINDING))
+        .map(c -> InboundBinding.parse(c.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING),
+            c.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING)));
+  }
+
+  /**
+   * The listener ztunnel's traffic arrives on: with a valid inbound binding, the listener on its port (or, with
+   * {@code PROXY} and no port, the first {@code istio.io/PROXY} listener); otherwise the HBONE listener on 15008.
+   */
+  public Optional<Listener> boundListener(Gateway gateway) {
+    Optional<InboundBinding> binding = inboundBinding(gateway).filter(InboundBinding::valid);
+    if (binding.isPresent()) {
+      InboundBinding b = binding.get();
+      for (Listener l : gateway.listeners()) {
+        if (b.port().isPresent() ? l.port() == b.port().getAsInt()
+            : b.isProxy() && l.protocol().equals(IstioLabels.PROXY_PROTOCOL)) {
+          return Optional.of(l);
+        }
+      }
+    }
+    return gateway.listeners().stream().filter(l -> l.isHbone() && l.port() == IstioLabels.HBONE_PORT).findFirst();
+  }
+
+  /** Does the waypoint's bound listener admit objects from {@code namespace}? Default: same namespace only. */
+  public NamespaceAdmission admits(Gateway gateway, String namespace) {
+    Optional<Listener> listener = boundListener(gateway);
+    boolean same = gateway.namespace().equals(namespace);
+    if (listener.isEmpty()) {
+      return new NamespaceAdmission(same, "it has no bound listener, so only its own namespace " + gateway.namespace()
+          + " may use it", Optional.empty(), Optional.empty());
+    }
+    Listener l = listener.get();
+    JsonNode namespaces = l.allowedRoutes().path("namespaces");
+    String from = Fields.text(namespaces, "from").orElse("Same");
+    NodeRef listenerNode = gateway.node(l.pointer());
+    NodeRef fromNode = namespaces.path("from").isTextual()
+        ? gateway.node(l.pointer() + "/allowedRoutes/namespaces/from") : listenerNode;
+    String name = "listener " + (l.name().isEmpty() ? String.valueOf(l.port()) : l.name());
+    return switch (from) {
+      case "All" -> new NamespaceAdmission(true, name + " allows All namespaces", listener, Optional.of(fromNode));
+      case "Selector" -> {
+        LabelSelector selector = LabelSelector.parse(namespaces.path("selector"));
+        boolean match = selector.matches(namespaceLabels(namespace));
+        yield new NamespaceAdmission(match, name + " allows namespaces matching {" + selector + "}", listener,
+            Optional.of(gateway.node(l.pointer() + "/allowedRoutes/namespaces/selector")));
+      }
+      default -> new NamespaceAdmission(same, name + " allows only its own namespace " + gateway.namespace()
+          + (namespaces.path("from").isTextual() ? "" : " (allowedRoutes.namespaces.from defaults to Same)"),
+          listener, Optional.of(fromNode));
+    };
+  }
+
+  /** A namespace's labels as the API server sees them: Kubernetes adds {@code kubernetes.io/metadata.name}. */
+  private Map<String, String> namespaceLabels(String namespace) {
+    Map<String, String> labels = new HashMap<>(graph.namespace(namespace).labels());
+    labels.putIfAbsent("kubernetes.io/metadata.name", namespace);
+    return labels;
+  }
+
+  /** {@code istio.io/ingress-use-waypoint} of the service, else of its namespace. */
+  public IngressUseWaypoint ingressUseWaypoint(MeshService service) {
+    String own = service.labels().get(IstioLabels.INGRESS_USE_WAYPOINT);
+    if (own != null) {
+      return IngressUseWaypoint.of(own, service.resource().labelNode(IstioLabels.INGRESS_USE_WAYPOINT));
+    }
+    Namespace ns = graph.namespace(service.namespace());
+    String inherited = ns.labels().get(IstioLabels.INGRESS_USE_WAYPOINT);
+    if (inherited != null) {
+      return IngressUseWaypoint.of(inherited, ns.labelNode(IstioLabels.INGRESS_USE_WAYPOINT).orElseThrow());
+    }
+    return IngressUseWaypoint.ABSENT;
+  }
+
+  // ---- bindings ----------------------------------------------------------------------------------------------
+
+  public WaypointBinding forService(MeshService service) {
+    WaypointBinding cached = bindings.get(service.resource());
+    return cached != null ? cached : resolveService(service);
+  }
+
+  public WaypointBinding forWorkload(Workload workload) {
+    WaypointBinding cached = bindings.get(workload.resource());
+    return cached != null ? cached : resolveWorkload(workload);
+  }
+
+  private WaypointBinding resolveService(MeshService service) {
+    if (IstioLabels.MESH_CONTROLLER.equals(service.labels().get(IstioLabels.GATEWAY_MANAGED))) {
+      return WaypointBinding.none(service.displayName() + " belongs to a waypoint, which never uses a waypoint itself");
+    }
+    boolean namespaceVisible = graph.config().serviceEntryVisibility() && service instanceof ServiceEntry se
+        && !se.exportTo().isEmpty()
+        && se.exportTo().stream().allMatch(e -> e.equals(".") || e.equals(se.namespace()));
+    return resolve(service.resource(), service.labels(), service.namespace(), true, service.resource()::labelNode,
+        namespaceVisible);
+  }
+
+  private WaypointBinding resolveWorkload(Workload workload) {
+    return resolve(workload.resource(), workload.podLabels(), workload.namespace(), false, workload::podLabelNode, false);
+  }
+
+  /**
+   * The object's own label wins outright (no fallback to the namespace's once it has one); {@code none} opts out.
+   * Checks in istiod's order: the Gateway exists and is ready, admits the namespace, serves the traffic type.
+   */
+  private WaypointBinding resolve(Resource holder, Map<String, String> labels, String namespace, boolean forService,
+      Function<String, NodeRef> labelNode, boolean namespaceVisibleServiceEntry) {
+    WaypointBinding.LabelSource source;
+    String name;
+    String waypointNamespace;
+    NodeRef label;
+    Optional<NodeRef> nsLabel;
+    if (labels.containsKey(IstioLabels.USE_WAYPOINT)) {
+      source = WaypointBinding.LabelSource.OBJECT;
+      name = labels.get(IstioLabels.USE_WAYPOINT);
+      waypointNamespace = labels.getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
+      label = labelNode.apply(IstioLabels.USE_WAYPOINT);
+      nsLabel = labels.containsKey(IstioLabels.USE_WAYPOINT_NAMESPACE)
+          ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
+    } else {
+      Namespace ns = graph.namespace(namespace);
+      if (!ns.labels().containsKey(IstioLabels.USE_WAYPOINT)) {
+        return WaypointBinding.none("no " + IstioLabels.USE_WAYPOINT + " label on " + holder.displayName()
+            + " nor on its namespace " + namespace);
+      }
+      source = WaypointBinding.LabelSource.NAMESPACE;
+      name = ns.labels().get(IstioLabels.USE_WAYPOINT);
+      waypointNamespace = ns.labels().getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
+      label = ns.labelNode(IstioLabels.USE_WAYPOINT).orElseThrow();
+      nsLabel = ns.labelNode(IstioLabels.USE_WAYPOINT_NAMESPACE);
+    }
+    String where = source == WaypointBinding.LabelSource.OBJECT ? holder.displayName() : "Namespace " + namespace;
+    if (name.equals(IstioLabels.NONE)) {
+      return new WaypointBinding(WaypointBinding.Status.OPTED_OUT, source, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.of(label), nsLabel, IstioLabels.USE_WAYPOINT + "=none on " + where + " opts out");
+    }
+    Optional<Gateway> gateway = graph.gateway(waypointNamespace, name);
+    String asked = IstioLabels.USE_WAYPOINT + "=" + name + " on " + where;
+    String gatewayName = "Gateway " + waypointNamespace + "/" + name;
+    Function<WaypointBinding.Status, Function<String, WaypointBinding>> binding = status -> reason ->
+        new WaypointBinding(status, source, Optional.of(name), Optional.of(waypointNamespace), gateway,
+            Optional.of(label), nsLabel, reason);
+    if (gateway.isEmpty()) {
+      if (graph.config().isExternal(KnownKinds.GATEWAY_API, "Gateway", waypointNamespace, name)) {
+        return binding.apply(WaypointBinding.Status.BOUND_EXTERNAL).apply(asked + " (" + gatewayName
+            + " is declared in config external)");
+      }
+      return binding.apply(WaypointBinding.Status.MISSING).apply(asked + " names " + gatewayName
+          + ", which is not in the repository");
+    }
+    Gateway gw = gateway.get();
+    if (!isReady(gw)) {
+      return binding.apply(WaypointBinding.Status.NOT_READY).apply(asked + ": " + gatewayName
+          + " has no usable status.addresses, so it is not ready");
+    }
+    NamespaceAdmission admission = admits(gw, namespace);
+    if (!admission.allowed()) {
+      return binding.apply(WaypointBinding.Status.NAMESPACE_DENIED).apply(asked + ": waypoint " + gatewayName
+          + " does not admit namespace " + namespace + " (" + admission.rule() + ")");
+    }
+    WaypointFor waypointFor = waypointFor(gw);
+    boolean covered = forService ? waypointFor.servesServices() : waypointFor.servesWorkloads();
+    String kind = forService ? "service" : "workload";
+    if (!covered) {
+      if (source == WaypointBinding.LabelSource.NAMESPACE) {
+        return binding.apply(WaypointBinding.Status.NOT_APPLICABLE).apply("the namespace's waypoint " + gatewayName
+            + " has waypoint-for " + waypointFor.value() + ", so " + kind + " traffic is not bound to it");
+      }
+      return binding.apply(WaypointBinding.Status.TRAFFIC_TYPE_NOT_COVERED).apply(asked + ": waypoint " + gatewayName
+          + " has waypoint-for " + waypointFor.value() + ", which does not serve " + kind + " traffic");
+    }
+    if (namespaceVisibleServiceEntry && !waypointNamespace.equals(namespace)) {
+      return binding.apply(WaypointBinding.Status.SERVICE_ENTRY_VISIBILITY).apply(asked + ": the ServiceEntry is "
+          + "exported only to namespace " + namespace + ", so with serviceEntryVisibility it cannot use a waypoint in "
+          + waypointNamespace);
+    }
+    return binding.apply(WaypointBinding.Status.BOUND).apply(asked);
+  }
+}

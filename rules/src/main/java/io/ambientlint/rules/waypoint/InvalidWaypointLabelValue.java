@@ -1,0 +1,155 @@
+package io.ambientlint.rules.waypoint;
+
+import io.ambientlint.core.graph.InboundBinding;
+import io.ambientlint.core.graph.IngressUseWaypoint;
+import io.ambientlint.core.graph.IstioLabels;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.WaypointFor;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.GatewayClass;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Namespace;
+import io.ambientlint.core.model.Resource;
+import io.ambientlint.core.model.Workload;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Waypoint labels and annotations whose value istiod does not understand, and ignored canary settings. */
+public final class InvalidWaypointLabelValue implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL110", "invalid-waypoint-label-value")
+      .severity(Severity.WARNING)
+      .summary("A waypoint label or annotation has a value Istio does not understand")
+      .description("Reports values istiod silently replaces or ignores: `istio.io/waypoint-for` on a Gateway or "
+          + "GatewayClass other than `service`, `workload`, `all` or `none` (the waypoint then serves nothing); "
+          + "`istio.io/ingress-use-waypoint` that is not a boolean (`true`, `false`, `1`, `0`, `t`, `f`, in Go's "
+          + "spellings; anything else counts as false); `ambient.istio.io/waypoint-inbound-binding` not of the form "
+          + "`NONE|PROXY[/PORT]` (ignored: the HBONE default applies); and canary waypoints (Istio 1.31, Alpha): "
+          + "`istio.io/use-waypoint-canary-weight` that is not an integer from 0 to 100 (`CanaryInvalidWeight`), a canary "
+          + "naming the primary waypoint itself (`CanarySameAsPrimary`), and canary labels on a pod template or "
+          + "WorkloadEntry, where Istio does not read them. An invalid canary is not fatal: the service keeps using "
+          + "its primary waypoint alone.")
+      .help("Use one of the values Istio accepts, or move the canary labels to the Service, ServiceEntry or Namespace.")
+      .tags("waypoint", "labels")
+      .precision("very-high")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (Gateway gw : graph.gateways()) {
+      checkWaypointFor(gw.resource(), findings);
+      graph.waypointResolver().inboundBinding(gw)
+          .filter(b -> !b.valid() && b.source().resource() == gw.resource())
+          .ifPresent(b -> reportBinding(b, findings));
+    }
+    for (GatewayClass cls : graph.gatewayClasses()) {
+      checkWaypointFor(cls.resource(), findings);
+      Optional.ofNullable(cls.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING))
+          .filter(v -> !isValidBinding(v))
+          .ifPresent(v -> findings.report(META, cls.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING),
+              "%s on %s is \"%s\", which istiod ignores (expected NONE or PROXY, optionally /PORT): its waypoints use "
+                  + "the default HBONE binding on 15008", IstioLabels.WAYPOINT_INBOUND_BINDING,
+              cls.resource().displayName(), v));
+    }
+    List<MeshService> services = new ArrayList<>(graph.services());
+    services.addAll(graph.serviceEntries());
+    for (MeshService s : services) {
+      checkIngress(s.resource(), findings);
+      checkCanaryWeight(s.resource(), findings);
+    }
+    for (Namespace ns : graph.namespaces()) {
+      ns.declaration().ifPresent(r -> {
+        checkIngress(r, findings);
+        checkCanaryWeight(r, findings);
+      });
+    }
+    checkCanarySameAsPrimary(graph, findings);
+    for (Workload w : graph.workloads()) {
+      for (String key : List.of(IstioLabels.USE_WAYPOINT_CANARY, IstioLabels.USE_WAYPOINT_CANARY_NAMESPACE)) {
+        if (w.podLabels().containsKey(key)) {
+          findings.report(META, w.podLabelNode(key),
+              "%s on the pods of %s is ignored: canary waypoints are read only from Services, ServiceEntries and "
+                  + "Namespaces; move it to the Service", key, w.displayName());
+        }
+      }
+    }
+  }
+
+  private static boolean isValidBinding(String value) {
+    return InboundBinding.isValidValue(value);
+  }
+
+  private static void reportBinding(InboundBinding b, Findings findings) {
+    findings.report(META, b.source(),
+        "%s on %s is \"%s\", which istiod ignores (expected NONE or PROXY, optionally /PORT): the waypoint uses the "
+            + "default HBONE binding on 15008", IstioLabels.WAYPOINT_INBOUND_BINDING,
+        b.source().resource().displayName(), b.value());
+  }
+
+  private static void checkWaypointFor(Resource r, Findings findings) {
+    String value = r.labels().get(IstioLabels.WAYPOINT_FOR);
+    if (value != null && !new WaypointFor(value, Optional.empty()).isKnownValue()) {
+      findings.report(META, r.labelNode(IstioLabels.WAYPOINT_FOR),
+          "%s on %s is \"%s\", not one of service, workload, all, none: the waypoint serves neither services nor "
+              + "workloads, so every binding to it fails; use service, workload or all",
+          IstioLabels.WAYPOINT_FOR, r.displayName(), value);
+    }
+  }
+
+  private static void checkIngress(Resource r, Findings findings) {
+    String value = r.labels().get(IstioLabels.INGRESS_USE_WAYPOINT);
+    if (value != null && !IngressUseWaypoint.isBoolean(value)) {
+      findings.report(META, r.labelNode(IstioLabels.INGRESS_USE_WAYPOINT),
+          "%s on %s is \"%s\", which istiod does not parse as a boolean and treats as false: ingress gateways skip "
+              + "the waypoint; use \"true\" or \"false\"", IstioLabels.INGRESS_USE_WAYPOINT, r.displayName(), value);
+    }
+  }
+
+  private static void checkCanaryWeight(Resource r, Findings findings) {
+    String value = r.annotations().get(IstioLabels.USE_WAYPOINT_CANARY_WEIGHT);
+    if (value == null) {
+      return;
+    }
+    boolean valid;
+    try {
+      int weight = Integer.parseInt(value.trim());
+      valid = weight >= 0 && weight <= 100 && value.trim().equals(value);
+    } catch (NumberFormatException e) {
+      valid = false;
+    }
+    if (!valid) {
+      findings.report(META, r.annotationNode(IstioLabels.USE_WAYPOINT_CANARY_WEIGHT),
+          "%s on %s is \"%s\", not an integer from 0 to 100: istiod reports CanaryInvalidWeight and sends all "
+              + "traffic to the primary waypoint", IstioLabels.USE_WAYPOINT_CANARY_WEIGHT, r.displayName(), value);
+    }
+  }
+
+  private static void checkCanarySameAsPrimary(MeshGraph graph, Findings findings) {
+    Map<Resource, UseWaypointLabel> primary = new HashMap<>();
+    for (UseWaypointLabel use : graph.useWaypointLabels()) {
+      primary.put(use.holder(), use);
+    }
+    for (UseWaypointLabel canary : graph.canaryWaypointLabels()) {
+      UseWaypointLabel p = primary.get(canary.holder());
+      if (p != null && p.gateway().equals(canary.gateway())) {
+        findings.report(META, canary.label(),
+                "%s names the same waypoint %s as istio.io/use-waypoint: istiod reports CanarySameAsPrimary and "
+                    + "ignores the canary; name the new waypoint", canary.describe(), canary.gateway().namespacedName())
+            .related(p.label(), "the primary use-waypoint label");
+      }
+    }
+  }
+}

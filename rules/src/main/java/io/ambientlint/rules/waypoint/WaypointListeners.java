@@ -1,0 +1,68 @@
+package io.ambientlint.rules.waypoint;
+
+import io.ambientlint.core.graph.IstioLabels;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.WaypointResolver;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Listener;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+
+/** A waypoint without the listener ztunnel sends to, or an istio-waypoint Gateway with listeners Istio rejects. */
+public final class WaypointListeners implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL106", "waypoint-listeners")
+      .severity(Severity.ERROR)
+      .summary("A waypoint has no HBONE 15008 or inbound-binding listener, or istio-waypoint has extra listeners")
+      .description("ztunnel sends traffic to a waypoint over HBONE on port 15008, or, with the "
+          + "`ambient.istio.io/waypoint-inbound-binding` annotation on the Gateway or its GatewayClass, to the "
+          + "listener of that binding (its port, or protocol `istio.io/PROXY`). For Istio-deployed waypoints the "
+          + "waypoint Service's ports come from the listeners, so without such a listener traffic to bound services "
+          + "fails (error for Istio's classes `istio-waypoint` and `istio-agentgateway-waypoint`, warning for other "
+          + "classes, whose controller may add it). On class `istio-waypoint` every other listener is rejected "
+          + "(`Accepted=False`: \"Expected a single listener on port 15008 with protocol HBONE\"), reported as an error "
+          + "at the listener.")
+      .help("Give the waypoint a listener `{name: mesh, port: 15008, protocol: HBONE}` (or the inbound-binding "
+          + "listener its class expects), and remove other listeners from `istio-waypoint` Gateways.")
+      .tags("waypoint", "gateway-api")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (Gateway gw : graph.waypoints()) {
+      boolean istioClass = WaypointResolver.isIstioWaypointClass(gw.className());
+      if (graph.boundListener(gw).isEmpty()) {
+        NodeRef at = gw.node("/spec/listeners").isPresent() ? gw.node("/spec/listeners") : gw.classNode();
+        Findings.Draft d = findings.report(META, at,
+                "waypoint %s (class %s) has no HBONE listener on port 15008 and no inbound-binding listener: ztunnel "
+                    + "has nowhere to send traffic, so requests to the services bound to it fail; add a listener "
+                    + "{name: mesh, port: 15008, protocol: HBONE}",
+                gw.displayName(), gw.className())
+            .severity(istioClass ? Severity.ERROR : Severity.WARNING);
+        graph.waypointResolver().inboundBinding(gw).ifPresent(b -> d.related(b.source(), "the inbound-binding annotation"));
+      }
+      if (!gw.className().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)) {
+        continue;
+      }
+      for (Listener l : gw.listeners()) {
+        if (l.isHbone() && l.port() == IstioLabels.HBONE_PORT) {
+          continue;
+        }
+        findings.report(META, gw.node(l.pointer()),
+                "listener %s (port %d, protocol %s) of waypoint %s is rejected by Istio (Accepted=False: expected a "
+                    + "single listener on port 15008 with protocol HBONE); class istio-waypoint serves only HBONE on "
+                    + "15008: remove the listener",
+                l.name(), l.port(), l.protocol(), gw.displayName())
+            .related(gw.classNode(), "the class istio-waypoint");
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.ambientlint.rules.waypoint;
+
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+
+/** A waypoint-class Gateway that no label names: it runs, costs resources, and serves nothing. */
+public final class WaypointUnused implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL111", "waypoint-unused")
+      .severity(Severity.WARNING)
+      .summary("A waypoint that no namespace, service or workload uses")
+      .description("A Gateway of a waypoint class (`istio-waypoint`, `istio-agentgateway-waypoint`, a class in config "
+          + "`waypointClasses`, or one a GatewayClass in the repository declares) serves only the objects whose "
+          + "`istio.io/use-waypoint` (or `istio.io/use-waypoint-canary`) label names it, directly or through their "
+          + "Namespace. When no label in the repository names it, no traffic reaches it: the routes and policies "
+          + "attached to it do nothing. Often the label was forgotten, misspelled, or lacks `use-waypoint-namespace`.")
+      .help("Label the namespace, services or workloads that should use it (`istio.io/use-waypoint: NAME`, plus "
+          + "`istio.io/use-waypoint-namespace` from other namespaces), or delete the Gateway.")
+      .tags("waypoint", "unused")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (Gateway gw : graph.gateways()) {
+      if (!graph.isWaypointClass(gw.className()) || !graph.usesOf(gw).isEmpty() || !graph.canaryUsesOf(gw).isEmpty()) {
+        continue;
+      }
+      findings.report(META, gw.resource().nameNode(),
+              "waypoint %s (class %s) is not used: no namespace, service or workload in the repository has "
+                  + "istio.io/use-waypoint: %s%s, so no traffic goes through it and its routes and policies do nothing; "
+                  + "label what should use it, or delete it",
+              gw.displayName(), gw.className(), gw.name(),
+              " in namespace " + gw.namespace() + " (or with istio.io/use-waypoint-namespace: " + gw.namespace() + ")")
+          .related(gw.classNode(), "the waypoint class");
+    }
+  }
+}
