@@ -3,11 +3,14 @@ package io.ambientlint.cli;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.explain.ExplainSections;
+import io.ambientlint.core.explain.ImplicitNamespace;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,10 +45,22 @@ public final class ExplainCommand implements Callable<Integer>, AmbientLintComma
   public Integer call() {
     analysis.paths(paths);
     AnalysisResult result = analysis.analyze(analysis.config());
-    Resource subject = find(result.graph(), target);
-    env.out().print(ExplainSections.explain(result.graph(), subject).toText());
+    MeshGraph graph = result.graph();
+    Optional<Namespace> implicit = implicitNamespace(graph, target);
+    String text = implicit.isPresent() ? ImplicitNamespace.explain(graph, implicit.get()).toText()
+        : ExplainSections.explain(graph, find(graph, target)).toText();
+    env.out().print(text);
     env.out().flush();
     return 0;
+  }
+
+  /** {@code Namespace/NAME} of a namespace that objects use but no manifest declares. */
+  static Optional<Namespace> implicitNamespace(MeshGraph graph, String target) {
+    String[] parts = target.split("/");
+    if (parts.length != 2 || !parts[0].equalsIgnoreCase("Namespace")) {
+      return Optional.empty();
+    }
+    return graph.namespaces().stream().filter(ns -> ns.name().equals(parts[1]) && !ns.isDeclared()).findFirst();
   }
 
   /** Finds {@code Kind/ns/name} (or {@code Kind/name}); the kind is matched case-insensitively. */

@@ -8,6 +8,7 @@ public final class DiagramContributors {
   private DiagramContributors() {}
 
   public static final List<DiagramContributor> ALL = List.of(
+      new WaypointDiagramContributor(),
       new RouteDiagramContributor());
 
   public static Diagram build(MeshGraph graph) {

@@ -10,6 +10,9 @@ public final class ExplainSections {
 
   public static final List<ExplainSection> ALL = List.of(
       new IdentitySection(),
+      new EnrolmentSection(),
+      new WaypointSection(),
+      new GatewaySection(),
       new RoutesSection(),
       new PolicySection());
 

@@ -1,0 +1,94 @@
+package io.ambientlint.core.diagram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Mermaid flowchart that GitHub renders: clusters as subgraphs, node ids replaced by safe generated ids
+ * ({@code n0}, {@code c0}), every label quoted with Mermaid's entity codes for characters that would break the
+ * syntax, failed edges dotted and red.
+ */
+public final class MermaidRenderer implements DiagramRenderer {
+
+  @Override
+  public String render(Diagram diagram) {
+    Map<String, String> ids = new HashMap<>();
+    for (Diagram.Node n : diagram.nodes()) {
+      ids.put(n.id(), "n" + ids.size());
+    }
+    StringBuilder out = new StringBuilder("flowchart LR\n");
+    int cluster = 0;
+    for (Diagram.Cluster c : diagram.clusters()) {
+      List<Diagram.Node> members = diagram.nodes().stream().filter(n -> n.cluster().filter(c.id()::equals).isPresent()).toList();
+      if (members.isEmpty()) {
+        continue;
+      }
+      out.append("  subgraph c").append(cluster++).append(" [\"").append(escape(c.label())).append("\"]\n");
+      members.forEach(n -> node(out, "    ", ids.get(n.id()), n));
+      out.append("  end\n");
+    }
+    diagram.nodes().stream().filter(n -> n.cluster().isEmpty()).forEach(n -> node(out, "  ", ids.get(n.id()), n));
+    List<Integer> failed = new ArrayList<>();
+    int index = 0;
+    for (Diagram.Edge e : diagram.edges()) {
+      String from = ids.get(e.from());
+      String to = ids.get(e.to());
+      if (from == null || to == null) {
+        continue;
+      }
+      String arrow = e.style() == Diagram.EdgeStyle.NORMAL ? "-->" : "-.->";
+      out.append("  ").append(from).append(' ').append(arrow);
+      if (!e.label().isEmpty()) {
+        out.append("|\"").append(escape(e.label())).append("\"|");
+      }
+      out.append(' ').append(to).append('\n');
+      if (e.style() == Diagram.EdgeStyle.FAILED) {
+        failed.add(index);
+      }
+      index++;
+    }
+    for (int i : failed) {
+      out.append("  linkStyle ").append(i).append(" stroke:#d00,color:#d00\n");
+    }
+    out.append("  classDef waypoint fill:#fde9c8,stroke:#b86e00\n");
+    out.append("  classDef missing fill:#fdd,stroke:#d00,stroke-dasharray:4 3\n");
+    for (Diagram.Node n : diagram.nodes()) {
+      if (n.kind() == Diagram.NodeKind.WAYPOINT) {
+        out.append("  class ").append(ids.get(n.id())).append(" waypoint\n");
+      } else if (n.kind() == Diagram.NodeKind.OTHER) {
+        out.append("  class ").append(ids.get(n.id())).append(" missing\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void node(StringBuilder out, String indent, String id, Diagram.Node n) {
+    String label = "\"" + escape(n.label()) + "\"";
+    String shape = switch (n.kind()) {
+      case WAYPOINT, GATEWAY -> "{{" + label + "}}";
+      case WORKLOAD -> "(" + label + ")";
+      case SERVICE_ENTRY -> "[[" + label + "]]";
+      default -> "[" + label + "]";
+    };
+    out.append(indent).append(id).append(shape).append('\n');
+  }
+
+  /** Mermaid entity codes for everything that could end a quoted label or be read as markup. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : text.toCharArray()) {
+      switch (ch) {
+        case '#' -> out.append("#35;");
+        case '"' -> out.append("#quot;");
+        case '<' -> out.append("#lt;");
+        case '>' -> out.append("#gt;");
+        case '[', ']', '{', '}', '(', ')', '|', '`' -> out.append("#").append((int) ch).append(';');
+        case '\n', '\r', '\t' -> out.append(' ');
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,111 @@
+package io.ambientlint.core.diagram;
+
+import io.ambientlint.core.graph.Enrolment;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.WaypointBinding;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Namespace;
+import io.ambientlint.core.model.ResourceView;
+import io.ambientlint.core.model.ServiceEntry;
+import io.ambientlint.core.model.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Namespaces (clusters, with their enrolment), services, workloads and waypoints; a service points at the
+ * workloads it selects, and a service or workload at its waypoint, labelled with the label that decided it.
+ * Failed bindings are drawn as failed edges to the waypoint (or to a "missing" node) with the reason.
+ */
+public final class WaypointDiagramContributor implements DiagramContributor {
+
+  @Override
+  public void contribute(MeshGraph graph, DiagramBuilder diagram) {
+    for (Namespace ns : graph.namespaces()) {
+      diagram.cluster(clusterId(ns.name()), "namespace " + ns.name() + " (" + mode(graph.namespaceEnrolment(ns)) + ")");
+    }
+    for (Gateway gw : graph.waypoints()) {
+      diagram.node(new Diagram.Node(gatewayId(gw.namespace(), gw.name()), "waypoint " + gw.name() + " (" + gw.className() + ")",
+          Diagram.NodeKind.WAYPOINT, Optional.of(clusterId(gw.namespace())), Optional.of(gw.resource().nameNode().location())));
+    }
+    for (Workload w : graph.workloads()) {
+      diagram.node(new Diagram.Node(workloadId(w), w.resource().kind() + " " + w.name() + " (" + mode(graph.enrolment(w)) + ")",
+          Diagram.NodeKind.WORKLOAD, Optional.of(clusterId(w.namespace())), Optional.of(w.resource().nameNode().location())));
+      WaypointBinding b = graph.waypointForWorkload(w);
+      if (b.source() == WaypointBinding.LabelSource.OBJECT || b.isBound() || b.isFailed()) {
+        bindingEdge(graph, diagram, workloadId(w), b);
+      }
+    }
+    List<MeshService> services = new ArrayList<>(graph.services());
+    services.addAll(graph.serviceEntries());
+    for (MeshService s : services) {
+      boolean entry = s instanceof ServiceEntry;
+      diagram.node(new Diagram.Node(serviceId(s), s.resource().kind() + " " + s.name(),
+          entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, Optional.of(clusterId(s.namespace())),
+          Optional.of(s.resource().nameNode().location())));
+      for (Workload w : graph.workloadsSelectedBy(s)) {
+        diagram.edge(serviceId(s), workloadId(w), "selects", Diagram.EdgeStyle.DASHED);
+      }
+      bindingEdge(graph, diagram, serviceId(s), graph.waypointForService(s));
+    }
+  }
+
+  private static void bindingEdge(MeshGraph graph, DiagramBuilder diagram, String from, WaypointBinding b) {
+    if (b.waypointName().isEmpty() || !(b.isBound() || b.isFailed())) {
+      return;
+    }
+    String ns = b.waypointNamespace().orElseThrow();
+    String name = b.waypointName().orElseThrow();
+    String to = gatewayId(ns, name);
+    diagram.cluster(clusterId(ns), "namespace " + ns + " (" + mode(graph.namespaceEnrolment(graph.namespace(ns))) + ")");
+    if (!diagram.hasNode(to)) {
+      boolean external = b.status() == WaypointBinding.Status.BOUND_EXTERNAL;
+      diagram.node(new Diagram.Node(to, (external ? "external Gateway " : "missing Gateway ") + name,
+          external ? Diagram.NodeKind.WAYPOINT : Diagram.NodeKind.OTHER, Optional.of(clusterId(ns)),
+          b.waypoint().map(g -> g.resource().nameNode().location())));
+    }
+    String label = b.source() == WaypointBinding.LabelSource.NAMESPACE
+        ? "use-waypoint on namespace" : "own use-waypoint label";
+    if (b.isFailed()) {
+      diagram.edge(from, to, label + ": " + failure(b), Diagram.EdgeStyle.FAILED);
+    } else {
+      diagram.edge(from, to, label, Diagram.EdgeStyle.NORMAL);
+    }
+  }
+
+  private static String failure(WaypointBinding b) {
+    return switch (b.status()) {
+      case MISSING -> "Gateway not found";
+      case NOT_READY -> "waypoint not ready";
+      case NAMESPACE_DENIED -> "namespace not allowed";
+      case TRAFFIC_TYPE_NOT_COVERED -> "waypoint-for does not cover it";
+      case SERVICE_ENTRY_VISIBILITY -> "ServiceEntry visibility";
+      default -> b.status().name();
+    };
+  }
+
+  private static String mode(Enrolment e) {
+    return switch (e.mode()) {
+      case AMBIENT -> "ambient";
+      case SIDECAR -> "sidecar";
+      case NONE -> "not in mesh";
+    };
+  }
+
+  static String clusterId(String namespace) {
+    return "ns:" + namespace;
+  }
+
+  static String gatewayId(String namespace, String name) {
+    return "gw:" + namespace + "/" + name;
+  }
+
+  static String serviceId(ResourceView s) {
+    return (s instanceof ServiceEntry ? "se:" : "svc:") + s.namespace() + "/" + s.name();
+  }
+
+  static String workloadId(Workload w) {
+    return "wl:" + w.resource().kind() + "/" + w.namespace() + "/" + w.name();
+  }
+}

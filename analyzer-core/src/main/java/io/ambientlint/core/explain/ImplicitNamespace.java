@@ -1,0 +1,19 @@
+package io.ambientlint.core.explain;
+
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Namespace;
+
+/** {@code explain Namespace/NAME} for a namespace that objects use but no manifest declares. */
+public final class ImplicitNamespace {
+  private ImplicitNamespace() {}
+
+  public static ExplainWriter explain(MeshGraph graph, Namespace ns) {
+    ExplainWriter out = new ExplainWriter();
+    out.section("Namespace " + ns.name());
+    out.fact("not declared in the repository: used by " + (graph.workloadsIn(ns.name()).size()
+        + graph.servicesIn(ns.name()).size()) + " service(s) and workload(s); it has no labels here");
+    EnrolmentSection.explainNamespace(graph, ns, out);
+    WaypointSection.explainNamespace(graph, ns, out);
+    return out;
+  }
+}

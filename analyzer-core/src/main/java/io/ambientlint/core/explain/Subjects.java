@@ -1,0 +1,35 @@
+package io.ambientlint.core.explain;
+
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Resource;
+import io.ambientlint.core.model.Workload;
+import java.util.Optional;
+
+/** The typed view the graph holds for an explained resource. */
+final class Subjects {
+  private Subjects() {}
+
+  static Optional<Workload> workload(MeshGraph graph, Resource r) {
+    return graph.workload(r.id()).filter(w -> w.resource() == r);
+  }
+
+  static Optional<MeshService> service(MeshGraph graph, Resource r) {
+    if (r.id().isKind("", "Service")) {
+      return graph.service(r.namespace(), r.name()).filter(s -> s.resource() == r).map(s -> s);
+    }
+    if (r.id().isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+      return graph.serviceEntry(r.namespace(), r.name()).filter(s -> s.resource() == r).map(s -> s);
+    }
+    return Optional.empty();
+  }
+
+  static Optional<Gateway> gateway(MeshGraph graph, Resource r) {
+    if (!r.id().isKind(KnownKinds.GATEWAY_API, "Gateway")) {
+      return Optional.empty();
+    }
+    return graph.gateway(r.namespace(), r.name()).filter(g -> g.resource() == r);
+  }
+}
