@@ -75,7 +75,10 @@ public final class MermaidRenderer implements DiagramRenderer {
     out.append(indent).append(id).append(shape).append('\n');
   }
 
-  /** Mermaid entity codes for everything that could end a quoted label or be read as markup. */
+  /**
+   * Mermaid entity codes for what could end a quoted label ({@code "}, and {@code |} in edge labels), start an
+   * entity ({@code #}), or be read as HTML or Markdown; brackets are safe inside quotes.
+   */
   static String escape(String text) {
     StringBuilder out = new StringBuilder();
     for (char ch : text.toCharArray()) {
@@ -84,7 +87,7 @@ public final class MermaidRenderer implements DiagramRenderer {
         case '"' -> out.append("#quot;");
         case '<' -> out.append("#lt;");
         case '>' -> out.append("#gt;");
-        case '[', ']', '{', '}', '(', ')', '|', '`' -> out.append("#").append((int) ch).append(';');
+        case '|', '`', '\\' -> out.append("#").append((int) ch).append(';');
         case '\n', '\r', '\t' -> out.append(' ');
         default -> out.append(ch);
       }

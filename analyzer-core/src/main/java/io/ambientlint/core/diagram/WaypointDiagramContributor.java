@@ -65,8 +65,8 @@ public final class WaypointDiagramContributor implements DiagramContributor {
           external ? Diagram.NodeKind.WAYPOINT : Diagram.NodeKind.OTHER, Optional.of(clusterId(ns)),
           b.waypoint().map(g -> g.resource().nameNode().location())));
     }
-    String label = b.source() == WaypointBinding.LabelSource.NAMESPACE
-        ? "use-waypoint on namespace" : "own use-waypoint label";
+    String label = "use-waypoint=" + name + (b.namespaceLabel().isPresent() ? ", use-waypoint-namespace=" + ns : "")
+        + (b.source() == WaypointBinding.LabelSource.NAMESPACE ? " (Namespace label)" : " (own label)");
     if (b.isFailed()) {
       diagram.edge(from, to, label + ": " + failure(b), Diagram.EdgeStyle.FAILED);
     } else {

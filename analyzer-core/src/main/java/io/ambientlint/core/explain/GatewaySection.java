@@ -56,7 +56,8 @@ final class GatewaySection implements ExplainSection {
     }
     uses.forEach(u -> out.fact("named by " + u.describe(), u.label()));
     canaries.forEach(u -> out.fact("named as canary by " + u.describe(), u.label()));
-    List<WaypointResolver.Use> bindings = graph.bindingsTo(gw);
+    List<WaypointResolver.Use> bindings = graph.bindingsTo(gw).stream()
+        .filter(u -> u.binding().isBound() || u.binding().isFailed()).toList();
     if (!bindings.isEmpty()) {
       out.fact("serves:");
       out.nested(() -> bindings.forEach(u -> out.fact(u.subject().displayName() + ": "

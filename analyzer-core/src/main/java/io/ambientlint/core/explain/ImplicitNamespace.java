@@ -10,8 +10,7 @@ public final class ImplicitNamespace {
   public static ExplainWriter explain(MeshGraph graph, Namespace ns) {
     ExplainWriter out = new ExplainWriter();
     out.section("Namespace " + ns.name());
-    out.fact("not declared in the repository: used by " + (graph.workloadsIn(ns.name()).size()
-        + graph.servicesIn(ns.name()).size()) + " service(s) and workload(s); it has no labels here");
+    out.fact("not declared in the repository: objects use it, but it has no labels here (implicit namespace)");
     EnrolmentSection.explainNamespace(graph, ns, out);
     WaypointSection.explainNamespace(graph, ns, out);
     return out;

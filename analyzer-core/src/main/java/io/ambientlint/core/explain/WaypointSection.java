@@ -41,6 +41,7 @@ final class WaypointSection implements ExplainSection {
       ns.labelNode(IstioLabels.USE_WAYPOINT_NAMESPACE).ifPresent(n -> out.fact("waypoint namespace from "
           + IstioLabels.USE_WAYPOINT_NAMESPACE, n));
     }
+    out.fact("services of the namespace:");
     out.nested(() -> {
       graph.servicesIn(ns.name()).forEach(s -> binding(out, s.displayName(), graph.waypointForService(s)));
       graph.serviceEntries().stream().filter(s -> s.namespace().equals(ns.name()))
