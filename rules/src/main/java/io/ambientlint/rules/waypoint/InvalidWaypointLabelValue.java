@@ -34,7 +34,7 @@ public final class InvalidWaypointLabelValue implements Rule {
           + "spellings; anything else counts as false); `ambient.istio.io/waypoint-inbound-binding` not of the form "
           + "`NONE|PROXY[/PORT]` (ignored: the HBONE default applies); and canary waypoints (Istio 1.31, Alpha): "
           + "`istio.io/use-waypoint-canary-weight` that is not an integer from 0 to 100 (`CanaryInvalidWeight`), a canary "
-          + "naming the primary waypoint itself (`CanarySameAsPrimary`), and canary labels on a pod template or "
+          + "naming the primary waypoint itself (`CanarySameAsPrimary`) or a Gateway that does not exist, and canary labels on a pod template or "
           + "WorkloadEntry, where Istio does not read them. An invalid canary is not fatal: the service keeps using "
           + "its primary waypoint alone.")
       .help("Use one of the values Istio accepts, or move the canary labels to the Service, ServiceEntry or Namespace.")
@@ -143,6 +143,13 @@ public final class InvalidWaypointLabelValue implements Rule {
       primary.put(use.holder(), use);
     }
     for (UseWaypointLabel canary : graph.canaryWaypointLabels()) {
+      if (!graph.exists(canary.gateway())) {
+        Findings.Draft d = findings.report(META, canary.label(),
+            "%s names Gateway %s, which is not in the repository (nor in config external): istiod ignores the canary "
+                + "and sends all traffic to the primary waypoint", canary.describe(), canary.gateway().namespacedName());
+        canary.namespaceLabel().ifPresent(n -> d.related(n, "the use-waypoint-canary-namespace label"));
+        continue;
+      }
       UseWaypointLabel p = primary.get(canary.holder());
       if (p != null && p.gateway().equals(canary.gateway())) {
         findings.report(META, canary.label(),

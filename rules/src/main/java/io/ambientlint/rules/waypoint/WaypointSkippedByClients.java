@@ -3,6 +3,7 @@ package io.ambientlint.rules.waypoint;
 import io.ambientlint.core.graph.Enrolment;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
@@ -21,9 +22,10 @@ public final class WaypointSkippedByClients implements Rule {
           + "ingress gateways for services with `istio.io/ingress-use-waypoint: \"true\"`. Sidecar-injected clients "
           + "route with their own sidecar and out-of-mesh clients connect directly: both skip the waypoint, so its "
           + "routes and L7 policies do not apply to them. The rule reports an `istio.io/use-waypoint` label whose "
-          + "namespace is not ambient (sidecar injection via `istio-injection`/`istio.io/rev`, or no "
-          + "`istio.io/dataplane-mode: ambient`): the clients next to the object, usually its main callers, bypass "
-          + "the waypoint. The destination itself may be sidecar-injected; what matters is the client.")
+          + "namespace, declared in the repository, is not ambient (sidecar injection via `istio-injection`/`istio.io/rev`, "
+          + "or no `istio.io/dataplane-mode: ambient`): the clients next to the object, usually its main callers, bypass "
+          + "the waypoint. The destination itself may be sidecar-injected; what matters is the client. Namespaces the "
+          + "repository does not declare are skipped: their labels live elsewhere.")
       .help("Enrol the namespace in ambient (`istio.io/dataplane-mode: ambient`, without sidecar injection), or "
           + "enforce the policy where those clients do see it (their sidecar, or ztunnel L4 policies).")
       .tags("waypoint", "ambient", "sidecar")
@@ -37,9 +39,10 @@ public final class WaypointSkippedByClients implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (UseWaypointLabel use : graph.useWaypointLabels()) {
-      Enrolment enrolment = graph.namespaceEnrolment(graph.namespace(use.holderNamespace()));
-      if (enrolment.isAmbient()) {
-        continue;
+      Namespace ns = graph.namespace(use.holderNamespace());
+      Enrolment enrolment = graph.namespaceEnrolment(ns);
+      if (enrolment.isAmbient() || !ns.isDeclared()) {
+        continue; // a namespace the repository does not declare may be labelled in the cluster: nothing to say
       }
       String clients = enrolment.isSidecar()
           ? "are sidecar-injected (" + enrolment.reason() + ") and route with their sidecar"
