@@ -2,8 +2,10 @@ package io.ambientlint.core.diagram;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Accumulates nodes and edges; a node added twice keeps its first description. */
@@ -11,7 +13,7 @@ public final class DiagramBuilder {
 
   private final Map<String, Diagram.Cluster> clusters = new TreeMap<>();
   private final Map<String, Diagram.Node> nodes = new TreeMap<>();
-  private final List<Diagram.Edge> edges = new ArrayList<>();
+  private final Set<Diagram.Edge> edges = new LinkedHashSet<>();
 
   public DiagramBuilder cluster(String id, String label) {
     clusters.putIfAbsent(id, new Diagram.Cluster(id, label));
@@ -29,10 +31,7 @@ public final class DiagramBuilder {
   }
 
   public DiagramBuilder edge(String from, String to, String label, Diagram.EdgeStyle style) {
-    Diagram.Edge e = new Diagram.Edge(from, to, label, style);
-    if (!edges.contains(e)) {
-      edges.add(e);
-    }
+    edges.add(new Diagram.Edge(from, to, label, style));
     return this;
   }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -45,6 +46,15 @@ public final class WaypointResolver {
   private final Map<ResourceId, List<UseWaypointLabel>> canaryUsesByGateway = new HashMap<>();
   private final Map<Resource, WaypointBinding> bindings = new IdentityHashMap<>();
   private final Map<ResourceId, List<Use>> bindingsByGateway = new LinkedHashMap<>();
+  /** Per Gateway (by identity), computed once in {@link #index()} and read-only afterwards. */
+  private final Map<Resource, GatewayFacts> facts = new IdentityHashMap<>();
+
+  /**
+   * What the resolution needs of each Gateway, derived once; admissions are filled per namespace on demand
+   * (rules ask from parallel threads, hence the concurrent map).
+   */
+  private record GatewayFacts(WaypointFor waypointFor, boolean ready, Optional<InboundBinding> inboundBinding,
+      Optional<Listener> boundListener, Map<String, NamespaceAdmission> admissions) {}
 
   WaypointResolver(MeshGraph graph) {
     this.graph = graph;
@@ -52,6 +62,11 @@ public final class WaypointResolver {
 
   /** Indexes labels, then resolves every service and workload once. */
   void index() {
+    for (Gateway gw : graph.gateways()) {
+      Optional<InboundBinding> binding = computeInboundBinding(gw);
+      facts.put(gw.resource(), new GatewayFacts(computeWaypointFor(gw), computeReady(gw), binding,
+          computeBoundListener(gw, binding), new ConcurrentHashMap<>()));
+    }
     for (Namespace ns : graph.namespaces()) {
       ns.declaration().ifPresent(r -> record(r, r.labels(), r.name(), r::labelNode, true));
     }
@@ -187,8 +202,22 @@ public final class WaypointResolver {
         || canaryUsesByGateway.containsKey(gateway.id());
   }
 
+  private GatewayFacts facts(Gateway gateway) {
+    GatewayFacts known = facts.get(gateway.resource());
+    if (known != null) {
+      return known;
+    }
+    Optional<InboundBinding> binding = computeInboundBinding(gateway);
+    return new GatewayFacts(computeWaypointFor(gateway), computeReady(gateway), binding,
+        computeBoundListener(gateway, binding), new ConcurrentHashMap<>());
+  }
+
   /** Gateway label, else GatewayClass label, else {@code service}. */
   public WaypointFor waypointFor(Gateway gateway) {
+    return facts(gateway).waypointFor();
+  }
+
+  private WaypointFor computeWaypointFor(Gateway gateway) {
     String own = gateway.labels().get(IstioLabels.WAYPOINT_FOR);
     if (own != null) {
       return new WaypointFor(own, Optional.of(gateway.resource().labelNode(IstioLabels.WAYPOINT_FOR)));
@@ -203,12 +232,20 @@ public final class WaypointResolver {
 
   /** Ready unless exported status shows no usable address. Git manifests rarely carry status. */
   public boolean isReady(Gateway gateway) {
+    return facts(gateway).ready();
+  }
+
+  private static boolean computeReady(Gateway gateway) {
     return !gateway.hasStatus() || (!gateway.statusAddresses().isEmpty()
         && gateway.statusAddresses().stream().allMatch(AddressSyntax::isIpOrHostname));
   }
 
   /** The inbound-binding annotation of the Gateway, else of its GatewayClass (the Gateway's wins). */
   public Optional<InboundBinding> inboundBinding(Gateway gateway) {
+    return facts(gateway).inboundBinding();
+  }
+
+  private Optional<InboundBinding> computeInboundBinding(Gateway gateway) {
     String own = gateway.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING);
     if (own != null) {
       return Optional.of(InboundBinding.parse(own, gateway.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING)));
@@ -224,7 +261,11 @@ public final class WaypointResolver {
    * {@code PROXY} and no port, the first {@code istio.io/PROXY} listener); otherwise the HBONE listener on 15008.
    */
   public Optional<Listener> boundListener(Gateway gateway) {
-    Optional<InboundBinding> binding = inboundBinding(gateway).filter(InboundBinding::valid);
+    return facts(gateway).boundListener();
+  }
+
+  private static Optional<Listener> computeBoundListener(Gateway gateway, Optional<InboundBinding> inbound) {
+    Optional<InboundBinding> binding = inbound.filter(InboundBinding::valid);
     if (binding.isPresent()) {
       InboundBinding b = binding.get();
       for (Listener l : gateway.listeners()) {
@@ -239,6 +280,10 @@ public final class WaypointResolver {
 
   /** Does the waypoint's bound listener admit objects from {@code namespace}? Default: same namespace only. */
   public NamespaceAdmission admits(Gateway gateway, String namespace) {
+    return facts(gateway).admissions().computeIfAbsent(namespace, ns -> computeAdmission(gateway, ns));
+  }
+
+  private NamespaceAdmission computeAdmission(Gateway gateway, String namespace) {
     Optional<Listener> listener = boundListener(gateway);
     boolean same = gateway.namespace().equals(namespace);
     if (listener.isEmpty()) {

@@ -17,7 +17,7 @@ import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +138,8 @@ public final class InvalidWaypointLabelValue implements Rule {
   }
 
   private static void checkCanarySameAsPrimary(MeshGraph graph, Findings findings) {
-    Map<Resource, UseWaypointLabel> primary = new HashMap<>();
+    // Identity: Resource is a record whose hash would walk the whole manifest.
+    Map<Resource, UseWaypointLabel> primary = new IdentityHashMap<>();
     for (UseWaypointLabel use : graph.useWaypointLabels()) {
       primary.put(use.holder(), use);
     }

@@ -7,7 +7,9 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
-import java.util.HashSet;
+import io.ambientlint.core.model.Resource;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /** A Gateway called "none" can never be used as a waypoint: the label value means opt-out. */
@@ -32,13 +34,13 @@ public final class WaypointOptOutName implements Rule {
 
   @Override
   public void check(MeshGraph graph, Findings findings) {
-    Set<Gateway> reached = new HashSet<>();
+    Set<Resource> reached = Collections.newSetFromMap(new IdentityHashMap<>());
     for (UseWaypointLabel use : graph.optOutWaypointLabels()) {
       Gateway gw = graph.gateway(use.gateway().namespace(), use.gateway().name()).orElse(null);
       if (gw == null) {
         continue;
       }
-      reached.add(gw);
+      reached.add(gw.resource());
       findings.report(META, use.label(),
               "%s opts %s out of waypoints, although %s exists: the value none is reserved and never names a Gateway, "
                   + "so traffic bypasses it; rename the Gateway and the label",
@@ -46,7 +48,7 @@ public final class WaypointOptOutName implements Rule {
           .related(gw.resource().nameNode(), "the Gateway named none");
     }
     for (Gateway gw : graph.gateways()) {
-      if (gw.name().equals("none") && graph.isWaypointClass(gw.className()) && !reached.contains(gw)) {
+      if (gw.name().equals("none") && graph.isWaypointClass(gw.className()) && !reached.contains(gw.resource())) {
         findings.report(META, gw.resource().nameNode(),
             "waypoint %s can never be used: istio.io/use-waypoint: none means opt-out and never names a Gateway; "
                 + "rename it", gw.displayName());
