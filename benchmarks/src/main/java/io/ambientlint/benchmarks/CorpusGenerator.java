@@ -73,14 +73,14 @@ public final class CorpusGenerator {
     writePlatform();
     List<Path> firing = firingFixtures();
     int misconfigurations = firing.isEmpty() ? 0 : Math.max(firing.size(), targetResources / RESOURCES_PER_MISCONFIGURATION);
-    // Fixture copies are small; reserve their share up front so the total stays close to the target.
-    int reserved = misconfigurations * 4;
-    int team = 0;
-    while (written < targetResources - reserved) {
-      writeTeam(team++, Math.min(RESOURCES_PER_NAMESPACE, targetResources - reserved - written));
-    }
+    // Fixture copies first, then healthy teams up to the target: the total stays close to it however many
+    // resources the fixtures hold.
     for (int i = 0; i < misconfigurations; i++) {
       copyFixture(firing.get(i % firing.size()), i);
+    }
+    int team = 0;
+    while (written < targetResources) {
+      writeTeam(team++, Math.min(RESOURCES_PER_NAMESPACE, targetResources - written));
     }
     return written;
   }
