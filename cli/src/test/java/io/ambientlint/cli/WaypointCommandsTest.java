@@ -69,6 +69,14 @@ class WaypointCommandsTest {
         spec:
           gatewayClassName: acme-waypoint
           listeners: [{name: mesh, port: 15008, protocol: HBONE}]
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata:
+          name: api
+          namespace: books
+          labels: {istio.io/use-waypoint: egress, istio.io/ingress-use-waypoint: "true"}
+        spec: {hosts: [api.example.com], ports: [{number: 443, name: tls, protocol: TLS}]}
         """, StandardCharsets.UTF_8);
   }
 
@@ -113,6 +121,16 @@ class WaypointCommandsTest {
   }
 
   @Test
+  void explainServiceEntryShowsAFailedBindingWithoutFallback() {
+    Run r = run("explain", "ServiceEntry/books/api", "m");
+    assertThat(r.out()).contains("  service traffic: no waypoint: the binding to books/egress fails (MISSING)  (m/mesh.yaml:43:35)\n")
+        .contains("    why: istio.io/use-waypoint=egress on ServiceEntry books/api names Gateway books/egress, which is not "
+            + "in the repository\n")
+        .contains("    decided by the label on the object itself  (m/mesh.yaml:43:35)\n")
+        .contains("  ingress gateways go through the waypoint: istio.io/ingress-use-waypoint=true  (m/mesh.yaml:43:74)\n");
+  }
+
+  @Test
   void waypointClassOptionMakesAVendorClassAWaypoint() {
     assertThat(run("explain", "Gateway/shop/vendor", "m").out())
         .contains("not a waypoint: class acme-waypoint is not a waypoint class");
@@ -131,7 +149,7 @@ class WaypointCommandsTest {
     assertThat(mermaid.exitCode()).isZero();
     assertThat(mermaid.out()).startsWith("flowchart LR\n")
         .contains("  subgraph c0 [\"namespace books (ambient)\"]\n")
-        .contains("n1 -->|\"use-waypoint=waypoint (Namespace label)\"| n0");
+        .contains("n3 -->|\"use-waypoint=waypoint (Namespace label)\"| n1");
     assertThat(run("graph", "--format", "dot", "m").out()).startsWith("digraph mesh {")
         .contains("\"svc:books/reviews\" -> \"gw:books/waypoint\"");
     assertThat(run("graph", "-f", "json", "m").out()).contains("\"id\" : \"gw:books/waypoint\"");
