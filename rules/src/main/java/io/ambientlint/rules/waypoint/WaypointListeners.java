@@ -10,6 +10,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
+import java.util.Optional;
 
 /** A waypoint without the listener ztunnel sends to, or an istio-waypoint Gateway with listeners Istio rejects. */
 public final class WaypointListeners implements Rule {
@@ -41,11 +42,16 @@ public final class WaypointListeners implements Rule {
       boolean istioClass = WaypointResolver.isIstioWaypointClass(gw.className());
       if (graph.boundListener(gw).isEmpty()) {
         NodeRef at = gw.node("/spec/listeners").isPresent() ? gw.node("/spec/listeners") : gw.classNode();
+        Optional<Listener> proxy = gw.listeners().stream()
+            .filter(l -> l.protocol().equals(IstioLabels.PROXY_PROTOCOL)).findFirst();
+        String fix = proxy.map(l -> "annotate the Gateway or its GatewayClass with "
+                + IstioLabels.WAYPOINT_INBOUND_BINDING + ": PROXY/" + l.port() + " so ztunnel uses listener " + l.name()
+                + ", or add a listener {name: mesh, port: 15008, protocol: HBONE}")
+            .orElse("add a listener {name: mesh, port: 15008, protocol: HBONE}");
         Findings.Draft d = findings.report(META, at,
                 "waypoint %s (class %s) has no HBONE listener on port 15008 and no inbound-binding listener: ztunnel "
-                    + "has nowhere to send traffic, so requests to the services bound to it fail; add a listener "
-                    + "{name: mesh, port: 15008, protocol: HBONE}",
-                gw.displayName(), gw.className())
+                    + "has nowhere to send traffic, so requests to the services bound to it fail; %s",
+                gw.displayName(), gw.className(), fix)
             .severity(istioClass ? Severity.ERROR : Severity.WARNING);
         graph.waypointResolver().inboundBinding(gw).ifPresent(b -> d.related(b.source(), "the inbound-binding annotation"));
       }
