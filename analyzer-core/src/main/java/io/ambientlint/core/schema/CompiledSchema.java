@@ -24,10 +24,13 @@ public final class CompiledSchema {
 
   private final JsonSchema schema;
   private final JsonNode converted;
+  private final Defaults defaults;
 
   private CompiledSchema(JsonSchema schema, JsonNode converted) {
     this.schema = schema;
     this.converted = converted;
+    Defaults d = new Defaults(converted);
+    this.defaults = d.any() ? d : null;
   }
 
   /** Converts and compiles a version's openAPIV3Schema. */
@@ -45,7 +48,8 @@ public final class CompiledSchema {
   }
 
   /** Every violation of {@code instance}, at most one per node and keyword, in document order of pointers. */
-  public List<SchemaViolation> validate(JsonNode instance) {
+  public List<SchemaViolation> validate(JsonNode manifest) {
+    JsonNode instance = defaults == null ? manifest : defaults.apply(manifest);
     Set<ValidationMessage> messages = schema.validate(instance);
     if (messages.isEmpty()) {
       return List.of();

@@ -22,8 +22,9 @@ import java.util.regex.PatternSyntaxException;
  *   <li>an object with {@code properties} and neither of the above is structural: unknown fields are errors
  *       (the API server prunes them, or rejects them under strict field validation).</li>
  * </ul>
- * CEL {@code x-kubernetes-validations}, {@code format}, {@code default} and descriptions are dropped: the
- * rules implement the CEL checks that matter, and a dropped constraint can only make us accept more.
+ * CEL {@code x-kubernetes-validations}, {@code format} and descriptions are dropped: the rules implement the
+ * CEL checks that matter, and a dropped constraint can only make us accept more. {@code default} is kept (an
+ * annotation in JSON Schema) for {@link Defaults}, since the API server defaults an object before validating it.
  */
 public final class CrdSchemaConverter {
   private CrdSchemaConverter() {}
@@ -31,7 +32,7 @@ public final class CrdSchemaConverter {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** Keywords whose meaning is the same in OpenAPI 3.0 and JSON Schema draft 07. */
-  private static final Set<String> COPIED = Set.of("enum", "minimum", "maximum", "minLength", "maxLength",
+  private static final Set<String> COPIED = Set.of("default", "enum", "minimum", "maximum", "minLength", "maxLength",
       "minItems", "maxItems", "uniqueItems", "required", "minProperties", "maxProperties", "multipleOf");
 
   /** Draft-07 JSON Schema of one served version; {@code openApi} is the version's openAPIV3Schema. */
@@ -43,6 +44,8 @@ public final class CrdSchemaConverter {
     properties.set("kind", JSON.objectNode().put("type", "string"));
     // The API server validates metadata as ObjectMeta whatever the CRD says about it.
     properties.set("metadata", objectMeta());
+    // status is a subresource: applying a manifest does not write it, so what it holds is never rejected.
+    properties.set("status", JSON.objectNode());
     return root;
   }
 
@@ -95,17 +98,24 @@ public final class CrdSchemaConverter {
       ArrayNode tuple = out.putArray("items");
       items.forEach(i -> tuple.add(convertNode(i, place)));
     }
+    // Junctions would judge a null (a required-list branch holds for any non-object), but the API server prunes
+    // the null before validating: they apply only when the value is not null.
+    ObjectNode junctions = JSON.objectNode();
     for (String junction : new String[] {"allOf", "anyOf", "oneOf"}) {
       JsonNode branches = in.path(junction);
       if (!branches.isArray() || (intOrString && onlyTypes(branches))) {
         // int-or-string's own anyOf [integer, string] says nothing the type list above does not.
         continue;
       }
-      ArrayNode converted = out.putArray(junction);
+      ArrayNode converted = junctions.putArray(junction);
       branches.forEach(b -> converted.add(convertNode(b, Place.JUNCTION)));
     }
     if (in.path("not").isObject()) {
-      out.set("not", convertNode(in.get("not"), Place.JUNCTION));
+      junctions.set("not", convertNode(in.get("not"), Place.JUNCTION));
+    }
+    if (!junctions.isEmpty()) {
+      out.set("if", JSON.objectNode().put("type", "null"));
+      out.set("else", junctions);
     }
 
     if (embedded) {

@@ -7,8 +7,20 @@ package io.ambientlint.core.schema;
  */
 public record SchemaViolation(String pointer, String keyword, String message) {
 
-  /** Unknown fields are located at their key: the value is not what is wrong. */
+  /** Where a finding belongs: the node itself, or for a missing field the object that should hold it. */
+  public String anchorPointer() {
+    if (keyword.equals("required")) {
+      int slash = pointer.lastIndexOf('/');
+      return slash <= 0 ? "" : pointer.substring(0, slash);
+    }
+    return pointer;
+  }
+
+  /**
+   * Unknown fields are located at their key (the value is not what is wrong); missing ones at the key of the
+   * object that lacks them ({@code destination:}), or at a list item's first line.
+   */
   public boolean atKey() {
-    return keyword.equals("additionalProperties");
+    return keyword.equals("additionalProperties") || keyword.equals("required");
   }
 }
