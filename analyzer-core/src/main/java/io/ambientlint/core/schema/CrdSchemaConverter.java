@@ -16,8 +16,8 @@ import java.util.regex.PatternSyntaxException;
  * <ul>
  *   <li>{@code x-kubernetes-int-or-string}: integer or string;</li>
  *   <li>{@code x-kubernetes-preserve-unknown-fields}: unknown fields are kept, so allowed;</li>
- *   <li>{@code nullable}: {@code null} is accepted besides the declared type. Without it the API server prunes a
- *       null field before validating, so {@code null} is accepted everywhere: it is never what gets rejected;</li>
+ *   <li>{@code nullable}: {@code null} is accepted besides the declared type (without it the API server prunes
+ *       a null field before validating, which {@link CompiledSchema} does too);</li>
  *   <li>{@code x-kubernetes-embedded-resource}: a whole object, with apiVersion, kind and metadata;</li>
  *   <li>an object with {@code properties} and neither of the above is structural: unknown fields are errors
  *       (the API server prunes them, or rejects them under strict field validation).</li>
@@ -60,11 +60,18 @@ public final class CrdSchemaConverter {
     boolean intOrString = in.path("x-kubernetes-int-or-string").asBoolean(false);
     boolean preserveUnknown = in.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
     boolean embedded = in.path("x-kubernetes-embedded-resource").asBoolean(false);
-    // nullable: true keeps a null, nullable: false prunes it before validation: neither rejects it.
+    boolean nullable = in.path("nullable").asBoolean(false);
     if (intOrString) {
-      out.putArray("type").add("integer").add("string").add("null");
+      ArrayNode types = out.putArray("type").add("integer").add("string");
+      if (nullable) {
+        types.add("null");
+      }
     } else if (in.path("type").isTextual()) {
-      out.putArray("type").add(in.get("type").asText()).add("null");
+      if (nullable) {
+        out.putArray("type").add(in.get("type").asText()).add("null");
+      } else {
+        out.put("type", in.get("type").asText());
+      }
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -72,7 +79,7 @@ public final class CrdSchemaConverter {
         out.set(e.getKey(), e.getValue().deepCopy());
       }
     }
-    if (out.path("enum").isArray()) {
+    if (nullable && out.path("enum").isArray()) {
       ((ArrayNode) out.get("enum")).addNull();
     }
     exclusiveBound(in, out, "exclusiveMinimum", "minimum");
@@ -98,8 +105,8 @@ public final class CrdSchemaConverter {
       ArrayNode tuple = out.putArray("items");
       items.forEach(i -> tuple.add(convertNode(i, place)));
     }
-    // Junctions would judge a null (a required-list branch holds for any non-object), but the API server prunes
-    // the null before validating: they apply only when the value is not null.
+    // Junctions would judge a kept null (a required-list branch holds for any non-object), and the API server
+    // does not: for a nullable field they apply only when the value is not null.
     ObjectNode junctions = JSON.objectNode();
     for (String junction : new String[] {"allOf", "anyOf", "oneOf"}) {
       JsonNode branches = in.path(junction);
@@ -113,9 +120,11 @@ public final class CrdSchemaConverter {
     if (in.path("not").isObject()) {
       junctions.set("not", convertNode(in.get("not"), Place.JUNCTION));
     }
-    if (!junctions.isEmpty()) {
+    if (!junctions.isEmpty() && nullable) {
       out.set("if", JSON.objectNode().put("type", "null"));
       out.set("else", junctions);
+    } else {
+      out.setAll(junctions);
     }
 
     if (embedded) {

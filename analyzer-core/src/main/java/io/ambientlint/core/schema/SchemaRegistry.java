@@ -26,20 +26,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SchemaRegistry {
 
-  private final Map<String, KindSchemas> kinds;
+  private final Map<GroupKind, KindSchemas> kinds;
   private final List<Diagnostic> diagnostics;
-  private final Map<String, Optional<CompiledSchema>> compiled = new ConcurrentHashMap<>();
+  private final Map<Key, Optional<CompiledSchema>> compiled = new ConcurrentHashMap<>();
 
-  private SchemaRegistry(Map<String, KindSchemas> kinds, List<Diagnostic> diagnostics) {
+  /** Map keys as records: looked up once per resource, so no string building. */
+  private record GroupKind(String group, String kind) {}
+
+  private record Key(String group, String kind, String version) {}
+
+  private SchemaRegistry(Map<GroupKind, KindSchemas> kinds, List<Diagnostic> diagnostics) {
     this.kinds = kinds;
     this.diagnostics = List.copyOf(diagnostics);
   }
 
   /** Sources in precedence order; a kind declared by an earlier source hides later declarations. */
   public static SchemaRegistry of(List<KindSchemas> sources, List<Diagnostic> diagnostics) {
-    Map<String, KindSchemas> kinds = new LinkedHashMap<>();
+    Map<GroupKind, KindSchemas> kinds = new LinkedHashMap<>();
     for (KindSchemas k : sources) {
-      kinds.putIfAbsent(key(k.group(), k.kind()), k);
+      kinds.putIfAbsent(new GroupKind(k.group(), k.kind()), k);
     }
     return new SchemaRegistry(kinds, diagnostics);
   }
@@ -73,7 +78,7 @@ public final class SchemaRegistry {
 
   /** What the registry knows of a kind, from the first source that declares it. */
   public Optional<KindSchemas> kind(String group, String kind) {
-    return Optional.ofNullable(kinds.get(key(group, kind)));
+    return Optional.ofNullable(kinds.get(new GroupKind(group, kind)));
   }
 
   public Collection<KindSchemas> kinds() {
@@ -82,11 +87,20 @@ public final class SchemaRegistry {
 
   /** The compiled schema of a served version that has one; compiled on the first call, then shared. */
   public Optional<CompiledSchema> schema(String group, String kind, String version) {
-    KindSchemas k = kinds.get(key(group, kind));
-    if (k == null) {
-      return Optional.empty();
+    KindSchemas k = kinds.get(new GroupKind(group, kind));
+    return k == null ? Optional.empty() : schema(k, version);
+  }
+
+  /** {@link #schema(String, String, String)} for a kind already looked up: what a walk over kinds uses. */
+  public Optional<CompiledSchema> schema(KindSchemas k, String version) {
+    String group = k.group();
+    String kind = k.kind();
+    Key key = new Key(group, kind, version);
+    Optional<CompiledSchema> known = compiled.get(key);
+    if (known != null) {
+      return known;
     }
-    return compiled.computeIfAbsent(key(group, kind) + "/" + version, x -> k.version(version)
+    return compiled.computeIfAbsent(key, x -> k.version(version)
         .filter(ApiVersion::served)
         .flatMap(ApiVersion::openApiSchema)
         .flatMap(SchemaRegistry::compile));
@@ -116,9 +130,5 @@ public final class SchemaRegistry {
   /** Problems with {@code --crd} files: notifications. */
   public List<Diagnostic> diagnostics() {
     return diagnostics;
-  }
-
-  private static String key(String group, String kind) {
-    return group + "/" + kind;
   }
 }

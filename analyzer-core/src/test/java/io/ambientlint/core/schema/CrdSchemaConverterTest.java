@@ -168,7 +168,7 @@ class CrdSchemaConverterTest {
         - required: [exact]
         - required: [prefix]
         """);
-    assertThat(schema.converted().at("/properties/spec/else/oneOf/1").has("additionalProperties")).isFalse();
+    assertThat(schema.converted().at("/properties/spec/oneOf/1").has("additionalProperties")).isFalse();
     assertThat(validate(schema, "exact: /a")).isEmpty();
     // A null is pruned by the API server before the oneOf could see it (every required-list branch holds for it).
     assertThat(validate(schema, "null")).isEmpty();

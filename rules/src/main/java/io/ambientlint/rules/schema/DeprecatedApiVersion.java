@@ -44,13 +44,17 @@ public final class DeprecatedApiVersion implements Rule {
       }
       KindSchemas kind = known.get();
       String version = r.version();
+      KindSchemas.Status status = kind.status(version);
+      if (status == KindSchemas.Status.CURRENT) {
+        continue;
+      }
       Optional<String> preferred = kind.preferredVersion();
       Optional<String> warning = kind.version(version).flatMap(ApiVersion::deprecationWarning);
       String use = preferred.map(p -> "; use apiVersion " + kind.apiVersion(p))
           .orElse(warning.isPresent() ? "" : "; no version of this kind is served");
       String source = kind.source() == SchemaSource.BUNDLED
           ? kind.source().description() : kind.source().description() + " (" + kind.origin() + ")";
-      switch (kind.status(version)) {
+      switch (status) {
         case CURRENT -> { }
         case SUPERSEDED -> findings.report(META, r.node("/apiVersion"),
             "%s uses %s, an older version superseded by %s; it may be removed in a later release%s",

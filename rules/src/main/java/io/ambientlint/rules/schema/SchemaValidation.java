@@ -9,6 +9,8 @@ import io.ambientlint.core.rule.Severity;
 import io.ambientlint.core.schema.KindSchemas;
 import io.ambientlint.core.schema.SchemaRegistry;
 import io.ambientlint.core.schema.SchemaViolation;
+import io.ambientlint.core.schema.CompiledSchema;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A manifest the API server would reject: it does not match the schema of its kind and version. */
@@ -22,7 +24,8 @@ public final class SchemaValidation implements Rule {
           + "analyzed repository, from CRD files given with --crd (config crds), and from the schemas bundled with "
           + "ambient-lint for the Gateway API, Istio and core kinds the rules read; for each kind the first source "
           + "that declares it is used. CRD schemas are applied as the API server does: int-or-string fields take "
-          + "either, nullable and pruned nulls are accepted, x-kubernetes-preserve-unknown-fields keeps unknown "
+          + "either, null fields are pruned and defaults applied before validating, x-kubernetes-preserve-unknown-fields "
+          + "keeps unknown "
           + "fields, and unknown fields elsewhere in a structural schema are errors (the API server rejects them "
           + "under strict field validation, and silently drops them otherwise). CEL x-kubernetes-validations are "
           + "not evaluated; the rules that need them check them. One finding is reported per violation, at the "
@@ -39,19 +42,28 @@ public final class SchemaValidation implements Rule {
     return META;
   }
 
+  /** One resource and the schema of its version. */
+  private record Job(Resource resource, KindSchemas kind, CompiledSchema schema) {}
+
   @Override
   public void check(MeshGraph graph, Findings findings) {
     SchemaRegistry schemas = graph.schemas();
-    List<Resource> resources = graph.model().resources();
-    // Validation is the costly part and independent per resource; reporting stays sequential and in order.
-    List<List<SchemaViolation>> results = resources.parallelStream().map(schemas::validate).toList();
-    for (int i = 0; i < resources.size(); i++) {
+    // Walk the kinds that have a schema, not every resource: the rest is never looked at.
+    List<Job> jobs = new ArrayList<>();
+    for (KindSchemas kind : schemas.kinds()) {
+      for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+        schemas.schema(kind, r.version()).ifPresent(s -> jobs.add(new Job(r, kind, s)));
+      }
+    }
+    // Validation is the costly part and independent per resource; reporting stays sequential.
+    List<List<SchemaViolation>> results = jobs.parallelStream().map(j -> j.schema().validate(j.resource().root())).toList();
+    for (int i = 0; i < jobs.size(); i++) {
       List<SchemaViolation> violations = results.get(i);
       if (violations.isEmpty()) {
         continue;
       }
-      Resource r = resources.get(i);
-      String source = schemas.kind(r.group(), r.kind()).map(k -> k.source().description()).orElse("");
+      Resource r = jobs.get(i).resource();
+      String source = jobs.get(i).kind().source().description();
       for (SchemaViolation v : violations) {
         if (v.keyword().equals("additionalProperties")) {
           findings.reportAtKey(META, r.node(v.anchorPointer()), "%s: %s (checked against %s for %s); fix or remove the field",
