@@ -37,39 +37,40 @@ public final class DeprecatedApiVersion implements Rule {
 
   @Override
   public void check(MeshGraph graph, Findings findings) {
-    for (Resource r : graph.model().resources()) {
-      Optional<KindSchemas> known = graph.schemas().kind(r.group(), r.kind());
-      if (known.isEmpty()) {
-        continue;
+    // Walk the kinds that have a schema: only their resources can be at a wrong version of a known kind.
+    for (KindSchemas kind : graph.schemas().kinds()) {
+      for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+        check(kind, r, findings);
       }
-      KindSchemas kind = known.get();
-      String version = r.version();
-      KindSchemas.Status status = kind.status(version);
-      if (status == KindSchemas.Status.CURRENT) {
-        continue;
-      }
-      Optional<String> preferred = kind.preferredVersion();
-      Optional<String> warning = kind.version(version).flatMap(ApiVersion::deprecationWarning);
-      String use = preferred.map(p -> "; use apiVersion " + kind.apiVersion(p))
-          .orElse(warning.isPresent() ? "" : "; no version of this kind is served");
-      String source = kind.source() == SchemaSource.BUNDLED
-          ? kind.source().description() : kind.source().description() + " (" + kind.origin() + ")";
-      switch (status) {
-        case CURRENT -> { }
-        case SUPERSEDED -> findings.report(META, r.node("/apiVersion"),
-            "%s uses %s, an older version superseded by %s; it may be removed in a later release%s",
-            r.displayName(), r.apiVersion(), kind.apiVersion(preferred.orElseThrow()), use);
-        case DEPRECATED -> findings.report(META, r.node("/apiVersion"),
-            "%s uses %s, which is deprecated%s%s",
-            r.displayName(), r.apiVersion(), warning.map(w -> " (\"" + w + "\")").orElse(""), use);
-        case NOT_SERVED -> findings.report(META, r.node("/apiVersion"),
-            "%s uses %s, which is no longer served%s, so the API server rejects the object%s",
-            r.displayName(), r.apiVersion(), warning.map(w -> " (" + w + ")").orElse(" according to " + source), use);
-        case UNKNOWN -> findings.report(META, r.node("/apiVersion"),
-            "%s uses %s, a version %s does not declare (it serves %s), so the API server rejects the object%s",
-            r.displayName(), r.apiVersion(), source, String.join(", ", kind.servedVersions()), use);
-        default -> throw new IllegalStateException("unhandled status");
-      }
+    }
+  }
+
+  private static void check(KindSchemas kind, Resource r, Findings findings) {
+    String version = r.version();
+    KindSchemas.Status status = kind.status(version);
+    if (status == KindSchemas.Status.CURRENT) {
+      return;
+    }
+    Optional<String> preferred = kind.preferredVersion();
+    Optional<String> warning = kind.version(version).flatMap(ApiVersion::deprecationWarning);
+    String use = preferred.map(p -> "; use apiVersion " + kind.apiVersion(p))
+        .orElse(warning.isPresent() ? "" : "; no version of this kind is served");
+    String source = kind.source() == SchemaSource.BUNDLED
+        ? kind.source().description() : kind.source().description() + " (" + kind.origin() + ")";
+    switch (status) {
+      case CURRENT -> { }
+      case SUPERSEDED -> findings.report(META, r.node("/apiVersion"),
+          "%s uses %s, an older version superseded by %s; it may be removed in a later release%s",
+          r.displayName(), r.apiVersion(), kind.apiVersion(preferred.orElseThrow()), use);
+      case DEPRECATED -> findings.report(META, r.node("/apiVersion"),
+          "%s uses %s, which is deprecated%s%s",
+          r.displayName(), r.apiVersion(), warning.map(w -> " (\"" + w + "\")").orElse(""), use);
+      case NOT_SERVED -> findings.report(META, r.node("/apiVersion"),
+          "%s uses %s, which is no longer served%s, so the API server rejects the object%s",
+          r.displayName(), r.apiVersion(), warning.map(w -> " (" + w + ")").orElse(" according to " + source), use);
+      case UNKNOWN -> findings.report(META, r.node("/apiVersion"),
+          "%s uses %s, a version %s does not declare (it serves %s), so the API server rejects the object%s",
+          r.displayName(), r.apiVersion(), source, String.join(", ", kind.servedVersions()), use);
     }
   }
 }
