@@ -73,7 +73,7 @@ public final class Findings {
   /** Reports a finding at a mapping key ({@code port:}) rather than its value: for a field that should not be there. */
   public Draft reportAtKey(RuleMetadata rule, NodeRef at, String format, Object... args) {
     Draft d = new Draft(rule, args.length == 0 ? format : String.format(Locale.ROOT, format, args), at.keyLocation(),
-        Optional.of(at.resource().id()), at.pointer());
+        Optional.of(at.resource().id()), at.pointer(), LogicalPath.of(at.resource().root(), at.pointer()));
     drafts.add(d);
     return d;
   }

@@ -7,10 +7,17 @@ import java.util.regex.Pattern;
 
 /**
  * One version of a kind as its CRD (or bundled schema) declares it: served or not, deprecated or not, and its
- * openAPIV3Schema when it has one.
+ * openAPIV3Schema when it has one. {@code supersedable} is false for a version the bundled schemas know to be
+ * current in the releases people run although a more stable one exists in the newest (TCPRoute v1alpha2 before
+ * Gateway API's v1): recommending the newer one would break most clusters.
  */
 public record ApiVersion(String name, boolean served, boolean deprecated, Optional<String> deprecationWarning,
-    Optional<JsonNode> openApiSchema) {
+    Optional<JsonNode> openApiSchema, boolean supersedable) {
+
+  public ApiVersion(String name, boolean served, boolean deprecated, Optional<String> deprecationWarning,
+      Optional<JsonNode> openApiSchema) {
+    this(name, served, deprecated, deprecationWarning, openApiSchema, true);
+  }
 
   private static final Pattern KUBE_VERSION = Pattern.compile("v(\\d+)(?:(alpha|beta)(\\d+))?");
 

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * The schemas shipped with ambient-lint, for the kinds the rules read, written from the published API
  * references. One JSON resource per API group: {@code {"group", "definitions", "kinds": [{"kind", "versions":
- * [{"name", "served", "deprecated"}], "schema"}]}}, the schema in the same OpenAPI dialect as a CRD's
+ * [{"name", "served", "deprecated", "deprecationWarning", "supersedable"}], "schema"}]}}, the schema in the same OpenAPI dialect as a CRD's
  * openAPIV3Schema (so it goes through {@link CrdSchemaConverter} like any CRD), where
  * {@code {"$ref": "#/definitions/X"}} is replaced by the definition. Wherever the reference leaves room, the
  * schema says {@code x-kubernetes-preserve-unknown-fields}: a bundled schema may miss an error, never invent one.
@@ -67,7 +67,8 @@ public final class BundledSchemas {
         String name = v.path("name").asText();
         boolean served = v.path("served").asBoolean(true);
         versions.put(name, new ApiVersion(name, served, v.path("deprecated").asBoolean(false),
-            Fields.text(v, "deprecationWarning"), served ? schema : Optional.empty()));
+            Fields.text(v, "deprecationWarning"), served ? schema : Optional.empty(),
+            v.path("supersedable").asBoolean(true)));
       }
       out.add(new KindSchemas(group, k.path("kind").asText(), SchemaSource.BUNDLED, "bundled:" + file, versions));
     }

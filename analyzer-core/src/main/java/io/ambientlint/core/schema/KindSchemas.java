@@ -50,7 +50,7 @@ public final class KindSchemas {
     for (ApiVersion v : this.versions.values()) {
       s.put(v.name(), !v.served() ? Status.NOT_SERVED
           : v.deprecated() ? Status.DEPRECATED
-          : v.stability() >= 0 && v.stability() < mostStable ? Status.SUPERSEDED
+          : v.supersedable() && v.stability() >= 0 && v.stability() < mostStable ? Status.SUPERSEDED
           : Status.CURRENT);
     }
     this.statuses = Collections.unmodifiableMap(s);
