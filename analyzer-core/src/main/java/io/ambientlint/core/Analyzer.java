@@ -14,6 +14,7 @@ import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleRegistry;
+import io.ambientlint.core.schema.SchemaRegistry;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,9 @@ public final class Analyzer {
     ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
     List<Diagnostic> diagnostics = new ArrayList<>(repository.diagnostics());
     diagnostics.addAll(model.diagnostics());
-    MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, repository.files());
+    SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
+    diagnostics.addAll(schemas.diagnostics());
+    MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
     return analyze(graph);
   }
 

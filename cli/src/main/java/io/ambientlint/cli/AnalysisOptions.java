@@ -36,6 +36,11 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
       description = "A GatewayClass whose Gateways are waypoints, besides Istio's (repeatable).")
   List<String> waypointClasses = new ArrayList<>();
 
+  @Option(names = "--crd", paramLabel = "FILE|DIR",
+      description = "CustomResourceDefinitions to validate against (repeatable; config key crds). CRDs in the "
+          + "analyzed paths come first, then these, then the schemas bundled with ambient-lint.")
+  List<String> crds = new ArrayList<>();
+
   private Environment env;
 
   @Override
@@ -72,6 +77,7 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
     }
     excludes.forEach(b::addExclude);
     waypointClasses.forEach(b::addWaypointClass);
+    crds.forEach(b::addCrd);
     return b.build();
   }
 

@@ -58,6 +58,22 @@ class CliTest {
   }
 
   @Test
+  void crdOptionAddsSchemasAndAMissingCrdFileIsANotification() throws IOException {
+    write("crds/widget.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+        + "metadata: {name: widgets.example.io}\nspec:\n  group: example.io\n  names: {kind: Widget, plural: widgets}\n"
+        + "  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n"
+        + "      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n"
+        + "            properties: {size: {type: integer}}\n");
+    write("m/widget.yaml", "apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w, namespace: x}\nspec:\n  size: big\n");
+    assertThat(run("m").exitCode()).isZero();
+    Run withCrd = run("m", "--crd", "crds");
+    assertThat(withCrd.exitCode()).isEqualTo(1);
+    assertThat(withCrd.out()).contains("m/widget.yaml:5:9: error AL902 Widget x/w: spec.size must be an integer, got \"big\"");
+    Run missing = run("m", "--crd", "nowhere.yaml");
+    assertThat(missing.out()).contains("nowhere.yaml").contains("CRD file given with --crd/crds");
+  }
+
+  @Test
   void checkIsTheDefaultCommandAndFailOnDecidesTheExitCode() throws IOException {
     brokenAndValid();
     assertThat(run("check", "m", "--fail-on", "none").exitCode()).isZero();

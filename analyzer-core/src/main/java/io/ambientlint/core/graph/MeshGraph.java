@@ -23,6 +23,7 @@ import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.policy.SourceIdentity;
 import io.ambientlint.core.policy.ZtunnelPolicy;
+import io.ambientlint.core.schema.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class MeshGraph {
   private final Config config;
   private final List<Diagnostic> diagnostics;
   private final List<SourceFile> files;
+  private final SchemaRegistry schemas;
 
   private final Map<String, Namespace> namespaces;
   private final List<Service> services = new ArrayList<>();
@@ -92,16 +94,27 @@ public final class MeshGraph {
     }
   }
 
-  private MeshGraph(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files) {
+  private MeshGraph(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files,
+      SchemaRegistry schemas) {
     this.model = model;
+    this.schemas = schemas;
     this.config = config;
     this.diagnostics = List.copyOf(diagnostics);
     this.files = List.copyOf(files);
     this.namespaces = new TreeMap<>();
   }
 
+  /** A graph whose schema registry reads config {@code crds} relative to the working directory. */
   public static MeshGraph build(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files) {
-    MeshGraph g = new MeshGraph(model, config, diagnostics, files);
+    SchemaRegistry schemas = SchemaRegistry.build(model, config, java.nio.file.Path.of(""));
+    List<Diagnostic> all = new ArrayList<>(diagnostics);
+    all.addAll(schemas.diagnostics());
+    return build(model, config, all, files, schemas);
+  }
+
+  public static MeshGraph build(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files,
+      SchemaRegistry schemas) {
+    MeshGraph g = new MeshGraph(model, config, diagnostics, files, schemas);
     g.index();
     return g;
   }
@@ -157,6 +170,11 @@ public final class MeshGraph {
 
   public Config config() {
     return config;
+  }
+
+  /** The schemas of this analysis (repository CRDs, {@code --crd} files, bundled), compiled on demand and shared. */
+  public SchemaRegistry schemas() {
+    return schemas;
   }
 
   /** Everything the loader reported: syntax errors, duplicate keys, skipped and unreadable files. */

@@ -70,6 +70,14 @@ public final class Findings {
     return d;
   }
 
+  /** Reports a finding at a mapping key ({@code port:}) rather than its value: for a field that should not be there. */
+  public Draft reportAtKey(RuleMetadata rule, NodeRef at, String format, Object... args) {
+    Draft d = new Draft(rule, args.length == 0 ? format : String.format(Locale.ROOT, format, args), at.keyLocation(),
+        Optional.of(at.resource().id()), at.pointer(), LogicalPath.of(at.resource().root(), at.pointer()));
+    drafts.add(d);
+    return d;
+  }
+
   /** Reports a finding about a file rather than an object (invalid YAML, say). */
   public Draft reportInFile(RuleMetadata rule, Location location, String message) {
     Draft d = new Draft(rule, message, location, Optional.empty(), "", "");
