@@ -14,7 +14,8 @@ public final class ExplainSections {
       new WaypointSection(),
       new GatewaySection(),
       new RoutesSection(),
-      new PolicySection());
+      new PolicySection(),
+      new ClassicTrafficSection());
 
   public static ExplainWriter explain(MeshGraph graph, Resource subject) {
     ExplainWriter out = new ExplainWriter();

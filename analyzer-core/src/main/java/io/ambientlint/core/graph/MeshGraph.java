@@ -4,6 +4,8 @@ import io.ambientlint.core.config.Config;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.SourceFile;
 import io.ambientlint.core.model.AuthorizationPolicy;
+import io.ambientlint.core.model.DestinationRule;
+import io.ambientlint.core.model.EnvoyFilter;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
 import io.ambientlint.core.model.KnownKinds;
@@ -20,6 +22,8 @@ import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Service;
 import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.TargetablePolicy;
+import io.ambientlint.core.model.StatusCondition;
+import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.policy.SourceIdentity;
 import io.ambientlint.core.policy.ZtunnelPolicy;
@@ -65,6 +69,9 @@ public final class MeshGraph {
   /** Gateway API routes and their resolved parentRefs and backendRefs; built last, it asks the graph above. */
   private RouteIndex routeIndex;
   private PolicyIndex policyIndex;
+  private HostIndex hostIndex;
+  private EnvoyFilterIndex envoyFilterIndex;
+  private List<StatusCondition> statusConditions;
 
   /**
    * A {@code use-waypoint} (or, with {@code canary}, {@code use-waypoint-canary}) label somewhere in the repository,
@@ -152,6 +159,7 @@ public final class MeshGraph {
     waypoints.index();
     routeIndex = RouteIndex.build(this);
     policyIndex = new PolicyIndex(this);
+    indexClassicApis();
   }
 
   private void addWorkload(Workload w) {
@@ -600,5 +608,91 @@ public final class MeshGraph {
   /** The identity a waypoint presents to the destination's ztunnel. */
   public SourceIdentity waypointIdentity(String namespace, String name) {
     return policyIndex.waypointIdentity(namespace, name);
+  }
+
+  // ---- Classic Istio APIs: VirtualService, DestinationRule, EnvoyFilter; exported status ---------------------
+
+  /** Kinds whose exported status conditions AL906 reads. */
+  private static final List<String[]> STATUS_KINDS = List.of(new String[] {"", "Service"},
+      new String[] {KnownKinds.ISTIO_NETWORKING, "ServiceEntry"}, new String[] {KnownKinds.ISTIO_NETWORKING, "WorkloadEntry"},
+      new String[] {KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy"}, new String[] {KnownKinds.GATEWAY_API, "Gateway"},
+      new String[] {KnownKinds.GATEWAY_API, "HTTPRoute"}, new String[] {KnownKinds.GATEWAY_API, "GRPCRoute"},
+      new String[] {KnownKinds.GATEWAY_API, "TCPRoute"}, new String[] {KnownKinds.GATEWAY_API, "TLSRoute"},
+      new String[] {KnownKinds.GATEWAY_API, "UDPRoute"});
+
+  private void indexClassicApis() {
+    hostIndex = new HostIndex(config.clusterDomain(), namespaces::containsKey);
+    services.forEach(hostIndex::addService);
+    serviceEntries.forEach(hostIndex::addServiceEntry);
+    model.ofKind(KnownKinds.ISTIO_NETWORKING, "VirtualService").forEach(r -> hostIndex.addVirtualService(VirtualService.of(r)));
+    model.ofKind(KnownKinds.ISTIO_NETWORKING, "DestinationRule").forEach(r -> hostIndex.addDestinationRule(DestinationRule.of(r)));
+    envoyFilterIndex = new EnvoyFilterIndex(this,
+        model.ofKind(KnownKinds.ISTIO_NETWORKING, "EnvoyFilter").stream().map(EnvoyFilter::of).toList());
+    List<StatusCondition> conditions = new ArrayList<>();
+    for (String[] kind : STATUS_KINDS) {
+      model.ofKind(kind[0], kind[1]).forEach(r -> conditions.addAll(StatusCondition.of(r)));
+    }
+    statusConditions = List.copyOf(conditions);
+  }
+
+  /** Every VirtualService of the repository (mesh and gateway ones), in load order. */
+  public List<VirtualService> virtualServices() {
+    return hostIndex.virtualServices();
+  }
+
+  public List<DestinationRule> destinationRules() {
+    return hostIndex.destinationRules();
+  }
+
+  public List<EnvoyFilter> envoyFilters() {
+    return envoyFilterIndex.filters();
+  }
+
+  /** Host resolution as Istio does it: short names, {@code name.ns}, {@code name.ns.svc}, FQDN, wildcards. */
+  public HostIndex hosts() {
+    return hostIndex;
+  }
+
+  /** The Service or ServiceEntry a host (written in an object of {@code namespace}) names. */
+  public Optional<MeshService> meshServiceForHost(String host, String namespace) {
+    return hostIndex.meshServiceForHost(host, namespace);
+  }
+
+  /** Mesh VirtualServices (gateways empty or {@code mesh}) for one of the service's hosts, with the host entry. */
+  public List<HostIndex.VirtualServiceHost> virtualServicesForHost(MeshService service) {
+    return hostIndex.virtualServicesForHost(service);
+  }
+
+  public List<HostIndex.VirtualServiceHost> virtualServicesForHost(String host, String namespace) {
+    return hostIndex.virtualServicesForHost(host, namespace);
+  }
+
+  /** DestinationRules for the host written in {@code namespace}; visibility (exportTo) is the caller's to weigh. */
+  public List<DestinationRule> destinationRulesForHost(String host, String namespace) {
+    return hostIndex.destinationRulesForHost(host, namespace);
+  }
+
+  public List<DestinationRule> destinationRulesForHost(MeshService service) {
+    return hostIndex.destinationRulesForHost(service);
+  }
+
+  /** What an EnvoyFilter reaches: targetRef Gateways (waypoints among them), selected workloads and waypoint pods. */
+  public EnvoyFilterReach envoyFilterReach(EnvoyFilter filter) {
+    return envoyFilterIndex.reachOf(filter);
+  }
+
+  /** EnvoyFilter targetRefs that reach this Gateway (directly, or by GatewayClass from the root namespace). */
+  public List<EnvoyFilterReach.TargetReach> envoyFiltersApplyingTo(Gateway gateway) {
+    return envoyFilterIndex.applyingTo(gateway);
+  }
+
+  /** Does the workload run an Envoy without injection (a gateway deployment)? An EnvoyFilter can patch it. */
+  public boolean runsOwnProxy(Workload workload) {
+    return envoyFilterIndex.runsOwnProxy(workload);
+  }
+
+  /** Conditions of exported status on Services, ServiceEntries, WorkloadEntries, AuthorizationPolicies, Gateways, routes. */
+  public List<StatusCondition> statusConditions() {
+    return statusConditions;
   }
 }

@@ -1,0 +1,145 @@
+package io.ambientlint.core.graph;
+
+import io.ambientlint.core.model.EnvoyFilter;
+import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.model.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * EnvoyFilters and what each reaches ({@link EnvoyFilterReach}), with the reverse index from a Gateway to the
+ * filters whose targetRefs reach it: by Gateway id, and by class for GatewayClass targets from the root
+ * namespace (only {@code istio-waypoint} counts).
+ */
+final class EnvoyFilterIndex {
+
+  private final MeshGraph graph;
+  private final List<EnvoyFilter> filters = new ArrayList<>();
+  private final Map<String, List<Gateway>> gatewaysByNamespace = new HashMap<>();
+  private final Map<String, List<Gateway>> gatewaysByClass = new HashMap<>();
+  private final Map<ResourceId, List<EnvoyFilterReach.TargetReach>> byGateway = new HashMap<>();
+  private final Map<EnvoyFilter, EnvoyFilterReach> reach = new java.util.IdentityHashMap<>();
+
+  EnvoyFilterIndex(MeshGraph graph, List<EnvoyFilter> filters) {
+    this.graph = graph;
+    for (Gateway g : graph.gateways()) {
+      gatewaysByNamespace.computeIfAbsent(g.namespace(), k -> new ArrayList<>()).add(g);
+      gatewaysByClass.computeIfAbsent(g.className(), k -> new ArrayList<>()).add(g);
+    }
+    for (EnvoyFilter f : filters) {
+      this.filters.add(f);
+      EnvoyFilterReach r = computeReach(f);
+      reach.put(f, r);
+      for (EnvoyFilterReach.TargetReach t : r.targets()) {
+        t.waypoints().forEach(g -> byGateway.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(t));
+        t.otherGateways().forEach(g -> byGateway.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(t));
+      }
+    }
+  }
+
+  List<EnvoyFilter> filters() {
+    return filters;
+  }
+
+  EnvoyFilterReach reachOf(EnvoyFilter filter) {
+    EnvoyFilterReach r = reach.get(filter);
+    return r != null ? r : computeReach(filter);
+  }
+
+  List<EnvoyFilterReach.TargetReach> applyingTo(Gateway gateway) {
+    return byGateway.getOrDefault(gateway.id(), List.of());
+  }
+
+  private EnvoyFilterReach computeReach(EnvoyFilter f) {
+    boolean root = f.namespace().equals(graph.config().rootNamespace());
+    if (!f.targetRefs().isEmpty()) {
+      List<EnvoyFilterReach.TargetReach> targets = new ArrayList<>();
+      for (EnvoyFilter.TargetRef ref : f.targetRefs()) {
+        targets.add(targetReach(f, ref, root));
+      }
+      return new EnvoyFilterReach(f, List.copyOf(targets), List.of(), List.of());
+    }
+    Map<String, String> selector = f.workloadSelector().orElse(Map.of());
+    List<String> namespaces = root ? graph.namespaces().stream().map(n -> n.name()).toList() : List.of(f.namespace());
+    List<Workload> workloads = new ArrayList<>();
+    List<Gateway> waypoints = new ArrayList<>();
+    for (String ns : namespaces) {
+      List<Workload> candidates = selector.isEmpty() ? graph.workloadsIn(ns) : graph.workloadsSelectedBy(ns, selector);
+      for (Workload w : candidates) {
+        if (!isWaypointPod(w)) {
+          workloads.add(w);
+        }
+      }
+      String gatewayName = selector.get(IstioLabels.GATEWAY_NAME);
+      if (selector.isEmpty()) {
+        gatewaysByNamespace.getOrDefault(ns, List.of()).stream().filter(graph::isWaypoint).forEach(waypoints::add);
+      } else if (gatewayName != null) {
+        graph.gateway(ns, gatewayName).filter(graph::isWaypoint).ifPresent(waypoints::add);
+      }
+    }
+    return new EnvoyFilterReach(f, List.of(), List.copyOf(workloads), List.copyOf(waypoints));
+  }
+
+  private EnvoyFilterReach.TargetReach targetReach(EnvoyFilter f, EnvoyFilter.TargetRef ref, boolean root) {
+    if (ref.is(KnownKinds.GATEWAY_API, "Gateway")) {
+      Optional<Gateway> g = graph.gateway(f.namespace(), ref.name());
+      List<Gateway> way = g.filter(graph::isWaypoint).stream().toList();
+      List<Gateway> other = g.filter(x -> !graph.isWaypoint(x)).stream().toList();
+      return new EnvoyFilterReach.TargetReach(f, ref, way, other, Optional.empty());
+    }
+    if (ref.is(KnownKinds.GATEWAY_API, "GatewayClass")) {
+      if (!root) {
+        return ignored(f, ref, "a GatewayClass targetRef applies only from the root namespace "
+            + graph.config().rootNamespace());
+      }
+      if (!ref.name().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)) {
+        return ignored(f, ref, "a GatewayClass targetRef applies only to class " + IstioLabels.CLASS_ISTIO_WAYPOINT);
+      }
+      return new EnvoyFilterReach.TargetReach(f, ref, List.copyOf(gatewaysByClass.getOrDefault(ref.name(), List.of())),
+          List.of(), Optional.empty());
+    }
+    if (ref.is("", "Service") || ref.is(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+      return ignored(f, ref, "EnvoyFilter targetRefs never match a " + ref.kind() + " (only a Gateway, or GatewayClass "
+          + IstioLabels.CLASS_ISTIO_WAYPOINT + " from the root namespace)");
+    }
+    return ignored(f, ref, "EnvoyFilter targetRefs support only Gateway and GatewayClass, not "
+        + (ref.group().isEmpty() ? "" : ref.group() + "/") + ref.kind());
+  }
+
+  private static EnvoyFilterReach.TargetReach ignored(EnvoyFilter f, EnvoyFilter.TargetRef ref, String why) {
+    return new EnvoyFilterReach.TargetReach(f, ref, List.of(), List.of(), Optional.of(why));
+  }
+
+  /** Pods Istio deploys for a waypoint carry the Gateway's name in {@code gateway.networking.k8s.io/gateway-name}. */
+  private boolean isWaypointPod(Workload w) {
+    String name = w.podLabels().get(IstioLabels.GATEWAY_NAME);
+    return name != null && graph.gateway(w.namespace(), name).filter(graph::isWaypoint).isPresent();
+  }
+
+  /**
+   * Does the workload run an Envoy of its own without injection: a gateway deployment (Gateway API managed,
+   * {@code istio: ...gateway} label, gateway injection template or a {@code proxyv2} image)?
+   */
+  boolean runsOwnProxy(Workload w) {
+    Map<String, String> labels = w.podLabels();
+    if (labels.containsKey(IstioLabels.GATEWAY_NAME) && !isWaypointPod(w)) {
+      return true;
+    }
+    if (labels.getOrDefault("istio", "").endsWith("gateway")
+        || "gateway".equals(w.podAnnotations().get("inject.istio.io/templates"))) {
+      return true;
+    }
+    var containers = w.resource().root().at(w.podPointer() + "/spec/containers");
+    for (var c : containers) {
+      if (c.path("image").asText("").contains("proxyv2")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,64 @@
+package io.ambientlint.rules.classic;
+
+import io.ambientlint.core.graph.HostIndex;
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Several mesh VirtualServices for one host, visible in a common namespace (istioctl IST0109). */
+public final class VirtualServiceDuplicateHost implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL403", "virtualservice-duplicate-host")
+      .severity(Severity.WARNING)
+      .summary("More than one mesh VirtualService for the same host")
+      .description("Two or more mesh VirtualServices name the same host (after resolving short names, `name.ns`, "
+          + "`name.ns.svc` and the cluster domain) and their `exportTo` overlap, so some namespace sees both. Sidecars "
+          + "use only one VirtualService per host (the oldest by creationTimestamp) and silently drop the others; "
+          + "waypoints concatenate their routes, and the first match wins, so the result depends on creation order. "
+          + "istioctl reports this as IST0109 (ConflictingMeshGatewayVirtualServiceHosts); unlike istioctl, "
+          + "`exportTo: [\"*\"]` and a list naming a namespace are treated as overlapping.")
+      .help("Merge the VirtualServices into one per host, or narrow their exportTo so no namespace sees both.")
+      .tags("virtualservice", "conflict")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (String host : new TreeSet<>(graph.hosts().virtualServiceHosts())) {
+      List<HostIndex.VirtualServiceHost> entries = graph.hosts().virtualServicesWithHost(host);
+      if (entries.size() < 2) {
+        continue;
+      }
+      for (HostIndex.VirtualServiceHost entry : entries) {
+        List<HostIndex.VirtualServiceHost> others = new ArrayList<>();
+        for (HostIndex.VirtualServiceHost other : entries) {
+          // by id: a VirtualService defined twice (AL903) is one object, not a conflict with itself
+          if (!other.virtualService().id().equals(entry.virtualService().id())
+              && other.exportTo().overlaps(entry.exportTo())
+              && others.stream().noneMatch(o -> o.virtualService().id().equals(other.virtualService().id()))) {
+            others.add(other);
+          }
+        }
+        if (others.isEmpty()) {
+          continue;
+        }
+        String names = String.join(", ", others.stream().map(o -> o.virtualService().displayName()).toList());
+        var draft = findings.report(META, entry.node(),
+            "host %s of mesh %s (exported to %s) is also defined by %s: sidecars use only the oldest VirtualService "
+                + "for a host and ignore the others, waypoints concatenate their routes (first match wins), so behaviour "
+                + "depends on creation order; merge them into one VirtualService",
+            host, entry.virtualService().displayName(), entry.exportTo().describe(), names);
+        others.forEach(o -> draft.related(o.node(), "the same host in " + o.virtualService().displayName()));
+      }
+    }
+  }
+}

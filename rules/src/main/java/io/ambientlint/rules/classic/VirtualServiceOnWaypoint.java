@@ -1,0 +1,88 @@
+package io.ambientlint.rules.classic;
+
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.WaypointBinding;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.VirtualService;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+import java.util.Optional;
+
+/** A mesh VirtualService for a host served by a waypoint: Alpha, sourceLabels ignored, namespace restrictions. */
+public final class VirtualServiceOnWaypoint implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL402", "virtualservice-on-waypoint")
+      .severity(Severity.WARNING)
+      .summary("Mesh VirtualService for a waypoint-bound host: Alpha, and partly ignored by the waypoint")
+      .description("A mesh VirtualService (no `gateways`, or `mesh` among them) whose host is a Service or "
+          + "ServiceEntry bound to a waypoint is applied by that waypoint, but Istio supports VirtualService on "
+          + "waypoints only as Alpha (note). It is a warning when the waypoint will not do what the VirtualService "
+          + "says: `sourceLabels` matches are ignored at waypoints (the waypoint does not know the client's pod "
+          + "labels, so the route matches every client), and a VirtualService in neither the Service's namespace nor "
+          + "the waypoint's namespace is not applied at the waypoint at all (only sidecar clients that see it use it).")
+      .help("Prefer an HTTPRoute or GRPCRoute with the Service as parentRef. Replace `sourceLabels` matches with an "
+          + "AuthorizationPolicy or with headers the clients set; move the VirtualService to the Service's namespace.")
+      .tags("virtualservice", "waypoint", "ambient")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (VirtualService vs : graph.virtualServices()) {
+      if (!vs.isMesh()) {
+        continue;
+      }
+      boolean appliedSomewhere = false;
+      String appliedBy = null;
+      for (VirtualService.HostEntry host : vs.hosts()) {
+        Optional<MeshService> service = graph.meshServiceForHost(host.host(), vs.namespace());
+        if (service.isEmpty()) {
+          continue;
+        }
+        WaypointBinding binding = graph.waypointForService(service.get());
+        if (!binding.isBound()) {
+          continue;
+        }
+        String waypointNamespace = binding.waypointNamespace().orElse(service.get().namespace());
+        String serviceName = service.get().displayName();
+        if (!vs.namespace().equals(service.get().namespace()) && !vs.namespace().equals(waypointNamespace)) {
+          findings.report(META, vs.node(host.pointer()),
+                  "%s is in namespace %s, neither the namespace of %s nor that of its waypoint %s: the waypoint does not "
+                      + "apply it, so requests from ambient clients ignore it (only sidecar clients that see it use it); "
+                      + "move it to namespace %s",
+                  vs.displayName(), vs.namespace(), serviceName, binding.waypointDisplayName(),
+                  service.get().namespace())
+              .related(service.get().node("/metadata/name"), "the " + service.get().resource().kind())
+              .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
+          continue;
+        }
+        appliedSomewhere = true;
+        if (appliedBy == null) {
+          appliedBy = "waypoint " + binding.waypointDisplayName() + " of " + serviceName;
+        }
+        if (vs.sourceLabelsPointers().isEmpty()) {
+          findings.report(META, vs.node(host.pointer()),
+                  "mesh %s routes %s, which is bound to waypoint %s: VirtualService on waypoints is Alpha in Istio; "
+                      + "an HTTPRoute with the Service as parentRef is the supported way",
+                  vs.displayName(), serviceName, binding.waypointDisplayName())
+              .severity(Severity.NOTE)
+              .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
+        }
+      }
+      if (appliedSomewhere) {
+        for (String pointer : vs.sourceLabelsPointers()) {
+          findings.report(META, vs.node(pointer),
+              "%s is applied by %s, which ignores sourceLabels: this match is true for requests from every client, "
+                  + "not only the labelled pods; match on a header the clients set, or restrict clients with an "
+                  + "AuthorizationPolicy", vs.displayName(), appliedBy);
+        }
+      }
+    }
+  }
+}
