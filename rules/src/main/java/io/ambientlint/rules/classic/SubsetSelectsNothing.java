@@ -56,9 +56,9 @@ public final class SubsetSelectsNothing implements Rule {
         String seen = String.join(", ", workloads.stream().limit(5)
             .map(w -> w.displayName() + " " + describe(w.podLabels(), podLabels)).toList());
         var draft = findings.report(META, dr.node(subset.labelsPointer()),
-            "subset %s of %s selects pods with %s, but none of the %d workloads of %s has them (%s): the subset has no "
-                + "endpoints and requests routed to it fail with 503; fix the labels",
-            subset.name(), dr.displayName(), selector, workloads.size(), service.get().displayName(), seen);
+            "subset %s of %s selects pods with %s, but no workload of %s has them (%d in the repository: %s): the subset "
+                + "has no endpoints and requests routed to it fail with 503; fix the labels",
+            subset.name(), dr.displayName(), selector, service.get().displayName(), workloads.size(), seen);
         draft.related(service.get().node("/metadata/name"), "the host's " + service.get().resource().kind());
         workloads.stream().limit(5).forEach(w -> draft.related(w.node(w.podPointer() + "/metadata/labels"),
             "pod labels of " + w.displayName()));

@@ -1,0 +1,131 @@
+package io.ambientlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.config.Config;
+import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.rule.Finding;
+import io.ambientlint.core.rule.RuleRegistry;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inputs of istioctl's own analyzer tests ({@code pkg/config/analysis/analyzers/testdata/} of istio/istio,
+ * in {@code ../shared/corpus/istio/analyzer-testdata/}), run through ambient-lint. Each test quotes istioctl's
+ * expected messages (from {@code analyzers_test.go}) and compares the objects we report; where we differ on
+ * purpose, the test says why. Skipped when the corpus is absent.
+ */
+class IstioAnalyzerTestdataTest {
+
+  private static Path testdata() {
+    Path dir = RuleCatalogueTest.projectRoot().resolve("../shared/corpus/istio/analyzer-testdata").normalize();
+    assumeTrue(Files.isDirectory(dir), "corpus not present: " + dir);
+    return dir;
+  }
+
+  /** {@code Kind namespace/name} of every object the rule reports in the file. */
+  private static Set<String> reported(String file, String ruleId) {
+    Path dir = testdata();
+    assumeTrue(Files.isRegularFile(dir.resolve(file)), "corpus file not present: " + file);
+    AnalysisResult result = new Analyzer(Config.DEFAULTS, RuleRegistry.load(), dir)
+        .analyze(List.of(file), new ByteArrayInputStream(new byte[0]));
+    Set<String> out = new TreeSet<>();
+    for (Finding f : result.findings()) {
+      if (f.ruleId().equals(ruleId)) {
+        out.add(f.subject().map(ResourceId::kind).orElse("?") + " "
+            + f.subject().map(ResourceId::namespacedName).orElse("?"));
+      }
+    }
+    return out;
+  }
+
+  /** istioctl: IST0101 ReferencedResourceNotFound on default/reviews-bogussubset and default/reviews-mirror-bogussubset. */
+  @Test
+  void virtualServiceSubsetsNotDefined() {
+    assertThat(reported("virtualservice_destinationrules.yaml", "AL405")).containsExactlyInAnyOrder(
+        "VirtualService default/reviews-bogussubset", "VirtualService default/reviews-mirror-bogussubset");
+  }
+
+  /**
+   * istioctl: IST0109 ConflictingMeshGatewayVirtualServiceHosts on team3/ratings, team4/ratings, foo/ratings,
+   * bar/ratings, foo/productpage, foo/bogus-productpage, team2/ratings (google.com, exported to "." in team2 and
+   * to all from bar). Same objects here.
+   */
+  @Test
+  void conflictingMeshVirtualServiceHosts() {
+    assertThat(reported("virtualservice_conflictingmeshgatewayhosts.yaml", "AL403")).containsExactlyInAnyOrder(
+        "VirtualService team3/ratings", "VirtualService team4/ratings", "VirtualService foo/ratings",
+        "VirtualService bar/ratings", "VirtualService foo/productpage", "VirtualService foo/bogus-productpage",
+        "VirtualService team2/ratings");
+  }
+
+  /**
+   * istioctl: IST0173 DestinationRuleSubsetNotSelectPods on default/subsets-not-select-pods. We deliberately stay
+   * silent: the file has no workload at all, and a Git repository often deploys the pods from elsewhere (Helm,
+   * another repository), so "no pod has version=v3" cannot be told apart from "the pods are not here". AL407
+   * fires when the host has workloads in the repository and none matches (fixture AL407/subset-without-pods).
+   */
+  @Test
+  void subsetsNotSelectingPodsWithoutAnyWorkload() {
+    assertThat(reported("destinationrule-subsets-not-select-pods.yaml", "AL407")).isEmpty();
+  }
+
+  /**
+   * istioctl: IST0152 on bookinfo/test-replace-1; IST0151 and IST0155 on bookinfo/test-replace-3. Same objects.
+   * (We also report test-replace-3's REPLACE on VIRTUAL_HOST as misuse, as istioctl's analyzer code does.)
+   */
+  @Test
+  void envoyFilterReplaceOperation() {
+    assertThat(reported("envoy-filter-replace-operation.yaml", "AL503"))
+        .containsExactlyInAnyOrder("EnvoyFilter bookinfo/test-replace-1", "EnvoyFilter bookinfo/test-replace-3");
+  }
+
+  /** istioctl: IST0153 on bookinfo/test-auth-2 and bookinfo/test-auth-3. */
+  @Test
+  void envoyFilterAddOperation() {
+    assertThat(reported("envoy-filter-add-operation.yaml", "AL503"))
+        .containsExactlyInAnyOrder("EnvoyFilter bookinfo/test-auth-2", "EnvoyFilter bookinfo/test-auth-3");
+  }
+
+  /** istioctl: IST0151 on test-remove-1 and test-remove-5, IST0154 on test-remove-2 and test-remove-3. */
+  @Test
+  void envoyFilterRemoveOperation() {
+    assertThat(reported("envoy-filter-remove-operation.yaml", "AL503")).containsExactlyInAnyOrder(
+        "EnvoyFilter bookinfo/test-remove-1", "EnvoyFilter bookinfo/test-remove-2",
+        "EnvoyFilter bookinfo/test-remove-3", "EnvoyFilter bookinfo/test-remove-5");
+  }
+
+  /** istioctl: IST0151 on test-relative-1, -2, -3 (and IST0155 on -3); nothing for the absolute-operation file. */
+  @Test
+  void envoyFilterRelativeAndAbsoluteOperations() {
+    assertThat(reported("relative-envoy-filter-operation.yaml", "AL503")).containsExactlyInAnyOrder(
+        "EnvoyFilter bookinfo/test-relative-1", "EnvoyFilter bookinfo/test-relative-2",
+        "EnvoyFilter bookinfo/test-relative-3");
+    assertThat(reported("absolute-envoy-filter-operation.yaml", "AL503")).isEmpty();
+  }
+
+  /**
+   * istioctl: IST0174 NegativeConditionStatus on Service default/negative-condition-svc, ServiceEntry
+   * default/negative-condition-svcEntry, AuthorizationPolicy default/negative-condition-authz and
+   * default/negative-condition-authz-partially-invalid (WaypointAccepted True with reason PartiallyInvalid),
+   * Gateway default/negative-condition-gateway, HTTPRoute default/negative-condition-httproute and GRPCRoute
+   * default/negative-condition-grpcroute. Same objects; Argo CD's Synced condition is ignored by both.
+   */
+  @Test
+  void negativeStatusConditions() {
+    assertThat(reported("condition-analyzer.yaml", "AL906")).containsExactlyInAnyOrder(
+        "Service default/negative-condition-svc", "ServiceEntry default/negative-condition-svcEntry",
+        "AuthorizationPolicy default/negative-condition-authz",
+        "AuthorizationPolicy default/negative-condition-authz-partially-invalid",
+        "Gateway default/negative-condition-gateway", "HTTPRoute default/negative-condition-httproute",
+        "GRPCRoute default/negative-condition-grpcroute");
+  }
+}
