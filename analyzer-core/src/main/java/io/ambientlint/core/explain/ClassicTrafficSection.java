@@ -4,6 +4,7 @@ import io.ambientlint.core.graph.EnvoyFilterReach;
 import io.ambientlint.core.graph.ExportTo;
 import io.ambientlint.core.graph.HostIndex;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.RouteAhead;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.model.DestinationRule;
 import io.ambientlint.core.model.KnownKinds;
@@ -63,7 +64,14 @@ final class ClassicTrafficSection implements ExplainSection {
     for (HostIndex.VirtualServiceHost v : virtualServices) {
       out.fact(v.virtualService().displayName() + " (host " + v.entry().host() + ", exported to " + v.exportTo().describe()
           + ")", v.node());
-      out.nested(() -> out.fact(virtualServiceEffect(v.virtualService(), service, binding, ambient)));
+      out.nested(() -> {
+        out.fact(virtualServiceEffect(v.virtualService(), service, binding, ambient));
+        for (RouteAhead r : graph.routesAheadOf(v.virtualService(), service)) {
+          out.fact((r.shadowsCompletely() ? "shadowed completely by " : "shadowed for requests matching "
+              + String.join("; ", r.matches()) + " by ") + r.attachment().route().displayName()
+              + (r.byCreationTime() ? " (if created first)" : "") + " (AL401)", r.attachment().parentRefNode());
+        }
+      });
     }
     List<DestinationRule> rules = graph.destinationRulesForHost(service);
     if (rules.isEmpty()) {

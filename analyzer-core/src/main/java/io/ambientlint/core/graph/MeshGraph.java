@@ -691,6 +691,14 @@ public final class MeshGraph {
     return envoyFilterIndex.runsOwnProxy(workload);
   }
 
+  /**
+   * HTTPRoutes and GRPCRoutes on the service that its waypoint puts ahead of this mesh VirtualService (first match
+   * wins), each saying whether it matches every request or only some; empty when the service has no waypoint.
+   */
+  public List<RouteAhead> routesAheadOf(VirtualService virtualService, MeshService service) {
+    return RouteAhead.of(virtualService, routesAttachedTo(service));
+  }
+
   /** Conditions of exported status on Services, ServiceEntries, WorkloadEntries, AuthorizationPolicies, Gateways, routes. */
   public List<StatusCondition> statusConditions() {
     return statusConditions;

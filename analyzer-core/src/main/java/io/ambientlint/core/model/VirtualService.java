@@ -133,7 +133,8 @@ public record VirtualService(Resource resource, List<HostEntry> hosts, List<Stri
     }
     Map<Feature, String> features = new EnumMap<>(Feature.class);
     for (Feature f : Feature.values()) {
-      if (route.path(f.field()).isObject()) {
+      JsonNode value = route.path(f.field());
+      if (!value.isMissingNode() && !value.isNull()) {
         features.put(f, pointer + "/" + f.field());
       }
     }

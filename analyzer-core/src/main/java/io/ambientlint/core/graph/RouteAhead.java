@@ -1,0 +1,113 @@
+package io.ambientlint.core.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.model.Fields;
+import io.ambientlint.core.model.NodeRef;
+import io.ambientlint.core.model.RouteKind;
+import io.ambientlint.core.model.RouteRule;
+import io.ambientlint.core.model.VirtualService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An HTTPRoute or GRPCRoute that a waypoint puts ahead of a mesh VirtualService for the same service (DESIGN
+ * §3): at the waypoint the routes of every matching VirtualService are concatenated, Gateway API routes of the
+ * waypoint's namespace first, the rest by creationTimestamp, and the first match wins.
+ *
+ * @param attachment the route's accepted parentRef to the service
+ * @param catchAllRule the first rule that matches every request (no matches, {@code PathPrefix /}, a gRPC
+ *     match without method and headers): the VirtualService is never reached for the ports it covers
+ * @param matches what the route's rules match on, when none is catch-all ({@code path PathPrefix /api})
+ * @param byCreationTime true when the route is not in the waypoint's namespace, so creation order decides whether
+ *     it comes first (Git manifests rarely say)
+ */
+public record RouteAhead(ParentAttachment attachment, Optional<RouteRule> catchAllRule, List<String> matches,
+    boolean byCreationTime) {
+
+  public boolean shadowsCompletely() {
+    return catchAllRule.isPresent();
+  }
+
+  public NodeRef catchAllNode() {
+    return attachment.route().node(catchAllRule.map(RouteRule::pointer).orElse("/spec/rules"));
+  }
+
+  /** The routes ahead of {@code vs} at the waypoint of the service {@code attachments} point to. */
+  static List<RouteAhead> of(VirtualService vs, List<ParentAttachment> attachments) {
+    List<RouteAhead> out = new ArrayList<>();
+    for (ParentAttachment a : attachments) {
+      if (!a.appliesAtWaypoint() || !a.route().kind().isHttpLike()) {
+        continue;
+      }
+      String waypointNamespace = a.binding().flatMap(WaypointBinding::waypointNamespace).orElse("");
+      boolean inWaypointNamespace = a.route().namespace().equals(waypointNamespace);
+      boolean byCreation = !inWaypointNamespace;
+      if (byCreation && olderThan(vs, a)) {
+        continue; // both timestamps known and the VirtualService was created first: it comes ahead
+      }
+      Optional<RouteRule> catchAll = Optional.empty();
+      List<String> matches = new ArrayList<>();
+      for (RouteRule rule : a.route().rules()) {
+        if (matchesEverything(rule, a.route().kind())) {
+          catchAll = Optional.of(rule);
+          break;
+        }
+        for (JsonNode m : rule.matches()) {
+          matches.add(describe(m, a.route().kind()));
+        }
+      }
+      out.add(new RouteAhead(a, catchAll, catchAll.isPresent() ? List.of() : List.copyOf(matches), byCreation));
+    }
+    return out;
+  }
+
+  private static boolean olderThan(VirtualService vs, ParentAttachment a) {
+    Optional<String> vsTime = Fields.text(vs.resource().root().path("metadata"), "creationTimestamp");
+    Optional<String> routeTime = a.route().creationTimestamp();
+    return vsTime.isPresent() && routeTime.isPresent() && vsTime.get().compareTo(routeTime.get()) < 0;
+  }
+
+  /** A rule without matches, or with one match that has no condition (HTTP {@code PathPrefix /} counts as none). */
+  static boolean matchesEverything(RouteRule rule, RouteKind kind) {
+    if (rule.matchesEverything()) {
+      return true;
+    }
+    for (JsonNode m : rule.matches()) {
+      if (describe(m, kind).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What one match tests, or empty when it tests nothing. */
+  static String describe(JsonNode match, RouteKind kind) {
+    List<String> parts = new ArrayList<>();
+    if (kind == RouteKind.HTTP) {
+      JsonNode path = match.path("path");
+      String type = Fields.text(path, "type").orElse("PathPrefix");
+      String value = Fields.text(path, "value").orElse("/");
+      if (path.isObject() && !(type.equals("PathPrefix") && value.equals("/"))) {
+        parts.add("path " + type + " " + value);
+      }
+      Fields.text(match, "method").ifPresent(m -> parts.add("method " + m));
+      names(match, "queryParams").forEach(q -> parts.add("query " + q));
+    } else {
+      JsonNode method = match.path("method");
+      if (method.isObject() && (method.has("service") || method.has("method"))) {
+        parts.add("gRPC method " + Fields.text(method, "service").orElse("*") + "/" + Fields.text(method, "method").orElse("*"));
+      }
+    }
+    names(match, "headers").forEach(h -> parts.add("header " + h));
+    return String.join(" and ", parts);
+  }
+
+  private static List<String> names(JsonNode match, String field) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : Fields.array(match, field)) {
+      Fields.text(n, "name").ifPresent(out::add);
+    }
+    return out;
+  }
+}

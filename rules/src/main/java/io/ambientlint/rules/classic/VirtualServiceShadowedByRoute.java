@@ -1,0 +1,132 @@
+package io.ambientlint.rules.classic;
+
+import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.RouteAhead;
+import io.ambientlint.core.graph.WaypointBinding;
+import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.VirtualService;
+import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.Rule;
+import io.ambientlint.core.rule.RuleMetadata;
+import io.ambientlint.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A mesh VirtualService whose host is also the Service parent of an HTTPRoute/GRPCRoute the waypoint puts first. */
+public final class VirtualServiceShadowedByRoute implements Rule {
+
+  static final RuleMetadata META = RuleMetadata.builder("AL401", "virtualservice-shadowed-by-route")
+      .severity(Severity.WARNING)
+      .summary("Mesh VirtualService shadowed by an HTTPRoute or GRPCRoute on the same Service")
+      .description("At a waypoint the routes of every VirtualService for a host are concatenated (HTTPRoutes and "
+          + "GRPCRoutes are converted to VirtualServices first): Gateway API routes of the waypoint's namespace come "
+          + "first, the others by creationTimestamp, and the first match wins. Istio's docs put it as \"the route "
+          + "applies and the VirtualService does not\". A catch-all route (a rule without matches, or `PathPrefix /`) "
+          + "on the same Service therefore shadows the mesh VirtualService completely: its fault injection, direct "
+          + "response, mirroring, retries, timeouts, subsets and header-based routing are lost. A narrower route takes "
+          + "only the requests it matches; the rest still reach the VirtualService. When the route is not in the "
+          + "waypoint's namespace, creation order decides which comes first.")
+      .help("Express the behaviour in the HTTPRoute (filters, timeouts, retries, per-version Services as weighted "
+          + "backendRefs) and delete the VirtualService, or remove the route.")
+      .tags("virtualservice", "gateway-api", "waypoint")
+      .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return META;
+  }
+
+  @Override
+  public void check(MeshGraph graph, Findings findings) {
+    for (VirtualService vs : graph.virtualServices()) {
+      if (!vs.isMesh() || vs.httpRoutes().isEmpty()) {
+        continue;
+      }
+      for (VirtualService.HostEntry host : vs.hosts()) {
+        Optional<MeshService> found = graph.meshServiceForHost(host.host(), vs.namespace());
+        if (found.isEmpty()) {
+          continue;
+        }
+        MeshService service = found.get();
+        WaypointBinding binding = graph.waypointForService(service);
+        String waypointNamespace = binding.waypointNamespace().orElse("");
+        if (!binding.isBound()
+            || !vs.namespace().equals(service.namespace()) && !vs.namespace().equals(waypointNamespace)) {
+          continue; // not applied at the waypoint at all: AL402 / AL404
+        }
+        List<RouteAhead> ahead = graph.routesAheadOf(vs, service);
+        if (ahead.isEmpty()) {
+          continue;
+        }
+        String lost = lostFeatures(vs);
+        Optional<RouteAhead> complete = ahead.stream().filter(RouteAhead::shadowsCompletely).findFirst();
+        var draft = complete.isPresent()
+            ? findings.report(META, vs.node(host.pointer()),
+                "%s %s has a rule that matches every request (%s), so at waypoint %s it takes every request for %s%s "
+                    + "and %s is never used there: %s lost; move them into the route or delete the VirtualService",
+                complete.get().attachment().route().resource().kind(),
+                complete.get().attachment().route().namespacedName(), complete.get().catchAllNode().dottedPath(),
+                binding.waypointDisplayName(), service.displayName(), order(complete.get()), vs.displayName(), lost)
+            : findings.report(META, vs.node(host.pointer()),
+                "%s on %s come%s first at waypoint %s%s and take%s the requests matching %s; the other requests still "
+                    + "reach %s, but for the requests %s, %s lost; move them into the route%s or narrow it",
+                names(ahead), service.displayName(), ahead.size() == 1 ? "s" : "", binding.waypointDisplayName(),
+                order(ahead.get(0)), ahead.size() == 1 ? "s" : "", String.join("; ", matches(ahead)), vs.displayName(),
+                ahead.size() == 1 ? "it takes" : "they take", lost, ahead.size() == 1 ? "" : "s");
+        for (RouteAhead r : ahead) {
+          draft.related(r.attachment().parentRefNode(), "parentRef of " + r.attachment().route().displayName());
+        }
+      }
+    }
+  }
+
+  private static String order(RouteAhead r) {
+    return r.byCreationTime() ? " (if created before the VirtualService: it is not in the waypoint's namespace, so "
+        + "creation order decides)" : "";
+  }
+
+  private static String names(List<RouteAhead> ahead) {
+    return String.join(", ", ahead.stream().map(r -> r.attachment().route().displayName()).toList());
+  }
+
+  private static List<String> matches(List<RouteAhead> ahead) {
+    List<String> out = new ArrayList<>();
+    ahead.forEach(r -> out.addAll(r.matches()));
+    return out.stream().distinct().toList();
+  }
+
+  /** What the VirtualService's http routes do that is lost where a route comes first. */
+  static String lostFeatures(VirtualService vs) {
+    Set<String> lost = new LinkedHashSet<>();
+    Set<String> subsets = new LinkedHashSet<>();
+    boolean headerRouting = false;
+    boolean split = false;
+    for (VirtualService.Route route : vs.httpRoutes()) {
+      route.features().keySet().stream().sorted().forEach(f -> lost.add(f.description()));
+      route.destinations().forEach(d -> d.subset().ifPresent(subsets::add));
+      headerRouting |= route.matches().stream().anyMatch(VirtualService.Match::usesHeaders);
+      split |= route.destinations().stream().filter(d -> !d.mirror()).count() > 1;
+    }
+    if (!subsets.isEmpty()) {
+      lost.add((subsets.size() == 1 ? "subset " : "subsets ") + String.join(", ", subsets));
+    }
+    if (headerRouting) {
+      lost.add("header-based routing");
+    }
+    if (split) {
+      lost.add("weighted traffic split");
+    }
+    if (!vs.sourceLabelsPointers().isEmpty()) {
+      lost.add("sourceLabels matches");
+    }
+    if (lost.isEmpty()) {
+      return "its routing rules are";
+    }
+    List<String> items = new ArrayList<>(lost);
+    return "its " + (items.size() == 1 ? items.get(0) + " is"
+        : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1) + " are");
+  }
+}
