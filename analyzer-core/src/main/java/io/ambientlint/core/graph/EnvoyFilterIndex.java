@@ -62,12 +62,13 @@ final class EnvoyFilterIndex {
       for (EnvoyFilter.TargetRef ref : f.targetRefs()) {
         targets.add(targetReach(f, ref, root));
       }
-      return new EnvoyFilterReach(f, List.copyOf(targets), List.of(), List.of());
+      return new EnvoyFilterReach(f, List.copyOf(targets), List.of(), List.of(), List.of());
     }
     Map<String, String> selector = f.workloadSelector().orElse(Map.of());
     List<String> namespaces = root ? graph.namespaces().stream().map(n -> n.name()).toList() : List.of(f.namespace());
     List<Workload> workloads = new ArrayList<>();
     List<Gateway> waypoints = new ArrayList<>();
+    List<Gateway> gateways = new ArrayList<>();
     for (String ns : namespaces) {
       List<Workload> candidates = selector.isEmpty() ? graph.workloadsIn(ns) : graph.workloadsSelectedBy(ns, selector);
       for (Workload w : candidates) {
@@ -77,12 +78,14 @@ final class EnvoyFilterIndex {
       }
       String gatewayName = selector.get(IstioLabels.GATEWAY_NAME);
       if (selector.isEmpty()) {
-        gatewaysByNamespace.getOrDefault(ns, List.of()).stream().filter(graph::isWaypoint).forEach(waypoints::add);
+        for (Gateway g : gatewaysByNamespace.getOrDefault(ns, List.of())) {
+          (graph.isWaypoint(g) ? waypoints : gateways).add(g);
+        }
       } else if (gatewayName != null) {
         graph.gateway(ns, gatewayName).filter(graph::isWaypoint).ifPresent(waypoints::add);
       }
     }
-    return new EnvoyFilterReach(f, List.of(), List.copyOf(workloads), List.copyOf(waypoints));
+    return new EnvoyFilterReach(f, List.of(), List.copyOf(workloads), List.copyOf(waypoints), List.copyOf(gateways));
   }
 
   private EnvoyFilterReach.TargetReach targetReach(EnvoyFilter f, EnvoyFilter.TargetRef ref, boolean root) {

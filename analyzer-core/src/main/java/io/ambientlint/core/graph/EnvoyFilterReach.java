@@ -14,9 +14,11 @@ import java.util.Optional;
  *
  * @param selectedWorkloads workloads of the repository the selector (or the namespace) covers, waypoint pods excluded
  * @param selectedWaypoints waypoints whose pods the selector names, or every waypoint of the namespace without selector
+ * @param selectedGateways without selector: the namespace's Gateways that are not waypoints (ingress, east-west),
+ *     whose Envoy the filter patches
  */
 public record EnvoyFilterReach(EnvoyFilter filter, List<TargetReach> targets, List<Workload> selectedWorkloads,
-    List<Gateway> selectedWaypoints) {
+    List<Gateway> selectedWaypoints, List<Gateway> selectedGateways) {
 
   /**
    * One targetRef and what it reaches: waypoints, other Gateways, or nothing ({@code ignoredBecause} says why;

@@ -85,5 +85,6 @@ class EnvoyFilterReachTest {
     EnvoyFilterReach reach = graph.envoyFilterReach(filter("whole-namespace"));
     assertThat(reach.selectedWorkloads()).extracting(w -> w.name()).containsExactly("reviews");
     assertThat(reach.selectedWaypoints()).extracting(g -> g.name()).containsExactly("waypoint");
+    assertThat(reach.selectedGateways()).extracting(g -> g.name()).containsExactly("ingress");
   }
 }

@@ -65,8 +65,7 @@ public final class EnvoyFilterNoEffect implements Rule {
             .related(waypoint.node("/metadata/name"), "the waypoint " + waypoint.displayName());
         continue;
       }
-      if (reach.selectedWorkloads().isEmpty() || (!hasSelector && graph.gateways().stream()
-          .anyMatch(g -> g.namespace().equals(filter.namespace()) && !graph.isWaypoint(g)))) {
+      if (reach.selectedWorkloads().isEmpty() || !reach.selectedGateways().isEmpty()) {
         continue; // selects nothing we know of (may be deployed elsewhere), or a gateway of the namespace takes it
       }
       String what = hasSelector ? "everything its workloadSelector selects" : "every workload of namespace " + filter.namespace();
