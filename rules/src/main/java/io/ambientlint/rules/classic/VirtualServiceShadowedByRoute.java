@@ -65,11 +65,12 @@ public final class VirtualServiceShadowedByRoute implements Rule {
         Optional<RouteAhead> complete = ahead.stream().filter(RouteAhead::shadowsCompletely).findFirst();
         var draft = complete.isPresent()
             ? findings.report(META, vs.node(host.pointer()),
-                "%s %s has a rule that matches every request (%s), so at waypoint %s it takes every request for %s%s "
-                    + "and %s is never used there: %s lost; move them into the route or delete the VirtualService",
+                "%s %s has a rule that matches every request (%s), so at waypoint %s it takes every request for %s%s%s "
+                    + "and %s %s: %s lost; move them into the route or delete the VirtualService",
                 complete.get().attachment().route().resource().kind(),
                 complete.get().attachment().route().namespacedName(), complete.get().catchAllNode().dottedPath(),
-                binding.waypointDisplayName(), service.displayName(), order(complete.get()), vs.displayName(), lost)
+                binding.waypointDisplayName(), service.displayName(), portsOf(complete.get(), service),
+                order(complete.get()), vs.displayName(), uncovered(complete.get(), service), lost)
             : findings.report(META, vs.node(host.pointer()),
                 "%s on %s come%s first at waypoint %s%s and take%s the requests matching %s; the other requests still "
                     + "reach %s, but for the requests %s, %s lost; move them into the route%s or narrow it",
@@ -81,6 +82,22 @@ public final class VirtualServiceShadowedByRoute implements Rule {
         }
       }
     }
+  }
+
+  /** " on port 9080" when the route's parentRef narrows it to some of the service's ports. */
+  private static String portsOf(RouteAhead r, MeshService service) {
+    List<Integer> all = service.ports().stream().map(p -> p.number()).distinct().toList();
+    List<Integer> covered = r.attachment().ports();
+    return covered.containsAll(all) ? "" : " on port" + (covered.size() == 1 ? " " : "s ")
+        + String.join(", ", covered.stream().map(String::valueOf).toList());
+  }
+
+  /** What becomes of the VirtualService: never used, or still used on the ports the catch-all route does not cover. */
+  private static String uncovered(RouteAhead r, MeshService service) {
+    List<String> rest = service.ports().stream().map(p -> p.number()).distinct()
+        .filter(p -> !r.attachment().ports().contains(p)).map(String::valueOf).toList();
+    return rest.isEmpty() ? "is never used there" : "is not used for them (requests to port"
+        + (rest.size() == 1 ? " " : "s ") + String.join(", ", rest) + " still reach it)";
   }
 
   private static String order(RouteAhead r) {
