@@ -9,7 +9,8 @@ public final class DiagramContributors {
 
   public static final List<DiagramContributor> ALL = List.of(
       new WaypointDiagramContributor(),
-      new RouteDiagramContributor());
+      new RouteDiagramContributor(),
+      new ClassicDiagramContributor());
 
   public static Diagram build(MeshGraph graph) {
     DiagramBuilder builder = new DiagramBuilder();

@@ -66,7 +66,8 @@ final class ClassicTrafficSection implements ExplainSection {
           + ")", v.node());
       out.nested(() -> {
         out.fact(virtualServiceEffect(v.virtualService(), service, binding, ambient));
-        for (RouteAhead r : graph.routesAheadOf(v.virtualService(), service)) {
+        for (RouteAhead r : appliedAtWaypoint(v.virtualService(), service, binding)
+            ? graph.routesAheadOf(v.virtualService(), service) : List.<RouteAhead>of()) {
           out.fact((r.shadowsCompletely() ? "shadowed completely by " : "shadowed for requests matching "
               + String.join("; ", r.matches()) + " by ") + r.attachment().route().displayName()
               + (r.byCreationTime() ? " (if created first)" : "") + " (AL401)", r.attachment().parentRefNode());
@@ -93,6 +94,11 @@ final class ClassicTrafficSection implements ExplainSection {
         }
       });
     }
+  }
+
+  private static boolean appliedAtWaypoint(VirtualService vs, MeshService service, WaypointBinding binding) {
+    String waypointNamespace = binding.waypointNamespace().orElse(service.namespace());
+    return binding.isBound() && (vs.namespace().equals(service.namespace()) || vs.namespace().equals(waypointNamespace));
   }
 
   /** Why a VirtualService for this service does (or does not) take effect. */

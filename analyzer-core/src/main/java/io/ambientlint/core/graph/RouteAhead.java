@@ -16,21 +16,23 @@ import java.util.Optional;
  * waypoint's namespace first, the rest by creationTimestamp, and the first match wins.
  *
  * @param attachment the route's accepted parentRef to the service
- * @param catchAllRule the first rule that matches every request (no matches, {@code PathPrefix /}, a gRPC
- *     match without method and headers): the VirtualService is never reached for the ports it covers
+ * @param catchAll true when some rule matches every request (no matches, {@code PathPrefix /}, a gRPC match
+ *     without method and headers, or no rules at all: Gateway API's default rule): the VirtualService is never
+ *     reached for the ports the route covers
+ * @param catchAllPointer that rule ({@code /spec/rules/0}), or {@code /spec} for a route without rules
  * @param matches what the route's rules match on, when none is catch-all ({@code path PathPrefix /api})
  * @param byCreationTime true when the route is not in the waypoint's namespace, so creation order decides whether
  *     it comes first (Git manifests rarely say)
  */
-public record RouteAhead(ParentAttachment attachment, Optional<RouteRule> catchAllRule, List<String> matches,
+public record RouteAhead(ParentAttachment attachment, boolean catchAll, String catchAllPointer, List<String> matches,
     boolean byCreationTime) {
 
   public boolean shadowsCompletely() {
-    return catchAllRule.isPresent();
+    return catchAll;
   }
 
   public NodeRef catchAllNode() {
-    return attachment.route().node(catchAllRule.map(RouteRule::pointer).orElse("/spec/rules"));
+    return attachment.route().node(catchAllPointer);
   }
 
   /** The routes ahead of {@code vs} at the waypoint of the service {@code attachments} point to. */
@@ -46,18 +48,20 @@ public record RouteAhead(ParentAttachment attachment, Optional<RouteRule> catchA
       if (byCreation && olderThan(vs, a)) {
         continue; // both timestamps known and the VirtualService was created first: it comes ahead
       }
-      Optional<RouteRule> catchAll = Optional.empty();
+      // no rules: Gateway API defaults to one rule matching every request
+      Optional<String> catchAll = a.route().rules().isEmpty() ? Optional.of("/spec") : Optional.empty();
       List<String> matches = new ArrayList<>();
       for (RouteRule rule : a.route().rules()) {
         if (matchesEverything(rule, a.route().kind())) {
-          catchAll = Optional.of(rule);
+          catchAll = Optional.of(rule.pointer());
           break;
         }
         for (JsonNode m : rule.matches()) {
           matches.add(describe(m, a.route().kind()));
         }
       }
-      out.add(new RouteAhead(a, catchAll, catchAll.isPresent() ? List.of() : List.copyOf(matches), byCreation));
+      out.add(new RouteAhead(a, catchAll.isPresent(), catchAll.orElse(""), catchAll.isPresent() ? List.of()
+          : List.copyOf(matches), byCreation));
     }
     return out;
   }

@@ -65,10 +65,10 @@ public final class VirtualServiceShadowedByRoute implements Rule {
         Optional<RouteAhead> complete = ahead.stream().filter(RouteAhead::shadowsCompletely).findFirst();
         var draft = complete.isPresent()
             ? findings.report(META, vs.node(host.pointer()),
-                "%s %s has a rule that matches every request (%s), so at waypoint %s it takes every request for %s%s%s "
+                "%s %s %s, so at waypoint %s it takes every request for %s%s%s "
                     + "and %s %s: %s lost; move them into the route or delete the VirtualService",
                 complete.get().attachment().route().resource().kind(),
-                complete.get().attachment().route().namespacedName(), complete.get().catchAllNode().dottedPath(),
+                complete.get().attachment().route().namespacedName(), catchAll(complete.get()),
                 binding.waypointDisplayName(), service.displayName(), portsOf(complete.get(), service),
                 order(complete.get()), vs.displayName(), uncovered(complete.get(), service), lost)
             : findings.report(META, vs.node(host.pointer()),
@@ -82,6 +82,11 @@ public final class VirtualServiceShadowedByRoute implements Rule {
         }
       }
     }
+  }
+
+  private static String catchAll(RouteAhead r) {
+    return r.catchAllPointer().equals("/spec") ? "has no rules, and Gateway API's default rule matches every request"
+        : "has a rule that matches every request (" + r.catchAllNode().dottedPath() + ")";
   }
 
   /** " on port 9080" when the route's parentRef narrows it to some of the service's ports. */
