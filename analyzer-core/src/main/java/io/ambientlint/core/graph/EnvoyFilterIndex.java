@@ -7,6 +7,7 @@ import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class EnvoyFilterIndex {
   private final Map<String, List<Gateway>> gatewaysByNamespace = new HashMap<>();
   private final Map<String, List<Gateway>> gatewaysByClass = new HashMap<>();
   private final Map<ResourceId, List<EnvoyFilterReach.TargetReach>> byGateway = new HashMap<>();
-  private final Map<EnvoyFilter, EnvoyFilterReach> reach = new java.util.IdentityHashMap<>();
+  private final Map<EnvoyFilter, EnvoyFilterReach> reach = new IdentityHashMap<>();
 
   EnvoyFilterIndex(MeshGraph graph, List<EnvoyFilter> filters) {
     this.graph = graph;
