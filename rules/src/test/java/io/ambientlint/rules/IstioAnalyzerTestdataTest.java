@@ -68,6 +68,19 @@ class IstioAnalyzerTestdataTest {
   }
 
   /**
+   * istioctl: IST0109 on foo/productpage and bar/productpage (same wildcard host), foo/productpage-c and
+   * bar/productpage-c (exportTo foo and "*"), foo/productpage-d and bar/productpage-d ({@code *.d} covers
+   * {@code *.productpage.d}); not on the productpage-b pair (exportTo foo and "." in bar do not meet). Same objects.
+   */
+  @Test
+  void conflictingMeshVirtualServiceHostsWithExportTo() {
+    assertThat(reported("virtualservice_conflictingmeshgatewayhosts_with_exportto.yaml", "AL403"))
+        .containsExactlyInAnyOrder("VirtualService foo/productpage", "VirtualService bar/productpage",
+            "VirtualService foo/productpage-c", "VirtualService bar/productpage-c", "VirtualService foo/productpage-d",
+            "VirtualService bar/productpage-d");
+  }
+
+  /**
    * istioctl: IST0173 DestinationRuleSubsetNotSelectPods on default/subsets-not-select-pods. We deliberately stay
    * silent: the file has no workload at all, and a Git repository often deploys the pods from elsewhere (Helm,
    * another repository), so "no pod has version=v3" cannot be told apart from "the pods are not here". AL407

@@ -165,6 +165,18 @@ public final class HostIndex {
     return virtualServicesByHost.getOrDefault(fqdn, List.of());
   }
 
+  /**
+   * Mesh VirtualServices whose host is {@code fqdn} or a wildcard covering it ({@code *.d} covers
+   * {@code *.productpage.d} and {@code a.d}): the ones that compete with a VirtualService for {@code fqdn}.
+   */
+  public List<VirtualServiceHost> virtualServicesCovering(String fqdn) {
+    List<VirtualServiceHost> out = new ArrayList<>();
+    for (String key : coveringKeys(fqdn)) {
+      out.addAll(virtualServicesByHost.getOrDefault(key, List.of()));
+    }
+    return out;
+  }
+
   /** Every resolved host some mesh VirtualService names. */
   public Set<String> virtualServiceHosts() {
     return virtualServicesByHost.keySet();
@@ -197,6 +209,21 @@ public final class HostIndex {
       }
     }
     return out;
+  }
+
+  /** Like {@link #matchKeys}, and for a wildcard host also the wider wildcards covering it. */
+  static List<String> coveringKeys(String fqdn) {
+    if (!fqdn.startsWith("*.")) {
+      return matchKeys(fqdn);
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add(fqdn);
+    for (String key : matchKeys(fqdn.substring(2))) {
+      if (key.startsWith("*")) {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   /** The host itself, then each wildcard that covers it, most specific first, then {@code *}. */

@@ -142,6 +142,7 @@ class HostIndexTest {
   void matchKeysWalkTheWildcardsFromMostSpecific() {
     assertThat(HostIndex.matchKeys("a.b.c")).containsExactly("a.b.c", "*.b.c", "*.c", "*");
     assertThat(HostIndex.matchKeys("*.b.c")).containsExactly("*.b.c");
+    assertThat(HostIndex.coveringKeys("*.b.c")).containsExactly("*.b.c", "*.c", "*");
   }
 
   @Test

@@ -7,7 +7,9 @@ import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Several mesh VirtualServices for one host, visible in a common namespace (istioctl IST0109). */
@@ -20,8 +22,8 @@ public final class VirtualServiceDuplicateHost implements Rule {
           + "`name.ns.svc` and the cluster domain) and their `exportTo` overlap, so some namespace sees both. Sidecars "
           + "use only one VirtualService per host (the oldest by creationTimestamp) and silently drop the others; "
           + "waypoints concatenate their routes, and the first match wins, so the result depends on creation order. "
-          + "istioctl reports this as IST0109 (ConflictingMeshGatewayVirtualServiceHosts); unlike istioctl, "
-          + "`exportTo: [\"*\"]` and a list naming a namespace are treated as overlapping.")
+          + "A wildcard host (`*.example.com`) competes with the hosts it covers. istioctl reports this as IST0109 "
+          + "(ConflictingMeshGatewayVirtualServiceHosts).")
       .help("Merge the VirtualServices into one per host, or narrow their exportTo so no namespace sees both.")
       .tags("virtualservice", "conflict")
       .build();
@@ -33,32 +35,44 @@ public final class VirtualServiceDuplicateHost implements Rule {
 
   @Override
   public void check(MeshGraph graph, Findings findings) {
+    // conflicts are symmetric: a wildcard host (*.d) competes with the hosts it covers (a.d, *.productpage.d)
+    Map<HostIndex.VirtualServiceHost, List<HostIndex.VirtualServiceHost>> conflicts = new IdentityHashMap<>();
+    List<HostIndex.VirtualServiceHost> order = new ArrayList<>();
     for (String host : new TreeSet<>(graph.hosts().virtualServiceHosts())) {
-      List<HostIndex.VirtualServiceHost> entries = graph.hosts().virtualServicesWithHost(host);
-      if (entries.size() < 2) {
-        continue;
-      }
-      for (HostIndex.VirtualServiceHost entry : entries) {
-        List<HostIndex.VirtualServiceHost> others = new ArrayList<>();
-        for (HostIndex.VirtualServiceHost other : entries) {
+      for (HostIndex.VirtualServiceHost entry : graph.hosts().virtualServicesWithHost(host)) {
+        for (HostIndex.VirtualServiceHost other : graph.hosts().virtualServicesCovering(host)) {
           // by id: a VirtualService defined twice (AL903) is one object, not a conflict with itself
           if (!other.virtualService().id().equals(entry.virtualService().id())
-              && other.exportTo().overlaps(entry.exportTo())
-              && others.stream().noneMatch(o -> o.virtualService().id().equals(other.virtualService().id()))) {
-            others.add(other);
+              && other.exportTo().overlaps(entry.exportTo())) {
+            add(conflicts, order, entry, other);
+            add(conflicts, order, other, entry);
           }
         }
-        if (others.isEmpty()) {
-          continue;
-        }
-        String names = String.join(", ", others.stream().map(o -> o.virtualService().displayName()).toList());
-        var draft = findings.report(META, entry.node(),
-            "host %s of mesh %s (exported to %s) is also defined by %s: sidecars use only the oldest VirtualService "
-                + "for a host and ignore the others, waypoints concatenate their routes (first match wins), so behaviour "
-                + "depends on creation order; merge them into one VirtualService",
-            host, entry.virtualService().displayName(), entry.exportTo().describe(), names);
-        others.forEach(o -> draft.related(o.node(), "the same host in " + o.virtualService().displayName()));
       }
+    }
+    for (HostIndex.VirtualServiceHost entry : order) {
+      List<HostIndex.VirtualServiceHost> others = conflicts.get(entry);
+      String names = String.join(", ", others.stream().map(o -> o.virtualService().displayName()
+          + (o.fqdn().equals(entry.fqdn()) ? "" : " (host " + o.fqdn() + ")")).toList());
+      var draft = findings.report(META, entry.node(),
+          "host %s of mesh %s (exported to %s) is also defined by %s: sidecars use only the oldest VirtualService "
+              + "for a host and ignore the others, waypoints concatenate their routes (first match wins), so behaviour "
+              + "depends on creation order; merge them into one VirtualService",
+          entry.fqdn(), entry.virtualService().displayName(), entry.exportTo().describe(), names);
+      others.forEach(o -> draft.related(o.node(), "the same host in " + o.virtualService().displayName()));
+    }
+  }
+
+  private static void add(Map<HostIndex.VirtualServiceHost, List<HostIndex.VirtualServiceHost>> conflicts,
+      List<HostIndex.VirtualServiceHost> order, HostIndex.VirtualServiceHost entry, HostIndex.VirtualServiceHost other) {
+    List<HostIndex.VirtualServiceHost> list = conflicts.get(entry);
+    if (list == null) {
+      list = new ArrayList<>();
+      conflicts.put(entry, list);
+      order.add(entry);
+    }
+    if (list.stream().noneMatch(o -> o.virtualService().id().equals(other.virtualService().id()))) {
+      list.add(other);
     }
   }
 }
