@@ -81,6 +81,23 @@ class IstioAnalyzerTestdataTest {
   }
 
   /**
+   * istioctl: IST0101 on default/reviews-bogushost, default/reviews-mirror-bogushost, istio-system/cross-namespace-details
+   * (Service exported only to banana), default/reviews-bookinfo-other, default/reviews-bogusport,
+   * hello/hello-export-to-bogus and VirtualServiceDestinationPortSelectorRequired on default/reviews-2port-missing.
+   * AL408 reports the first three; deliberately not other.bookinfo.com (not a cluster-local name: it may resolve by
+   * DNS), and ports and the VirtualService's own exportTo are other checks. IST0176 on DestinationRule
+   * default/fake-host: AL408 too.
+   */
+  @Test
+  void destinationHostsNotFound() {
+    assertThat(reported("virtualservice_destinationhosts.yaml", "AL408")).containsExactlyInAnyOrder(
+        "VirtualService default/reviews-bogushost", "VirtualService default/reviews-mirror-bogushost",
+        "VirtualService istio-system/cross-namespace-details");
+    assertThat(reported("destinationrule-with-fake-host.yaml", "AL408"))
+        .containsExactly("DestinationRule default/fake-host");
+  }
+
+  /**
    * istioctl: IST0173 DestinationRuleSubsetNotSelectPods on default/subsets-not-select-pods. We deliberately stay
    * silent: the file has no workload at all, and a Git repository often deploys the pods from elsewhere (Helm,
    * another repository), so "no pod has version=v3" cannot be told apart from "the pods are not here". AL407

@@ -36,12 +36,16 @@ public final class HostIndex {
     }
   }
 
+  /** Istio's annotation limiting where a Kubernetes Service is visible, like a ServiceEntry's exportTo. */
+  static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
+
   private final String clusterDomain;
   private final Predicate<String> isNamespace;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
   private final Map<String, List<MeshService>> servicesByHost = new HashMap<>();
   private final Map<ResourceId, List<String>> hostnamesByService = new HashMap<>();
+  private final Map<ResourceId, ExportTo> serviceVisibility = new HashMap<>();
   private final Map<String, List<VirtualServiceHost>> virtualServicesByHost = new HashMap<>();
   private final Map<String, List<DestinationRule>> destinationRulesByHost = new HashMap<>();
 
@@ -51,10 +55,14 @@ public final class HostIndex {
   }
 
   void addService(Service s) {
+    String exportTo = s.resource().annotations().getOrDefault(EXPORT_TO_ANNOTATION, "");
+    serviceVisibility.put(s.id(), ExportTo.of(exportTo.isBlank() ? List.of()
+        : List.of(exportTo.replace(" ", "").split(",")), s.namespace()));
     addHost(s, s.name() + "." + s.namespace() + ".svc." + clusterDomain);
   }
 
   void addServiceEntry(ServiceEntry se) {
+    serviceVisibility.put(se.id(), ExportTo.of(se.exportTo(), se.namespace()));
     for (String h : se.hosts()) {
       addHost(se, fqdn(h, se.namespace()));
     }
@@ -133,17 +141,23 @@ public final class HostIndex {
   }
 
   /**
-   * The Service or ServiceEntry a host names, resolved in {@code namespace}: an exact host first (Services
-   * before ServiceEntries), else a ServiceEntry whose wildcard host covers it.
+   * The Service or ServiceEntry a host names, resolved in {@code namespace} and visible there (exportTo): an
+   * exact host first (Services before ServiceEntries), else a ServiceEntry whose wildcard host covers it.
    */
   public Optional<MeshService> meshServiceForHost(String host, String namespace) {
     for (String key : matchKeys(fqdn(host, namespace))) {
-      List<MeshService> found = servicesByHost.get(key);
-      if (found != null) {
+      List<MeshService> found = servicesByHost.getOrDefault(key, List.of()).stream()
+          .filter(s -> isVisible(s, namespace)).toList();
+      if (!found.isEmpty()) {
         return found.stream().filter(s -> s instanceof Service).findFirst().or(() -> Optional.of(found.get(0)));
       }
     }
     return Optional.empty();
+  }
+
+  /** Is the service visible to objects in {@code namespace} (ServiceEntry exportTo, Service exportTo annotation)? */
+  public boolean isVisible(MeshService service, String namespace) {
+    return serviceVisibility.getOrDefault(service.id(), ExportTo.of(List.of(), service.namespace())).visibleTo(namespace);
   }
 
   /** Mesh VirtualServices with a host that is, or by wildcard covers, one of the service's hosts. */

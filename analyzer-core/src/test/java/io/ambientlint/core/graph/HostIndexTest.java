@@ -101,6 +101,24 @@ class HostIndexTest {
   }
 
   @Test
+  void serviceEntriesAndServicesAreFoundOnlyWhereTheyAreExported() {
+    MeshGraph g = TestGraphs.fromYaml("""
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: all, namespace: sandbox}
+        spec: {hosts: ["*"], exportTo: ["."]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: api, namespace: shop, annotations: {networking.istio.io/exportTo: "shop, web"}}
+        """);
+    assertThat(g.meshServiceForHost("anything.example.com", "sandbox")).isPresent();
+    assertThat(g.meshServiceForHost("anything.example.com", "shop")).isEmpty();
+    assertThat(g.meshServiceForHost("api.shop", "web")).isPresent();
+    assertThat(g.meshServiceForHost("api.shop", "books")).isEmpty();
+  }
+
+  @Test
   void mesh_virtual_services_for_a_service_by_every_spelling_and_wildcard() {
     MeshService reviews = graph.service("books", "reviews").orElseThrow();
     List<String> names = graph.virtualServicesForHost(reviews).stream()

@@ -20,7 +20,7 @@ public final class DestinationHostNotFound implements Rule {
       .description("A VirtualService route destination or mirror, or a DestinationRule `host`, is written in "
           + "cluster-local form (a short name, `name.namespace`, `name.namespace.svc` or "
           + "`name.namespace.svc.<clusterDomain>`) but no Service or ServiceEntry in the repository (nor in config "
-          + "`external`) answers for it. Requests routed there fail with 503 (`NR`/`NC`); a DestinationRule for it "
+          + "`external`) visible from the object's namespace (`exportTo`) answers for it. Requests routed there fail with 503 (`NR`/`NC`); a DestinationRule for it "
           + "configures nothing. Other hosts (`api.example.com`) are not checked: they may be resolved by DNS. "
           + "istioctl reports destinations as IST0101 and DestinationRule hosts as IST0176.")
       .help("Fix the host (short names resolve in the object's own namespace: use `name.namespace` for another "
@@ -57,13 +57,13 @@ public final class DestinationHostNotFound implements Rule {
     }
     String fqdn = graph.hosts().fqdn(host, namespace);
     Optional<ResourceId> id = graph.hosts().serviceIdOf(fqdn);
-    if (id.isPresent() && graph.exists(id.get())) {
-      return;
+    if (id.isPresent() && graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())) {
+      return; // in the repository but not visible here is still a finding; only config external excuses it
     }
     String service = id.map(i -> "Service " + i.namespacedName()).orElse(fqdn);
     findings.report(META, at,
-        "%shost %s (%s), but no %s or ServiceEntry for it is in the repository: %s; fix the host (short names "
-            + "resolve in namespace %s) or add the Service",
-        what, host, fqdn, service, consequence, namespace);
+        "%shost %s (%s), but no %s or ServiceEntry for it visible in namespace %s is in the repository: %s; fix "
+            + "the host (short names resolve in the object's own namespace) or add the Service",
+        what, host, fqdn, service, namespace, consequence);
   }
 }
