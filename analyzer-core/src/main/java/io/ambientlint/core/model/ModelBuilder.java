@@ -110,6 +110,9 @@ public final class ModelBuilder {
       JsonNode root = doc.root();
       String apiVersion = root.path("apiVersion").asText();
       String kind = root.path("kind").asText();
+      if (!kind.equals("Application") && !kind.equals("Kustomization")) {
+        continue;
+      }
       String name = root.path("metadata").path("namespace").asText("") + "/" + root.path("metadata").path("name").asText();
       JsonNode spec = root.path("spec");
       if (apiVersion.startsWith("argoproj.io/") && kind.equals("Application")) {

@@ -84,6 +84,21 @@ public record Resource(
     return id.kind() + " " + id.namespacedName();
   }
 
+  /**
+   * A resource is one definition in one file: two definitions of the same id (AL903) are different
+   * resources. Identity also keeps hashing cheap: views of resources are used as map keys, and a record's
+   * default hash would walk the whole JSON tree.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+
   @Override
   public String toString() {
     return displayName();
