@@ -141,6 +141,28 @@ class EntrypointTest {
   }
 
   @Test
+  void theSummaryDrawsTheWaypointsTheFindingsInvolve() throws Exception {
+    write("manifests/reviews.yaml", SERVICE.replace("namespace: bookinfo", "namespace: bookinfo\n  labels: {istio.io/use-waypoint: waypoint}"));
+    write("manifests/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: bookinfo, labels: {istio.io/dataplane-mode: ambient}}\n");
+    Run r = run();
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("title=AL101 waypoint-not-found::");
+    String summary = Files.readString(summaryFile);
+    assertThat(summary).contains("| **error** | [AL101]");
+    assertThat(summary.substring(summary.indexOf("| **error** | [AL101]"))).contains("""
+        ### Waypoints involved
+
+        ```mermaid
+        flowchart LR
+          subgraph c0 ["namespace bookinfo (ambient)"]
+            n0["missing Gateway waypoint"]
+            n1["Service reviews"]
+          end
+          n1 -.->|"use-waypoint=waypoint (own label): Gateway not found"| n0
+        """);
+  }
+
+  @Test
   void aCleanRepositoryPassesWithZeroCounts() throws Exception {
     write("manifests/reviews.yaml", SERVICE);
     Run r = run();

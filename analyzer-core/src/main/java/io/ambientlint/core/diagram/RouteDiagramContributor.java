@@ -19,10 +19,10 @@ public final class RouteDiagramContributor implements DiagramContributor {
   @Override
   public void contribute(MeshGraph graph, DiagramBuilder diagram) {
     for (Route route : graph.routes()) {
-      String routeId = routeId(route);
-      diagram.cluster(clusterId(route.namespace()), "namespace " + route.namespace());
+      String routeId = DiagramIds.route(route);
+      diagram.cluster(DiagramIds.cluster(route.namespace()), "namespace " + route.namespace());
       diagram.node(new Diagram.Node(routeId, route.kind().kind() + " " + route.name(), Diagram.NodeKind.ROUTE,
-          Optional.of(clusterId(route.namespace())), Optional.of(route.resource().nameNode().location())));
+          Optional.of(DiagramIds.cluster(route.namespace())), Optional.of(route.resource().nameNode().location())));
       for (ParentAttachment a : graph.parentAttachments(route)) {
         parentEdge(diagram, routeId, a);
       }
@@ -35,11 +35,11 @@ public final class RouteDiagramContributor implements DiagramContributor {
   private static void parentEdge(DiagramBuilder diagram, String routeId, ParentAttachment a) {
     String to;
     if (a.gateway().isPresent()) {
-      to = "gw:" + a.gateway().get().namespace() + "/" + a.gateway().get().name();
+      to = DiagramIds.gateway(a.gateway().get().namespace(), a.gateway().get().name());
       ensure(diagram, to, "Gateway " + a.gateway().get().name(), Diagram.NodeKind.GATEWAY, a.gateway().get().namespace(),
           Optional.of(a.gateway().get().resource().nameNode().location()));
     } else if (a.service().isPresent()) {
-      to = serviceId(a.service().get());
+      to = DiagramIds.service(a.service().get());
       serviceNode(diagram, a.service().get());
     } else {
       String prefix = a.parentRef().isGateway() ? "gw:" : a.parentRef().isService() ? "svc:" : "ref:" + a.parentRef().kind() + ":";
@@ -60,7 +60,7 @@ public final class RouteDiagramContributor implements DiagramContributor {
   private static void backendEdge(DiagramBuilder diagram, String routeId, BackendResolution b) {
     String to;
     if (b.target().isPresent()) {
-      to = serviceId(b.target().get());
+      to = DiagramIds.service(b.target().get());
       serviceNode(diagram, b.target().get());
     } else {
       to = "backend:" + b.backendRef().kind() + ":" + b.backendRef().namespace() + "/" + b.backendRef().name();
@@ -75,7 +75,7 @@ public final class RouteDiagramContributor implements DiagramContributor {
 
   private static void serviceNode(DiagramBuilder diagram, MeshService s) {
     boolean entry = s instanceof ServiceEntry;
-    ensure(diagram, serviceId(s), s.resource().kind() + " " + s.name(),
+    ensure(diagram, DiagramIds.service(s), s.resource().kind() + " " + s.name(),
         entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, s.namespace(),
         Optional.of(s.resource().nameNode().location()));
   }
@@ -83,20 +83,8 @@ public final class RouteDiagramContributor implements DiagramContributor {
   private static void ensure(DiagramBuilder diagram, String id, String label, Diagram.NodeKind kind, String namespace,
       Optional<io.ambientlint.core.model.Location> source) {
     if (!diagram.hasNode(id)) {
-      diagram.cluster(clusterId(namespace), "namespace " + namespace);
-      diagram.node(new Diagram.Node(id, label, kind, Optional.of(clusterId(namespace)), source));
+      diagram.cluster(DiagramIds.cluster(namespace), "namespace " + namespace);
+      diagram.node(new Diagram.Node(id, label, kind, Optional.of(DiagramIds.cluster(namespace)), source));
     }
-  }
-
-  static String routeId(Route route) {
-    return "route:" + route.kind().kind() + "/" + route.namespace() + "/" + route.name();
-  }
-
-  private static String serviceId(MeshService s) {
-    return (s instanceof ServiceEntry ? "se:" : "svc:") + s.namespace() + "/" + s.name();
-  }
-
-  private static String clusterId(String namespace) {
-    return "ns:" + namespace;
   }
 }

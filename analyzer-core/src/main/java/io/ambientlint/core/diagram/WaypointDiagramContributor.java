@@ -6,7 +6,6 @@ import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Namespace;
-import io.ambientlint.core.model.ResourceView;
 import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
@@ -23,31 +22,31 @@ public final class WaypointDiagramContributor implements DiagramContributor {
   @Override
   public void contribute(MeshGraph graph, DiagramBuilder diagram) {
     for (Namespace ns : graph.namespaces()) {
-      diagram.cluster(clusterId(ns.name()), "namespace " + ns.name() + " (" + mode(graph.namespaceEnrolment(ns)) + ")");
+      diagram.cluster(DiagramIds.cluster(ns.name()), "namespace " + ns.name() + " (" + mode(graph.namespaceEnrolment(ns)) + ")");
     }
     for (Gateway gw : graph.waypoints()) {
-      diagram.node(new Diagram.Node(gatewayId(gw.namespace(), gw.name()), "waypoint " + gw.name() + " (" + gw.className() + ")",
-          Diagram.NodeKind.WAYPOINT, Optional.of(clusterId(gw.namespace())), Optional.of(gw.resource().nameNode().location())));
+      diagram.node(new Diagram.Node(DiagramIds.gateway(gw.namespace(), gw.name()), "waypoint " + gw.name() + " (" + gw.className() + ")",
+          Diagram.NodeKind.WAYPOINT, Optional.of(DiagramIds.cluster(gw.namespace())), Optional.of(gw.resource().nameNode().location())));
     }
     for (Workload w : graph.workloads()) {
-      diagram.node(new Diagram.Node(workloadId(w), w.resource().kind() + " " + w.name() + " (" + mode(graph.enrolment(w)) + ")",
-          Diagram.NodeKind.WORKLOAD, Optional.of(clusterId(w.namespace())), Optional.of(w.resource().nameNode().location())));
+      diagram.node(new Diagram.Node(DiagramIds.workload(w), w.resource().kind() + " " + w.name() + " (" + mode(graph.enrolment(w)) + ")",
+          Diagram.NodeKind.WORKLOAD, Optional.of(DiagramIds.cluster(w.namespace())), Optional.of(w.resource().nameNode().location())));
       WaypointBinding b = graph.waypointForWorkload(w);
       if (b.source() == WaypointBinding.LabelSource.OBJECT || b.isBound() || b.isFailed()) {
-        bindingEdge(graph, diagram, workloadId(w), b);
+        bindingEdge(graph, diagram, DiagramIds.workload(w), b);
       }
     }
     List<MeshService> services = new ArrayList<>(graph.services());
     services.addAll(graph.serviceEntries());
     for (MeshService s : services) {
       boolean entry = s instanceof ServiceEntry;
-      diagram.node(new Diagram.Node(serviceId(s), s.resource().kind() + " " + s.name(),
-          entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, Optional.of(clusterId(s.namespace())),
+      diagram.node(new Diagram.Node(DiagramIds.service(s), s.resource().kind() + " " + s.name(),
+          entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, Optional.of(DiagramIds.cluster(s.namespace())),
           Optional.of(s.resource().nameNode().location())));
       for (Workload w : graph.workloadsSelectedBy(s)) {
-        diagram.edge(serviceId(s), workloadId(w), "selects", Diagram.EdgeStyle.DASHED);
+        diagram.edge(DiagramIds.service(s), DiagramIds.workload(w), "selects", Diagram.EdgeStyle.DASHED);
       }
-      bindingEdge(graph, diagram, serviceId(s), graph.waypointForService(s));
+      bindingEdge(graph, diagram, DiagramIds.service(s), graph.waypointForService(s));
     }
   }
 
@@ -57,12 +56,12 @@ public final class WaypointDiagramContributor implements DiagramContributor {
     }
     String ns = b.waypointNamespace().orElseThrow();
     String name = b.waypointName().orElseThrow();
-    String to = gatewayId(ns, name);
-    diagram.cluster(clusterId(ns), "namespace " + ns + " (" + mode(graph.namespaceEnrolment(graph.namespace(ns))) + ")");
+    String to = DiagramIds.gateway(ns, name);
+    diagram.cluster(DiagramIds.cluster(ns), "namespace " + ns + " (" + mode(graph.namespaceEnrolment(graph.namespace(ns))) + ")");
     if (!diagram.hasNode(to)) {
       boolean external = b.status() == WaypointBinding.Status.BOUND_EXTERNAL;
       diagram.node(new Diagram.Node(to, (external ? "external Gateway " : "missing Gateway ") + name,
-          external ? Diagram.NodeKind.WAYPOINT : Diagram.NodeKind.OTHER, Optional.of(clusterId(ns)),
+          external ? Diagram.NodeKind.WAYPOINT : Diagram.NodeKind.OTHER, Optional.of(DiagramIds.cluster(ns)),
           b.waypoint().map(g -> g.resource().nameNode().location())));
     }
     String label = "use-waypoint=" + name + (b.namespaceLabel().isPresent() ? ", use-waypoint-namespace=" + ns : "")
@@ -91,21 +90,5 @@ public final class WaypointDiagramContributor implements DiagramContributor {
       case SIDECAR -> "sidecar";
       case NONE -> "not in mesh";
     };
-  }
-
-  static String clusterId(String namespace) {
-    return "ns:" + namespace;
-  }
-
-  static String gatewayId(String namespace, String name) {
-    return "gw:" + namespace + "/" + name;
-  }
-
-  static String serviceId(ResourceView s) {
-    return (s instanceof ServiceEntry ? "se:" : "svc:") + s.namespace() + "/" + s.name();
-  }
-
-  static String workloadId(Workload w) {
-    return "wl:" + w.resource().kind() + "/" + w.namespace() + "/" + w.name();
   }
 }

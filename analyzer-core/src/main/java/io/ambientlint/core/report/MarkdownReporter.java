@@ -4,19 +4,23 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.ToolInfo;
 import io.ambientlint.core.baseline.Comparison;
 import io.ambientlint.core.baseline.FixedFinding;
+import io.ambientlint.core.diagram.FindingsDiagram;
+import io.ambientlint.core.diagram.MermaidRenderer;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A Markdown summary for pull requests and CI job summaries ({@code $GITHUB_STEP_SUMMARY}): counts by
  * severity, one table row per finding with a link to its file and line, then the tool notifications. After a
  * comparison with a baseline or a Git revision: the line {@code introduced N, fixed M, unchanged K}, the
- * table of introduced findings only, and the fixed ones.
+ * table of introduced findings only, and the fixed ones. When findings involve waypoints, a Mermaid graph of
+ * those waypoints and what is bound to them follows the table.
  *
  * <p>Links are relative to the analyzed repository unless a link base is given (for a job summary, the
  * commit's blob URL, {@code https://github.com/OWNER/REPO/blob/SHA/}), so they open the exact line.
@@ -25,6 +29,9 @@ public final class MarkdownReporter implements Reporter {
 
   /** GitHub caps a job summary at 1 MiB; past this many rows the table says how many it left out. */
   public static final int MAX_ROWS = 500;
+
+  /** Beyond a few dozen nodes a Mermaid flowchart is unreadable (and GitHub refuses very large ones). */
+  public static final int MAX_DIAGRAM_NODES = 60;
 
   private final String linkBase;
 
@@ -58,6 +65,7 @@ public final class MarkdownReporter implements Reporter {
       if (findings.size() > MAX_ROWS) {
         out.write("\n" + (findings.size() - MAX_ROWS) + " more findings are not listed here; the SARIF and JSON reports have them all.\n");
       }
+      writeWaypointGraph(result, findings, out);
     }
     List<FixedFinding> fixed = result.comparison().map(Comparison::fixed).orElse(List.of());
     if (!fixed.isEmpty()) {
@@ -81,6 +89,33 @@ public final class MarkdownReporter implements Reporter {
       }
     }
     out.flush();
+  }
+
+  /**
+   * The waypoints the findings involve and what is bound to them, as a Mermaid flowchart GitHub renders; cut
+   * at {@link #MAX_DIAGRAM_NODES} nodes with a line that says so. Nothing when no finding involves a waypoint.
+   */
+  private static void writeWaypointGraph(AnalysisResult result, List<Finding> findings, Writer out) throws IOException {
+    FindingsDiagram.Focus focus = FindingsDiagram.of(result.graph(), findings, MAX_DIAGRAM_NODES);
+    if (focus.isEmpty()) {
+      return;
+    }
+    out.write("\n### Waypoints involved\n\n");
+    out.write("```mermaid\n" + new MermaidRenderer().render(focus.diagram()) + "```\n");
+    if (focus.isCut()) {
+      List<String> left = new ArrayList<>();
+      if (focus.shownWaypoints() < focus.waypoints()) {
+        left.add("shows " + focus.shownWaypoints() + " of the " + focus.waypoints() + " waypoints involved");
+      }
+      if (focus.omittedNodes() > 0) {
+        left.add("leaves out " + TextReporter.plural(focus.omittedNodes(), "object") + " next to them");
+      }
+      if (focus.omittedEdges() > 0) {
+        left.add("leaves out " + TextReporter.plural(focus.omittedEdges(), "edge"));
+      }
+      out.write("\nThe graph is cut: it " + String.join(" and ", left) + "; `" + ToolInfo.NAME
+          + " graph` draws the whole mesh.\n");
+    }
   }
 
   /** {@code **2 errors**, 1 warning, 0 notes in 3 files (12 resources), 1 suppressed}. */

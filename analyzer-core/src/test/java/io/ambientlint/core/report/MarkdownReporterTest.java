@@ -98,4 +98,101 @@ class MarkdownReporterTest {
     String md = markdown(analyze(TWO_SERVICES), "");
     assertThat(md).contains("0 errors, 0 warnings, 0 notes").contains("No findings.").doesNotContain("| Severity");
   }
+
+  private static final String WAYPOINT_MESH = """
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: books, labels: {istio.io/dataplane-mode: ambient}}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: waypoint, namespace: books}
+      spec:
+        gatewayClassName: istio-waypoint
+        listeners: [{name: mesh, port: 15008, protocol: HBONE}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: reviews, namespace: books, labels: {istio.io/use-waypoint: waypoint}}
+      spec: {ports: [{port: 9080}]}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: ratings, namespace: books, labels: {istio.io/use-waypoint: gone}}
+      spec: {ports: [{port: 9080}]}
+      ---
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: shop, labels: {istio.io/dataplane-mode: ambient, istio.io/use-waypoint: waypoint}}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: waypoint, namespace: shop}
+      spec:
+        gatewayClassName: istio-waypoint
+        listeners: [{name: mesh, port: 15008, protocol: HBONE}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: cart, namespace: shop}
+      spec: {ports: [{port: 8080}]}
+      """;
+
+  /** Reports the Services of namespace books only. */
+  static final class BooksRule implements Rule {
+    @Override
+    public RuleMetadata metadata() {
+      return NameRule.META;
+    }
+
+    @Override
+    public void check(MeshGraph graph, Findings findings) {
+      for (Service s : graph.servicesIn("books")) {
+        findings.report(NameRule.META, s.resource().nameNode(), "%s", s.displayName());
+      }
+    }
+  }
+
+  @Test
+  void aMermaidGraphShowsTheWaypointsTheFindingsInvolveAndNothingElse() throws IOException {
+    String md = markdown(analyze(WAYPOINT_MESH, new BooksRule()), "");
+    assertThat(md).contains("""
+
+        ### Waypoints involved
+
+        ```mermaid
+        flowchart LR
+          subgraph c0 ["namespace books (ambient)"]
+            n0["missing Gateway gone"]
+            n1{{"waypoint waypoint (istio-waypoint)"}}
+            n2["Service ratings"]
+            n3["Service reviews"]
+          end
+          n2 -.->|"use-waypoint=gone (own label): Gateway not found"| n0
+          n3 -->|"use-waypoint=waypoint (own label)"| n1
+          linkStyle 0 stroke:#d00,color:#d00
+        """);
+    String graph = md.substring(md.indexOf("```mermaid"));
+    assertThat(graph).as("the shop waypoint is in no finding").doesNotContain("shop").doesNotContain("cart");
+    assertThat(graph).endsWith("```\n").doesNotContain("The graph is cut");
+  }
+
+  @Test
+  void noGraphWhenNoFindingInvolvesAWaypoint() throws IOException {
+    assertThat(markdown(analyze(TWO_SERVICES, new NameRule()), "")).doesNotContain("Waypoints involved").doesNotContain("```");
+  }
+
+  @Test
+  void aGraphTooLargeIsCutAndSaysSo() throws IOException {
+    StringBuilder yaml = new StringBuilder(WAYPOINT_MESH);
+    for (int i = 0; i < MarkdownReporter.MAX_DIAGRAM_NODES + 5; i++) {
+      yaml.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: s").append(i)
+          .append(", namespace: books, labels: {istio.io/use-waypoint: waypoint}}\nspec: {ports: [{port: 80}]}\n");
+    }
+    String md = markdown(analyze(yaml.toString(), new BooksRule()), "");
+    String graph = md.substring(md.indexOf("```mermaid"), md.lastIndexOf("```"));
+    assertThat(graph.lines().filter(l -> l.matches(" +n\\d+[\\[({].*"))).hasSize(MarkdownReporter.MAX_DIAGRAM_NODES);
+    // 2 waypoints (one missing) and 67 Services bound to them; 60 drawn.
+    assertThat(md).contains("The graph is cut: it leaves out 9 objects next to them; `ambient-lint graph` draws the whole mesh.");
+  }
 }
