@@ -2,7 +2,9 @@ package io.ambientlint.core.diagram;
 
 import io.ambientlint.core.model.Location;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The mesh as a picture-independent graph: nodes grouped in clusters (namespaces), and labelled edges.
@@ -23,4 +25,9 @@ public record Diagram(List<Cluster> clusters, List<Node> nodes, List<Edge> edges
   public record Node(String id, String label, NodeKind kind, Optional<String> cluster, Optional<Location> source) {}
 
   public record Edge(String from, String to, String label, EdgeStyle style) {}
+
+  /** The nodes of each cluster, by cluster id, in node order; nodes outside clusters are not in it. */
+  public Map<String, List<Node>> nodesByCluster() {
+    return nodes.stream().filter(n -> n.cluster().isPresent()).collect(Collectors.groupingBy(n -> n.cluster().get()));
+  }
 }

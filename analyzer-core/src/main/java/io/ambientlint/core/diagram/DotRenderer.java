@@ -2,7 +2,6 @@ package io.ambientlint.core.diagram;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Graphviz dot: clusters as {@code subgraph cluster_N}, failed edges dashed red. */
 public final class DotRenderer implements DiagramRenderer {
@@ -11,8 +10,7 @@ public final class DotRenderer implements DiagramRenderer {
   public String render(Diagram diagram) {
     StringBuilder out = new StringBuilder("digraph mesh {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n"
         + "  edge [fontname=\"Helvetica\", fontsize=9];\n");
-    Map<String, List<Diagram.Node>> byCluster = diagram.nodes().stream().filter(n -> n.cluster().isPresent())
-        .collect(Collectors.groupingBy(n -> n.cluster().get()));
+    Map<String, List<Diagram.Node>> byCluster = diagram.nodesByCluster();
     int cluster = 0;
     for (Diagram.Cluster c : diagram.clusters()) {
       List<Diagram.Node> members = byCluster.getOrDefault(c.id(), List.of());

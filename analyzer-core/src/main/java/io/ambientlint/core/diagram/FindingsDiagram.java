@@ -6,7 +6,6 @@ import io.ambientlint.core.graph.TargetResolution;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.Location;
-import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Route;
@@ -21,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -101,7 +99,7 @@ public final class FindingsDiagram {
     graph.gateway(r.namespace(), r.name()).filter(g -> g.resource() == r && graph.isWaypoint(g))
         .ifPresent(g -> ids.add(DiagramIds.gateway(g.namespace(), g.name())));
     graph.workload(r.id()).ifPresent(w -> addBinding(graph.waypointForWorkload(w), ids));
-    serviceOf(r).ifPresent(s -> addBinding(graph.waypointForService(s), ids));
+    graph.meshService(r.id()).ifPresent(s -> addBinding(graph.waypointForService(s), ids));
     Route route = routes.get(r.id());
     if (route != null) {
       for (ParentAttachment a : graph.parentAttachments(route)) {
@@ -116,12 +114,6 @@ public final class FindingsDiagram {
         t.binding().ifPresent(b -> addBinding(b, ids));
       }
     }
-  }
-
-  private Optional<MeshService> serviceOf(Resource r) {
-    Optional<MeshService> service = graph.service(r.namespace(), r.name()).filter(s -> s.resource() == r).map(s -> s);
-    return service.isPresent() ? service
-        : graph.serviceEntry(r.namespace(), r.name()).filter(s -> s.resource() == r).map(s -> s);
   }
 
   private static void addBinding(WaypointBinding b, Set<String> ids) {

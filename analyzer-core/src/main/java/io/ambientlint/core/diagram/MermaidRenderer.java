@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A Mermaid flowchart that GitHub renders: clusters as subgraphs, node ids replaced by safe generated ids
@@ -20,8 +19,7 @@ public final class MermaidRenderer implements DiagramRenderer {
       ids.put(n.id(), "n" + ids.size());
     }
     StringBuilder out = new StringBuilder("flowchart LR\n");
-    Map<String, List<Diagram.Node>> byCluster = diagram.nodes().stream().filter(n -> n.cluster().isPresent())
-        .collect(Collectors.groupingBy(n -> n.cluster().get()));
+    Map<String, List<Diagram.Node>> byCluster = diagram.nodesByCluster();
     int cluster = 0;
     for (Diagram.Cluster c : diagram.clusters()) {
       List<Diagram.Node> members = byCluster.getOrDefault(c.id(), List.of());

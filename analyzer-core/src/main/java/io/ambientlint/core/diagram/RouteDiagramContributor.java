@@ -5,7 +5,6 @@ import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Route;
-import io.ambientlint.core.model.ServiceEntry;
 import java.util.Optional;
 
 /**
@@ -74,10 +73,10 @@ public final class RouteDiagramContributor implements DiagramContributor {
   }
 
   private static void serviceNode(DiagramBuilder diagram, MeshService s) {
-    boolean entry = s instanceof ServiceEntry;
-    ensure(diagram, DiagramIds.service(s), s.resource().kind() + " " + s.name(),
-        entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, s.namespace(),
-        Optional.of(s.resource().nameNode().location()));
+    if (!diagram.hasNode(DiagramIds.service(s))) {
+      diagram.cluster(DiagramIds.cluster(s.namespace()), "namespace " + s.namespace());
+      diagram.node(WaypointDiagramContributor.serviceNode(s));
+    }
   }
 
   private static void ensure(DiagramBuilder diagram, String id, String label, Diagram.NodeKind kind, String namespace,

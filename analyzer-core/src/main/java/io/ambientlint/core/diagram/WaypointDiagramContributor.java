@@ -39,15 +39,19 @@ public final class WaypointDiagramContributor implements DiagramContributor {
     List<MeshService> services = new ArrayList<>(graph.services());
     services.addAll(graph.serviceEntries());
     for (MeshService s : services) {
-      boolean entry = s instanceof ServiceEntry;
-      diagram.node(new Diagram.Node(DiagramIds.service(s), s.resource().kind() + " " + s.name(),
-          entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, Optional.of(DiagramIds.cluster(s.namespace())),
-          Optional.of(s.resource().nameNode().location())));
+      diagram.node(serviceNode(s));
       for (Workload w : graph.workloadsSelectedBy(s)) {
         diagram.edge(DiagramIds.service(s), DiagramIds.workload(w), "selects", Diagram.EdgeStyle.DASHED);
       }
       bindingEdge(graph, diagram, DiagramIds.service(s), graph.waypointForService(s));
     }
+  }
+
+  /** A Service or ServiceEntry, in its namespace, located at its name. */
+  static Diagram.Node serviceNode(MeshService s) {
+    return new Diagram.Node(DiagramIds.service(s), s.resource().kind() + " " + s.name(),
+        s instanceof ServiceEntry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE,
+        Optional.of(DiagramIds.cluster(s.namespace())), Optional.of(s.resource().nameNode().location()));
   }
 
   private static void bindingEdge(MeshGraph graph, DiagramBuilder diagram, String from, WaypointBinding b) {

@@ -239,6 +239,17 @@ public final class MeshGraph {
     return Optional.ofNullable(serviceEntriesById.get(new ResourceId(KnownKinds.ISTIO_NETWORKING, "ServiceEntry", namespace, name)));
   }
 
+  /** The Service or ServiceEntry with this id; empty for another kind or an object not in the repository. */
+  public Optional<MeshService> meshService(ResourceId id) {
+    if (id.isKind("", "Service")) {
+      return service(id.namespace(), id.name()).map(s -> s);
+    }
+    if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+      return serviceEntry(id.namespace(), id.name()).map(s -> s);
+    }
+    return Optional.empty();
+  }
+
   public List<Workload> workloads() {
     return workloads;
   }
@@ -528,10 +539,10 @@ public final class MeshGraph {
 
   /**
    * Is this Gateway's class implemented by a controller other than Istio? Istio leaves the routes of services
-   * bound to such a waypoint to that controller.
+   * bound to such a waypoint to that controller. The opposite of {@link WaypointResolver#isIstioOwnedClass}.
    */
   public boolean isThirdPartyClass(Gateway gateway) {
-    return routeIndex.isThirdPartyClass(gateway);
+    return !waypoints.isIstioOwnedClass(gateway.className());
   }
 
   // ---- Policies (PolicyIndex) -----------------------------------------------------------------------------

@@ -47,9 +47,6 @@ import java.util.stream.Collectors;
  */
 public final class RouteIndex {
 
-  /** Classes an Istio controller implements; other classes' waypoints handle routes themselves. */
-  private static final Set<String> ISTIO_CLASSES = Set.of("istio", IstioLabels.CLASS_ISTIO_WAYPOINT,
-      IstioLabels.CLASS_AGENTGATEWAY_WAYPOINT, "istio-remote", "istio-east-west");
   private static final String INFERENCE_POOL = "InferencePool";
   private static final Set<String> INFERENCE_GROUPS = Set.of("inference.networking.k8s.io",
       "inference.networking.x-k8s.io");
@@ -152,20 +149,6 @@ public final class RouteIndex {
 
   public List<ReferenceGrant> referenceGrantsIn(String namespace) {
     return grantsByNamespace.getOrDefault(namespace, List.of());
-  }
-
-  /**
-   * Is the Gateway of a class another controller implements? Istio then leaves the routes of services bound
-   * to it to that controller. Istio's classes, and classes whose GatewayClass names an {@code istio.io/}
-   * controller, are Istio's.
-   */
-  public boolean isThirdPartyClass(Gateway gateway) {
-    if (ISTIO_CLASSES.contains(gateway.className())) {
-      return false;
-    }
-    return graph.gatewayClass(gateway.className())
-        .map(c -> !c.controllerName().startsWith("istio.io/"))
-        .orElse(true);
   }
 
   // ---- parentRefs ---------------------------------------------------------------------------------------
@@ -385,11 +368,8 @@ public final class RouteIndex {
   }
 
   private Optional<MeshService> meshParent(ParentRef ref) {
-    if (ref.isService()) {
-      return graph.service(ref.namespace(), ref.name()).map(s -> s);
-    }
-    if (ref.isServiceEntry()) {
-      return graph.serviceEntry(ref.namespace(), ref.name()).map(s -> s);
+    if (ref.isService() || ref.isServiceEntry()) {
+      return graph.meshService(ref.targetId());
     }
     return serviceEntryForHost(ref.name(), ref.namespace()).map(s -> s);
   }
@@ -488,8 +468,7 @@ public final class RouteIndex {
       return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, "InferencePool backends are not checked",
           Optional.empty(), grant);
     }
-    Optional<MeshService> target = service ? graph.service(ref.namespace(), ref.name()).map(s -> s)
-        : serviceEntry ? graph.serviceEntry(ref.namespace(), ref.name()).map(s -> s)
+    Optional<MeshService> target = service || serviceEntry ? graph.meshService(ref.targetId())
         : serviceEntryForHost(ref.name(), route.namespace()).map(s -> s);
     if (target.isEmpty()) {
       if (graph.exists(ref.targetId()) || hostname) {
