@@ -27,12 +27,10 @@ final class PolicySection implements ExplainSection {
 
   @Override
   public void explain(MeshGraph graph, Resource subject, ExplainWriter out) {
-    Optional<MeshService> service = graph.service(subject.namespace(), subject.name())
-        .filter(s -> s.resource() == subject).map(s -> (MeshService) s)
-        .or(() -> graph.serviceEntry(subject.namespace(), subject.name()).filter(s -> s.resource() == subject));
-    Optional<Workload> workload = graph.workload(subject.id()).filter(w -> w.resource() == subject);
+    Optional<MeshService> service = Subjects.service(graph, subject);
+    Optional<Workload> workload = Subjects.workload(graph, subject);
     Optional<TargetablePolicy> policy = TargetablePolicy.of(subject);
-    Optional<Gateway> gateway = graph.gateway(subject.namespace(), subject.name()).filter(g -> g.resource() == subject);
+    Optional<Gateway> gateway = Subjects.gateway(graph, subject);
     if (gateway.isPresent()) {
       explainGateway(graph, gateway.get(), out);
     } else if (service.isPresent()) {

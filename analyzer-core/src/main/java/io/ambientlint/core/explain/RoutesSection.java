@@ -25,10 +25,8 @@ final class RoutesSection implements ExplainSection {
   @Override
   public void explain(MeshGraph graph, Resource subject, ExplainWriter out) {
     ResourceId id = subject.id();
-    if (id.isKind("", "Service")) {
-      graph.service(id.namespace(), id.name()).ifPresent(s -> explainService(graph, s, out));
-    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
-      graph.serviceEntry(id.namespace(), id.name()).ifPresent(s -> explainService(graph, s, out));
+    if (id.isKind("", "Service") || id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+      graph.meshService(id).ifPresent(s -> explainService(graph, s, out));
     } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
       graph.gateway(id.namespace(), id.name()).ifPresent(g -> explainGateway(graph, g, out));
     } else {

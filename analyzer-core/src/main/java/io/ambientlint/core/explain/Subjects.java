@@ -17,13 +17,7 @@ final class Subjects {
   }
 
   static Optional<MeshService> service(MeshGraph graph, Resource r) {
-    if (r.id().isKind("", "Service")) {
-      return graph.service(r.namespace(), r.name()).filter(s -> s.resource() == r).map(s -> s);
-    }
-    if (r.id().isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
-      return graph.serviceEntry(r.namespace(), r.name()).filter(s -> s.resource() == r).map(s -> s);
-    }
-    return Optional.empty();
+    return graph.meshService(r.id()).filter(s -> s.resource() == r);
   }
 
   static Optional<Gateway> gateway(MeshGraph graph, Resource r) {

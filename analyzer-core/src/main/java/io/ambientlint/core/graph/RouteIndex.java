@@ -346,8 +346,7 @@ public final class RouteIndex {
     if (ref.port().isPresent() && service.port(ref.port().getAsInt()).isEmpty()) {
       ports = List.of();
       outcome = Outcome.PORT_NOT_ON_SERVICE;
-      reason = service.displayName() + " has no port " + ref.port().getAsInt() + " (ports: "
-          + service.ports().stream().map(p -> String.valueOf(p.number())).collect(Collectors.joining(", ")) + ")";
+      reason = service.lacksPort(ref.port().getAsInt());
     } else {
       ports = ref.port().isPresent() ? List.of(ref.port().getAsInt())
           : service.ports().stream().map(ServicePort::number).distinct().toList();
@@ -488,9 +487,7 @@ public final class RouteIndex {
       }
     } else if (svc.port(ref.port().getAsInt()).isEmpty()) {
       return backend(route, rule, ref, BackendResolution.Outcome.PORT_NOT_FOUND,
-          svc.displayName() + " has no port " + ref.port().getAsInt() + " (ports: "
-              + svc.ports().stream().map(p -> String.valueOf(p.number())).collect(Collectors.joining(", ")) + ")",
-          target, grant);
+          svc.lacksPort(ref.port().getAsInt()), target, grant);
     }
     return backend(route, rule, ref, BackendResolution.Outcome.RESOLVED, "sends to " + svc.displayName(), target, grant);
   }

@@ -11,6 +11,12 @@ public sealed interface MeshService extends ResourceView permits Service, Servic
     return ports().stream().filter(p -> p.number() == number).findFirst();
   }
 
+  /** {@code Service books/reviews has no port 9091 (ports: 9080, 9090)}: why a port reference finds nothing. */
+  default String lacksPort(int number) {
+    return displayName() + " has no port " + number + " (ports: "
+        + String.join(", ", ports().stream().map(p -> String.valueOf(p.number())).toList()) + ")";
+  }
+
   default Optional<ServicePort> portNamed(String name) {
     return ports().stream().filter(p -> p.name().filter(name::equals).isPresent()).findFirst();
   }
