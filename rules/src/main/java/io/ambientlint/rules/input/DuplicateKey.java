@@ -31,7 +31,8 @@ public final class DuplicateKey implements Rule {
   public void check(MeshGraph graph, Findings findings) {
     for (Diagnostic d : graph.loadDiagnostics()) {
       if (d.kind() == Diagnostic.Kind.DUPLICATE_KEY) {
-        findings.reportInFile(META, new Location(d.path(), d.position()), d.message());
+        findings.reportInFile(META, new Location(d.path(), d.position()),
+            d.message() + "; remove one of the two entries, or merge them into one");
       }
     }
   }

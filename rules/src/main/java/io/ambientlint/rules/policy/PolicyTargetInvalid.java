@@ -1,5 +1,6 @@
 package io.ambientlint.rules.policy;
 
+import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.TargetResolution;
 import io.ambientlint.core.model.NodeRef;
@@ -46,12 +47,25 @@ public final class PolicyTargetInvalid implements Rule {
           continue;
         }
         findings.report(META, at(t.ref(), p, graph.config().rootNamespace()),
-                "%s has an invalid targetRef: %s, so this targetRef attaches the policy to nothing; target a Service, "
-                    + "ServiceEntry or Gateway in namespace %s without a namespace field",
-                p.displayName(), t.reason(), p.namespace())
+                "%s has an invalid targetRef: %s, so this targetRef attaches the policy to nothing; %s",
+                p.displayName(), t.reason(), fix(t.ref(), p, graph.config().rootNamespace()))
             .related(t.ref().node(), "the targetRef");
       }
     }
+  }
+
+  /** What to write instead, for the field {@link #at} points at. */
+  private static String fix(PolicyTargetRef ref, TargetablePolicy p, String rootNamespace) {
+    if (ref.name().isEmpty()) {
+      return "name the Service, ServiceEntry or Gateway to target";
+    }
+    if (ref.isGatewayClass() && ref.namespace().isEmpty()) {
+      return p.namespace().equals(rootNamespace)
+          ? "name GatewayClass " + IstioLabels.CLASS_ISTIO_WAYPOINT + " to reach every waypoint of that class"
+          : "move the policy to the root namespace " + rootNamespace + ", or target the waypoint Gateways in namespace "
+              + p.namespace() + " by name";
+    }
+    return "target a Service, ServiceEntry or Gateway in namespace " + p.namespace() + " without a namespace field";
   }
 
   /** The field at fault: the namespace, the GatewayClass name, the kind, or the ref itself. */

@@ -42,7 +42,7 @@ public final class ZtunnelActionUnsupported implements Rule {
       if (scope.isEmpty()) {
         continue;
       }
-      String who = ap.action() + " policy " + ap.namespace() + "/" + ap.name();
+      String who = ap.action() + " " + ap.displayName();
       if (z.status() == ZtunnelPolicy.Status.DRY_RUN) {
         findings.report(META, ap.resource().annotationNode("istio.io/dry-run"),
                 "%s is annotated istio.io/dry-run and would be enforced by ztunnel for %s, which drops dry-run policies "

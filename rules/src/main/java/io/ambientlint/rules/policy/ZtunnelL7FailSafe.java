@@ -74,7 +74,7 @@ public final class ZtunnelL7FailSafe implements Rule {
         AuthorizationPolicy.Rule written = ap.rules().get(rule.index());
         List<DroppedField> inFileOrder = rule.dropped().stream().sorted(IN_FILE_ORDER).toList();
         String fields = String.join(", ", inFileOrder.stream().map(DroppedField::field).distinct().toList());
-        String head = String.format("rule %d of %s policy %s/%s (enforced by ztunnel for %s) uses %s, which ztunnel "
+        String head = String.format("rule %d of %s AuthorizationPolicy %s/%s (enforced by ztunnel for %s) uses %s, which ztunnel "
             + "cannot enforce: ", rule.index(), ap.action(), ap.namespace(), ap.name(), scope.get(), fields);
         String effect = switch (rule.effect()) {
           case DROPPED -> "the rule is dropped, so " + RuleIntent.describe(written) + " will be denied"

@@ -84,7 +84,7 @@ public final class ZtunnelPolicyWaypointIdentity implements Rule {
           : ap.resource().node(written.pointer() + "/when");
       List<String> names = c.workloads().stream().limit(3).map(Workload::displayName).toList();
       var draft = findings.report(META, at,
-          "ALLOW policy %s/%s is enforced by ztunnel for %s, which %s reached through waypoint %s (via %s); ztunnel then "
+          "ALLOW AuthorizationPolicy %s/%s is enforced by ztunnel for %s, which %s reached through waypoint %s (via %s); ztunnel then "
               + "sees the waypoint's identity %s (namespace %s) as the source, which none of the policy's rules admit "
               + "(they key on %s), so requests through the waypoint are denied; allow principal %s in the policy, or move "
               + "the client checks to the waypoint with targetRefs (or set autoAllowWaypointPolicy if istiod runs with "

@@ -36,7 +36,8 @@ public final class BackendUnsupportedKind implements Rule {
       }
       boolean kindWritten = b.backendRefField("kind").isPresent();
       findings.report(META, b.backendRefField(kindWritten ? "kind" : "group"),
-          "requests that %s sends to %s fail (InvalidKind): %s",
+          "requests that %s sends to %s fail (InvalidKind): %s; point the backendRef at the Service (or "
+              + "ServiceEntry) in front of those pods",
           b.route().displayName(), b.backendRef().describe(b.route().namespace()), b.reason());
     }
   }

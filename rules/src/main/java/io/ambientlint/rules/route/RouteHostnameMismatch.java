@@ -51,12 +51,11 @@ public final class RouteHostnameMismatch implements Rule {
       if (route.hasHostnames() && serviceParent.isPresent()) {
         ParentAttachment a = serviceParent.get();
         findings.report(META, route.hostnamesNode(),
-                "Istio ignores the hostnames of %s for its %s parent %s: the route applies to every request to %s "
+                "Istio ignores the hostnames of %s for its parent %s: the route applies to every request to %s "
                     + "whatever its Host; drop hostnames (or match on headers)",
-                route.displayName(), a.service().get().resource().kind(), a.service().get().displayName(),
-                a.serviceRequests())
+                route.displayName(), a.service().get().displayName(), a.serviceRequests())
             .severity(Severity.NOTE)
-            .related(a.parentRefNode(), "the Service parent");
+            .related(a.parentRefNode(), "the " + a.service().get().resource().kind() + " parent");
       }
     }
   }

@@ -47,11 +47,13 @@ public final class RouteKindMaturity implements Rule {
       }
       if (kind == RouteKind.UDP) {
         findings.report(META, a.parentRefNode(),
-            "%s is attached to %s, but waypoints do not support UDPRoute: it carries no UDP traffic there",
+            "%s is attached to %s, but waypoints do not support UDPRoute and carry no UDP: the route has no "
+                + "effect there; remove this parentRef (or the route)",
             a.route().displayName(), waypoint);
       } else {
         findings.report(META, a.parentRefNode(),
-            "%s is applied by %s, where %s support is Alpha in Istio: behaviour may change between releases",
+            "%s is applied by %s, where %s support is Alpha in Istio: its behaviour may change between releases; "
+                + "re-test the route on each Istio upgrade, or use an HTTPRoute if the traffic is HTTP",
             a.route().displayName(), waypoint, kind.kind());
       }
     }

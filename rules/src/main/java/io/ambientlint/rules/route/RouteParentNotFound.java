@@ -36,11 +36,12 @@ public final class RouteParentNotFound implements Rule {
     for (ParentAttachment a : graph.parentAttachments()) {
       if (a.outcome() == ParentAttachment.Outcome.NOT_FOUND) {
         findings.report(META, a.parentRefNode(),
-            "%s is attached to nothing through this parentRef: %s; requests are not routed by it there. Fix the "
-                + "parentRef or add the missing object",
+            "%s is attached to nothing through this parentRef: %s, so no request through that parent uses the "
+                + "route; fix the parentRef's name or namespace, add it to the repository, or declare it in config external",
             a.route().displayName(), a.reason());
       } else if (a.outcome() == ParentAttachment.Outcome.UNSUPPORTED_KIND) {
-        findings.report(META, a.parentRefNode(), "%s is attached to nothing through this parentRef: %s",
+        findings.report(META, a.parentRefNode(), "%s is attached to nothing through this parentRef: %s; no request "
+                + "uses the route through it; fix the parentRef's group and kind",
             a.route().displayName(), a.reason());
       }
     }

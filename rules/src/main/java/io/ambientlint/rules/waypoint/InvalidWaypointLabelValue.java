@@ -10,6 +10,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Namespace;
+import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.rule.Findings;
@@ -59,10 +60,8 @@ public final class InvalidWaypointLabelValue implements Rule {
       checkWaypointFor(cls.resource(), findings);
       Optional.ofNullable(cls.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING))
           .filter(v -> !isValidBinding(v))
-          .ifPresent(v -> findings.report(META, cls.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING),
-              "%s on %s is \"%s\", which istiod ignores (expected NONE or PROXY, optionally /PORT): its waypoints use "
-                  + "the default HBONE binding on 15008", IstioLabels.WAYPOINT_INBOUND_BINDING,
-              cls.resource().displayName(), v));
+          .ifPresent(v -> reportBinding(cls.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING), v,
+              "its waypoints use", findings));
     }
     List<MeshService> services = new ArrayList<>(graph.services());
     services.addAll(graph.serviceEntries());
@@ -93,10 +92,14 @@ public final class InvalidWaypointLabelValue implements Rule {
   }
 
   private static void reportBinding(InboundBinding b, Findings findings) {
-    findings.report(META, b.source(),
-        "%s on %s is \"%s\", which istiod ignores (expected NONE or PROXY, optionally /PORT): the waypoint uses the "
-            + "default HBONE binding on 15008", IstioLabels.WAYPOINT_INBOUND_BINDING,
-        b.source().resource().displayName(), b.value());
+    reportBinding(b.source(), b.value(), "the waypoint uses", findings);
+  }
+
+  private static void reportBinding(NodeRef at, String value, String whoUses, Findings findings) {
+    findings.report(META, at,
+        "%s on %s is \"%s\", which istiod ignores (expected NONE or PROXY, optionally /PORT): %s the default HBONE "
+            + "binding on 15008; write NONE, PROXY or PROXY/PORT (for example PROXY/15088)",
+        IstioLabels.WAYPOINT_INBOUND_BINDING, at.resource().displayName(), value, whoUses);
   }
 
   private static void checkWaypointFor(Resource r, Findings findings) {
@@ -133,7 +136,8 @@ public final class InvalidWaypointLabelValue implements Rule {
     if (!valid) {
       findings.report(META, r.annotationNode(IstioLabels.USE_WAYPOINT_CANARY_WEIGHT),
           "%s on %s is \"%s\", not an integer from 0 to 100: istiod reports CanaryInvalidWeight and sends all "
-              + "traffic to the primary waypoint", IstioLabels.USE_WAYPOINT_CANARY_WEIGHT, r.displayName(), value);
+              + "traffic to the primary waypoint; use a whole number from 0 to 100",
+          IstioLabels.USE_WAYPOINT_CANARY_WEIGHT, r.displayName(), value);
     }
   }
 
@@ -147,7 +151,8 @@ public final class InvalidWaypointLabelValue implements Rule {
       if (!graph.exists(canary.gateway())) {
         Findings.Draft d = findings.report(META, canary.label(),
             "%s names Gateway %s, which is not in the repository (nor in config external): istiod ignores the canary "
-                + "and sends all traffic to the primary waypoint", canary.describe(), canary.gateway().namespacedName());
+                + "and sends all traffic to the primary waypoint; add the Gateway, fix the name, or declare it in config "
+                + "external", canary.describe(), canary.gateway().namespacedName());
         canary.namespaceLabel().ifPresent(n -> d.related(n, "the use-waypoint-canary-namespace label"));
         continue;
       }

@@ -40,7 +40,8 @@ public final class ThirdPartyWaypoint implements Rule {
           .orElse("a controller outside this repository");
       Findings.Draft d = findings.report(META, gw.classNode(),
           "waypoint %s has class %s, owned by %s, not by Istio: istiod uses it only once that controller publishes "
-              + "status.addresses, and leaves the routes and policies attached to it to that controller",
+              + "status.addresses, and leaves the routes and policies attached to it to that controller; nothing to fix "
+              + "if intended, else check in that controller's documentation which routes and policies it supports",
           gw.displayName(), gw.className(), controller);
       graph.gatewayClass(gw.className()).ifPresent(c -> d.related(c.resource().nameNode(), "the GatewayClass"));
     }
