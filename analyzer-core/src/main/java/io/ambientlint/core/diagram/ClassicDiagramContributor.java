@@ -7,15 +7,13 @@ import io.ambientlint.core.model.EnvoyFilter;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.model.MeshService;
-import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.VirtualService;
 import java.util.Optional;
 
 /**
  * Mesh VirtualServices (edges to the services their hosts name, dashed when the route graph shadows them),
  * DestinationRules (edge to their host) and EnvoyFilters (edges to the Gateways their targetRefs reach). Node
- * ids follow {@link RouteDiagramContributor}: {@code svc:ns/name}, {@code se:ns/name}, {@code gw:ns/name},
- * clusters {@code ns:name}; these add {@code vs:}, {@code dr:} and {@code ef:} nodes.
+ * ids follow {@link DiagramIds}; these add {@code vs:}, {@code dr:} and {@code ef:} nodes.
  */
 public final class ClassicDiagramContributor implements DiagramContributor {
 
@@ -32,7 +30,7 @@ public final class ClassicDiagramContributor implements DiagramContributor {
           continue;
         }
         ensure(diagram, id, "VirtualService " + vs.name(), vs.namespace(), vs.resource().nameNode().location());
-        String to = serviceNode(diagram, service.get());
+        String to = MeshNodes.ensureService(diagram, service.get());
         boolean shadowed = graph.routesAheadOf(vs, service.get()).stream().anyMatch(r -> r.shadowsCompletely());
         diagram.edge(id, to, shadowed ? "host (shadowed by a route)" : "host",
             shadowed ? Diagram.EdgeStyle.DASHED : Diagram.EdgeStyle.NORMAL);
@@ -43,7 +41,7 @@ public final class ClassicDiagramContributor implements DiagramContributor {
       if (service.isPresent()) {
         String id = "dr:" + dr.namespace() + "/" + dr.name();
         ensure(diagram, id, "DestinationRule " + dr.name(), dr.namespace(), dr.resource().nameNode().location());
-        diagram.edge(id, serviceNode(diagram, service.get()),
+        diagram.edge(id, MeshNodes.ensureService(diagram, service.get()),
             dr.subsets().isEmpty() ? "host" : "host, " + dr.subsets().size() + " subset(s)", Diagram.EdgeStyle.NORMAL);
       }
     }
@@ -63,31 +61,14 @@ public final class ClassicDiagramContributor implements DiagramContributor {
       Diagram.EdgeStyle style) {
     String id = "ef:" + f.namespace() + "/" + f.name();
     ensure(diagram, id, "EnvoyFilter " + f.name(), f.namespace(), f.resource().nameNode().location());
-    String to = "gw:" + g.namespace() + "/" + g.name();
-    if (!diagram.hasNode(to)) {
-      diagram.cluster("ns:" + g.namespace(), "namespace " + g.namespace());
-      diagram.node(new Diagram.Node(to, "Gateway " + g.name(), Diagram.NodeKind.GATEWAY, Optional.of("ns:" + g.namespace()),
-          Optional.of(g.resource().nameNode().location())));
-    }
-    diagram.edge(id, to, label, style);
-  }
-
-  private static String serviceNode(DiagramBuilder diagram, MeshService s) {
-    boolean entry = s instanceof ServiceEntry;
-    String id = (entry ? "se:" : "svc:") + s.namespace() + "/" + s.name();
-    if (!diagram.hasNode(id)) {
-      diagram.cluster("ns:" + s.namespace(), "namespace " + s.namespace());
-      diagram.node(new Diagram.Node(id, s.resource().kind() + " " + s.name(),
-          entry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE, Optional.of("ns:" + s.namespace()),
-          Optional.of(s.resource().nameNode().location())));
-    }
-    return id;
+    diagram.edge(id, MeshNodes.ensureGateway(diagram, g), label, style);
   }
 
   private static void ensure(DiagramBuilder diagram, String id, String label, String namespace, Location source) {
     if (!diagram.hasNode(id)) {
-      diagram.cluster("ns:" + namespace, "namespace " + namespace);
-      diagram.node(new Diagram.Node(id, label, Diagram.NodeKind.POLICY, Optional.of("ns:" + namespace), Optional.of(source)));
+      diagram.cluster(DiagramIds.cluster(namespace), "namespace " + namespace);
+      diagram.node(new Diagram.Node(id, label, Diagram.NodeKind.POLICY, Optional.of(DiagramIds.cluster(namespace)),
+          Optional.of(source)));
     }
   }
 }

@@ -10,6 +10,7 @@ import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Route;
 import io.ambientlint.core.model.TargetablePolicy;
+import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
@@ -30,8 +31,9 @@ import java.util.TreeSet;
  * could be far too large to draw; past {@code maxNodes} the diagram is cut and says how much it left out.
  *
  * <p>A finding involves a waypoint when its object is one, carries a {@code use-waypoint} label naming one,
- * is a service or workload bound (or failing to bind) to one, is a route whose parent is one of those, or a
- * policy that targets one; or when one of its related locations is a waypoint.
+ * is a service or workload bound (or failing to bind) to one, is a route whose parent is one of those, a
+ * mesh VirtualService or DestinationRule whose host is one of those, or a policy that targets one; or when one
+ * of its related locations is a waypoint.
  */
 public final class FindingsDiagram {
 
@@ -55,6 +57,8 @@ public final class FindingsDiagram {
   private final MeshGraph graph;
   private final Map<ResourceId, Route> routes = new HashMap<>();
   private final Map<ResourceId, TargetablePolicy> policies = new HashMap<>();
+  /** The hosts of mesh VirtualServices and DestinationRules: their services' waypoints apply them. */
+  private final Map<ResourceId, List<String>> hostsByObject = new HashMap<>();
   private final Map<ResourceId, List<MeshGraph.UseWaypointLabel>> labelsByHolder = new HashMap<>();
   private final Map<Location, Gateway> waypointsByLocation = new HashMap<>();
 
@@ -62,6 +66,9 @@ public final class FindingsDiagram {
     this.graph = graph;
     graph.routes().forEach(r -> routes.put(r.resource().id(), r));
     graph.policies().forEach(p -> policies.put(p.resource().id(), p));
+    graph.virtualServices().stream().filter(VirtualService::isMesh).forEach(vs -> hostsByObject.put(vs.resource().id(),
+        vs.hosts().stream().map(VirtualService.HostEntry::host).toList()));
+    graph.destinationRules().forEach(dr -> hostsByObject.put(dr.resource().id(), List.of(dr.host())));
     for (MeshGraph.UseWaypointLabel label : graph.useWaypointLabels()) {
       labelsByHolder.computeIfAbsent(label.holder().id(), k -> new ArrayList<>()).add(label);
     }
@@ -106,6 +113,9 @@ public final class FindingsDiagram {
         a.gateway().filter(graph::isWaypoint).ifPresent(g -> ids.add(DiagramIds.gateway(g.namespace(), g.name())));
         a.service().ifPresent(s -> addBinding(graph.waypointForService(s), ids));
       }
+    }
+    for (String host : hostsByObject.getOrDefault(r.id(), List.of())) {
+      graph.meshServiceForHost(host, r.namespace()).ifPresent(s -> addBinding(graph.waypointForService(s), ids));
     }
     TargetablePolicy policy = policies.get(r.id());
     if (policy != null) {

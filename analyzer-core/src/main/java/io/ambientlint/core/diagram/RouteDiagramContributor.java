@@ -3,7 +3,6 @@ package io.ambientlint.core.diagram;
 import io.ambientlint.core.graph.BackendResolution;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.ParentAttachment;
-import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Route;
 import java.util.Optional;
 
@@ -34,12 +33,9 @@ public final class RouteDiagramContributor implements DiagramContributor {
   private static void parentEdge(DiagramBuilder diagram, String routeId, ParentAttachment a) {
     String to;
     if (a.gateway().isPresent()) {
-      to = DiagramIds.gateway(a.gateway().get().namespace(), a.gateway().get().name());
-      ensure(diagram, to, "Gateway " + a.gateway().get().name(), Diagram.NodeKind.GATEWAY, a.gateway().get().namespace(),
-          Optional.of(a.gateway().get().resource().nameNode().location()));
+      to = MeshNodes.ensureGateway(diagram, a.gateway().get());
     } else if (a.service().isPresent()) {
-      to = DiagramIds.service(a.service().get());
-      serviceNode(diagram, a.service().get());
+      to = MeshNodes.ensureService(diagram, a.service().get());
     } else {
       String prefix = a.parentRef().isGateway() ? "gw:" : a.parentRef().isService() ? "svc:" : "ref:" + a.parentRef().kind() + ":";
       to = prefix + a.parentRef().namespace() + "/" + a.parentRef().name();
@@ -59,8 +55,7 @@ public final class RouteDiagramContributor implements DiagramContributor {
   private static void backendEdge(DiagramBuilder diagram, String routeId, BackendResolution b) {
     String to;
     if (b.target().isPresent()) {
-      to = DiagramIds.service(b.target().get());
-      serviceNode(diagram, b.target().get());
+      to = MeshNodes.ensureService(diagram, b.target().get());
     } else {
       to = "backend:" + b.backendRef().kind() + ":" + b.backendRef().namespace() + "/" + b.backendRef().name();
       ensure(diagram, to, (b.isResolved() ? "" : "missing ") + b.backendRef().kind() + " " + b.backendRef().name(),
@@ -70,13 +65,6 @@ public final class RouteDiagramContributor implements DiagramContributor {
         + " weight " + b.backendRef().weight();
     diagram.edge(routeId, to, b.isResolved() ? label : label + ": " + b.outcome().statusReason(),
         b.isResolved() ? Diagram.EdgeStyle.NORMAL : Diagram.EdgeStyle.FAILED);
-  }
-
-  private static void serviceNode(DiagramBuilder diagram, MeshService s) {
-    if (!diagram.hasNode(DiagramIds.service(s))) {
-      diagram.cluster(DiagramIds.cluster(s.namespace()), "namespace " + s.namespace());
-      diagram.node(WaypointDiagramContributor.serviceNode(s));
-    }
   }
 
   private static void ensure(DiagramBuilder diagram, String id, String label, Diagram.NodeKind kind, String namespace,

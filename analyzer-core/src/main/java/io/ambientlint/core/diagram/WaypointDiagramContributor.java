@@ -6,7 +6,6 @@ import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Namespace;
-import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,19 +38,12 @@ public final class WaypointDiagramContributor implements DiagramContributor {
     List<MeshService> services = new ArrayList<>(graph.services());
     services.addAll(graph.serviceEntries());
     for (MeshService s : services) {
-      diagram.node(serviceNode(s));
+      diagram.node(MeshNodes.service(s));
       for (Workload w : graph.workloadsSelectedBy(s)) {
         diagram.edge(DiagramIds.service(s), DiagramIds.workload(w), "selects", Diagram.EdgeStyle.DASHED);
       }
       bindingEdge(graph, diagram, DiagramIds.service(s), graph.waypointForService(s));
     }
-  }
-
-  /** A Service or ServiceEntry, in its namespace, located at its name. */
-  static Diagram.Node serviceNode(MeshService s) {
-    return new Diagram.Node(DiagramIds.service(s), s.resource().kind() + " " + s.name(),
-        s instanceof ServiceEntry ? Diagram.NodeKind.SERVICE_ENTRY : Diagram.NodeKind.SERVICE,
-        Optional.of(DiagramIds.cluster(s.namespace())), Optional.of(s.resource().nameNode().location()));
   }
 
   private static void bindingEdge(MeshGraph graph, DiagramBuilder diagram, String from, WaypointBinding b) {

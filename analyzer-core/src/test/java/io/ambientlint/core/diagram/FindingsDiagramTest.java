@@ -54,6 +54,13 @@ class FindingsDiagramTest {
         parentRefs: [{group: "", kind: Service, name: reviews, port: 9080}]
         rules: [{backendRefs: [{name: reviews, port: 9080}]}]
       ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: reviews, namespace: books}
+      spec:
+        hosts: [reviews]
+        http: [{route: [{destination: {host: reviews}}]}]
+      ---
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: on-waypoint, namespace: shop}
@@ -101,6 +108,8 @@ class FindingsDiagramTest {
         .containsExactly("gw:books/gone");
     assertThat(involved(about("gateway.networking.k8s.io", "HTTPRoute", "books", "reviews")))
         .as("a route whose Service parent is bound").containsExactly("gw:books/waypoint");
+    assertThat(involved(about("networking.istio.io", "VirtualService", "books", "reviews")))
+        .as("a mesh VirtualService for a bound Service").containsExactly("gw:books/waypoint");
     assertThat(involved(about("security.istio.io", "AuthorizationPolicy", "shop", "on-waypoint")))
         .as("a policy targeting a waypoint").containsExactly("gw:shop/waypoint");
     assertThat(involved(about("", "Service", "shop", "cart"))).as("bound through its namespace's label")
