@@ -67,12 +67,15 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
     return notifications.stream().filter(d -> d.kind() == kind).toList();
   }
 
-  /** DESIGN §5: 4 a rule failed, 3 input unreadable, 1 findings at or above the threshold, else 0. */
+  /**
+   * DESIGN §5: 4 a rule failed, 3 some input could not be read or was over a load limit, 1 findings at or above
+   * the threshold, else 0.
+   */
   public int exitCode(FailOn failOn) {
     if (!notificationsOf(Diagnostic.Kind.RULE_FAILURE).isEmpty()) {
       return EXIT_INTERNAL_ERROR;
     }
-    if (!notificationsOf(Diagnostic.Kind.UNREADABLE).isEmpty()) {
+    if (notifications.stream().anyMatch(d -> d.kind().isInputLoss())) {
       return EXIT_UNREADABLE_INPUT;
     }
     return failingCount(failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;

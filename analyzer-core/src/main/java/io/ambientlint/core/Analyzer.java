@@ -118,7 +118,7 @@ public final class Analyzer {
     if (list.size() > max) {
       List<Finding> sorted = new ArrayList<>(list);
       sorted.sort(OUTPUT_ORDER);
-      return new RuleOutcome(sorted.subList(0, max), List.of(Diagnostic.ofFile(Diagnostic.Kind.LIMIT, "",
+      return new RuleOutcome(sorted.subList(0, max), List.of(Diagnostic.ofFile(Diagnostic.Kind.TRUNCATED, "",
           "rule " + id + " reported " + list.size() + " findings; only the first " + max
               + " are listed (limits.maxFindingsPerRule)")));
     }

@@ -12,14 +12,16 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
     YAML_INVALID(Level.ERROR),
     /** A mapping repeats a key: reported by AL905. */
     DUPLICATE_KEY(Level.ERROR),
-    /** The file could not be read at all (permissions, size, encoding, binary): exit code 3. */
+    /** The file could not be read at all (permissions, size, encoding, binary, broken link): exit code 3. */
     UNREADABLE(Level.ERROR),
     /** A document that is not a Kubernetes object (scalar, list, missing kind or name). */
     NOT_A_RESOURCE(Level.WARNING),
     /** Recognised and deliberately not parsed: Helm templates, Kustomize files. */
     SKIPPED(Level.NOTE),
-    /** A limit was reached and some of the input was not analyzed. */
+    /** A load limit was reached and some of the input was not analyzed: exit code 3, like unreadable input. */
     LIMIT(Level.WARNING),
+    /** An output limit was reached (findings per rule): everything was analyzed, not everything is listed. */
+    TRUNCATED(Level.NOTE),
     /** A rule failed on this input: its other findings are kept, the other rules still ran. Exit code 4. */
     RULE_FAILURE(Level.ERROR);
 
@@ -36,6 +38,11 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
     /** Diagnostics reported as rule findings rather than tool notifications. */
     public boolean isFinding() {
       return this == YAML_INVALID || this == DUPLICATE_KEY;
+    }
+
+    /** Some input was not analyzed: the exit code is 3 so a CI gate does not pass on a partial analysis. */
+    public boolean isInputLoss() {
+      return this == UNREADABLE || this == LIMIT;
     }
   }
 

@@ -76,6 +76,10 @@ public final class TextReporter implements Reporter {
     if (unreadable > 0) {
       parts.add(plural(unreadable, "input") + " could not be read");
     }
+    int limited = result.notificationsOf(Diagnostic.Kind.LIMIT).size();
+    if (limited > 0) {
+      parts.add(plural(limited, "input") + " over a limit, partly not analyzed");
+    }
     return "ambient-lint: " + String.join("; ", parts);
   }
 

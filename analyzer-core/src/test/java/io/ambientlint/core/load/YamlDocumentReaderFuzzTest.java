@@ -1,0 +1,94 @@
+package io.ambientlint.core.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Fuzzes the YAML-to-source-map layer: whatever the text, reading it never throws, and every node of every
+ * document it yields, and every diagnostic, has a recorded position inside the text. Regression inputs (the
+ * seeds and every input that once failed) live in {@code YamlDocumentReaderFuzzTestInputs/<method>/}.
+ */
+class YamlDocumentReaderFuzzTest {
+
+  /** Small limits so the fuzzer reaches them with inputs of a few kilobytes. */
+  private static final LoadLimits LIMITS = new LoadLimits(64 * 1024, 10, 32, 50, 5_000);
+
+  @FuzzTest(maxDuration = "30s")
+  void everyPointerHasAPositionInsideTheInput(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    TextBounds bounds = new TextBounds(text);
+    YamlDocumentReader.Result result = new YamlDocumentReader(LIMITS).read("fuzz.yaml", text);
+    for (YamlDocumentReader.ParsedDocument document : result.documents()) {
+      bounds.check(document.position(), "document " + document.index());
+      checkTree(document.root(), "", document.sourceMap(), bounds, 0);
+    }
+    for (Diagnostic diagnostic : result.diagnostics()) {
+      assertThat(diagnostic.path()).isEqualTo("fuzz.yaml");
+      assertThat(diagnostic.message()).isNotBlank();
+      bounds.check(diagnostic.position(), diagnostic.toString());
+    }
+  }
+
+  private static void checkTree(JsonNode node, String pointer, SourceMap map, TextBounds bounds, int depth) {
+    assertThat(depth).isLessThanOrEqualTo(LIMITS.maxDepth() + 1);
+    assertThat(map.contains(pointer)).as("position recorded for %s", pointer).isTrue();
+    bounds.check(map.find(pointer), pointer);
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String child = JsonPointers.child(pointer, field.getKey());
+        bounds.check(map.findKey(child), child + " (key)");
+        checkTree(field.getValue(), child, map, bounds, depth + 1);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkTree(node.get(i), JsonPointers.child(pointer, i), map, bounds, depth + 1);
+      }
+    }
+  }
+
+  /**
+   * The lines of the text as YAML counts them (line breaks are LF, CR LF and lone CR) and their lengths in
+   * code points; a position may be one past the end of a line, or column 1 of the line after the last break.
+   */
+  static final class TextBounds {
+    private final int[] lineLengths;
+
+    TextBounds(String text) {
+      java.util.List<Integer> lengths = new java.util.ArrayList<>();
+      int length = 0;
+      for (int i = 0; i < text.length(); ) {
+        int c = text.codePointAt(i);
+        i += Character.charCount(c);
+        if (c == '\n' || c == '\r') {
+          if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+            i++;
+          }
+          lengths.add(length);
+          length = 0;
+        } else {
+          length++;
+        }
+      }
+      lengths.add(length);
+      lineLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    void check(SourcePosition p, String what) {
+      checkPoint(p.line(), p.column(), what + " start " + p);
+      checkPoint(p.endLine(), p.endColumn(), what + " end " + p.endLine() + ":" + p.endColumn());
+      assertThat(p.endLine() > p.line() || p.endLine() == p.line() && p.endColumn() >= p.column())
+          .as("%s: end %d:%d before start %s", what, p.endLine(), p.endColumn(), p).isTrue();
+    }
+
+    private void checkPoint(int line, int column, String what) {
+      assertThat(line).as(what).isBetween(1, lineLengths.length);
+      assertThat(column).as(what).isBetween(1, lineLengths[line - 1] + 1);
+    }
+  }
+}
