@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -252,14 +255,15 @@ public final class RepositoryLoader {
     if (bytes.length > limits.maxFileBytes()) {
       return unreadable(path, "input is over the limit of " + limits.maxFileBytes() + " bytes (limits.maxFileBytes)");
     }
-    String text;
-    try {
-      text = decode(bytes);
-    } catch (CharacterCodingException e) {
-      return unreadable(path, "not UTF-8 text (binary data or another encoding); Kubernetes manifests must be UTF-8");
+    Decoded decoded = decodeUtf8(bytes);
+    if (decoded.text() == null) {
+      return unreadable(path, positionOfByte(bytes, decoded.badByte()),
+          "not UTF-8 text (binary data or another encoding); Kubernetes manifests must be UTF-8");
     }
-    if (text.indexOf('\0') >= 0) {
-      return unreadable(path, "binary data (NUL bytes), not a YAML or JSON manifest");
+    String text = decoded.text();
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      return unreadable(path, positionOfChar(text, nul), "binary data (NUL bytes), not a YAML or JSON manifest");
     }
     String fileName = path.substring(path.lastIndexOf('/') + 1);
     if (KUSTOMIZATION_NAMES.contains(fileName)) {
@@ -281,6 +285,10 @@ public final class RepositoryLoader {
       return new FileOutcome(List.of(), diagnostics, null);
     }
     diagnostics.addAll(parsed.diagnostics());
+    if (parsed.documents().isEmpty() && parsed.diagnostics().isEmpty()) {
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.NOT_A_RESOURCE, path,
+          "empty file (no YAML document, only whitespace or comments): nothing to analyze"));
+    }
     List<LoadedDocument> documents = new ArrayList<>();
     SourceText source = new SourceText(path, text, limits);
     for (YamlDocumentReader.ParsedDocument doc : parsed.documents()) {
@@ -330,17 +338,62 @@ public final class RepositoryLoader {
   }
 
   private static FileOutcome unreadable(String path, String message) {
-    return new FileOutcome(List.of(), List.of(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, path, message)), null);
+    return unreadable(path, SourcePosition.FILE_START, message);
   }
 
+  private static FileOutcome unreadable(String path, SourcePosition position, String message) {
+    return new FileOutcome(List.of(), List.of(Diagnostic.at(Diagnostic.Kind.UNREADABLE, path, position, message)), null);
+  }
+
+  private static int bomLength(byte[] bytes) {
+    return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+  }
+
+  /** Decoded text, or the offset of the first byte that is not UTF-8 (text null). */
+  private record Decoded(String text, int badByte) {}
+
   /** Strict UTF-8 with an optional byte order mark; CRLF is left to the YAML reader, which accepts it. */
-  static String decode(byte[] bytes) throws CharacterCodingException {
-    int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-    return StandardCharsets.UTF_8.newDecoder()
+  static Decoded decodeUtf8(byte[] bytes) {
+    int bom = bomLength(bytes);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
-        .toString();
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, bom, bytes.length - bom);
+    CharBuffer out = CharBuffer.allocate(bytes.length - bom); // UTF-8 never has more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    return result.isError() ? new Decoded(null, in.position()) : new Decoded(out.flip().toString(), -1);
+  }
+
+  static String decode(byte[] bytes) throws CharacterCodingException {
+    Decoded decoded = decodeUtf8(bytes);
+    if (decoded.text() == null) {
+      throw new CharacterCodingException();
+    }
+    return decoded.text();
+  }
+
+  /** Line and column (in code points) of a byte offset into valid UTF-8 text. */
+  private static SourcePosition positionOfByte(byte[] bytes, int offset) {
+    int bom = bomLength(bytes);
+    String before = new String(bytes, bom, offset - bom, StandardCharsets.UTF_8);
+    return positionOfChar(before, before.length());
+  }
+
+  private static SourcePosition positionOfChar(String text, int index) {
+    int end = Math.min(index, text.length());
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return SourcePosition.point(line, text.codePointCount(lineStart, end) + 1);
   }
 
   private String display(Path path) {

@@ -155,7 +155,10 @@ public final class YamlDocumentReader {
       this.precise = precise;
     }
 
-    void run(String text) {
+    void run(String input) {
+      // snakeyaml counts a CR as a line break only when it sees the next character: a lone CR at the very end
+      // would leave the last marks one column past the line. CR LF is the same single break, so add the LF.
+      String text = input.endsWith("\r") ? input + "\n" : input;
       try {
         for (Event event : new Parse(settings(path)).parseString(text)) {
           if (index >= limits.maxDocumentsPerFile()) {
@@ -425,7 +428,7 @@ public final class YamlDocumentReader {
 
   private static String describe(MarkedYamlEngineException e) {
     StringBuilder message = new StringBuilder("invalid YAML: ");
-    if (e.getContext() != null) {
+    if (e.getContext() != null && !e.getContext().isBlank()) {
       message.append(e.getContext()).append(", ");
     }
     message.append(e.getProblem() == null ? "syntax error" : e.getProblem());

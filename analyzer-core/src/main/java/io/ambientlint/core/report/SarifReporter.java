@@ -34,14 +34,17 @@ import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleMetadata;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning, built with the java-sarif model: the full rule catalogue, one result
@@ -51,9 +54,13 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
 
   public static final String SRCROOT = "%SRCROOT%";
-  /** GitHub rejects runs with more results than this. */
+  /** GitHub code scanning's limits on an uploaded SARIF file; over them the upload is rejected or cut. */
   public static final int GITHUB_MAX_RESULTS = 25_000;
   public static final int GITHUB_MAX_RELATED_LOCATIONS = 1_000;
+  public static final int GITHUB_MAX_TAGS_PER_RULE = 20;
+  public static final long GITHUB_MAX_GZIP_BYTES = 10L * 1024 * 1024;
+  /** Messages quote input (a repeated key, say); a hostile file must not make one result megabytes long. */
+  public static final int MAX_MESSAGE_CHARS = 2_000;
   public static final String FINGERPRINT_KEY = "ambientLintFingerprint/v1";
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -73,12 +80,54 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(AnalysisResult result, Writer out) throws IOException {
-    MAPPER.writeValue(out, toSarif(result));
-    out.write("\n");
+    out.write(render(result, GITHUB_MAX_GZIP_BYTES));
     out.flush();
   }
 
+  /**
+   * The SARIF text, with as many results as fit in {@code maxGzipBytes} once compressed (GitHub's 10 MB): when
+   * over, the results are halved until the file fits, and a notification says how many were left out.
+   */
+  String render(AnalysisResult result, long maxGzipBytes) throws IOException {
+    int maxResults = GITHUB_MAX_RESULTS;
+    while (true) {
+      String text = MAPPER.writeValueAsString(toSarif(result, maxResults)) + "\n";
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      // gzip never shrinks text below a few bytes per kilobyte, so small files need no measuring.
+      if (bytes.length <= maxGzipBytes || maxResults == 0 || gzipSize(bytes) <= maxGzipBytes) {
+        return text;
+      }
+      maxResults = Math.min(maxResults, result.findings().size()) / 2;
+    }
+  }
+
+  private static long gzipSize(byte[] bytes) throws IOException {
+    CountingOutputStream counter = new CountingOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(counter)) {
+      gzip.write(bytes);
+    }
+    return counter.count;
+  }
+
+  private static final class CountingOutputStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+
   public SarifSchema210 toSarif(AnalysisResult result) {
+    return toSarif(result, GITHUB_MAX_RESULTS);
+  }
+
+  private SarifSchema210 toSarif(AnalysisResult result, int maxResults) {
     Map<String, Integer> ruleIndex = new HashMap<>();
     Set<ReportingDescriptor> rules = new LinkedHashSet<>(); // catalogue order keeps ruleIndex right
     for (RuleMetadata m : result.rules()) {
@@ -88,9 +137,12 @@ public final class SarifReporter implements Reporter {
     List<Result> results = new ArrayList<>();
     List<Notification> notifications = new ArrayList<>();
     for (Finding f : result.findings()) {
-      if (results.size() == GITHUB_MAX_RESULTS) {
-        notifications.add(new Notification().withLevel(Notification.Level.WARNING).withMessage(text(
-            "more than " + GITHUB_MAX_RESULTS + " findings; the rest are left out of this SARIF file (GitHub's limit)")));
+      if (results.size() == maxResults) {
+        notifications.add(new Notification().withLevel(Notification.Level.WARNING)
+            .withDescriptor(new ReportingDescriptorReference().withId("truncated"))
+            .withMessage(text(result.findings().size() + " findings; only the first " + maxResults
+                + " are in this SARIF file, to stay within GitHub's limits (" + GITHUB_MAX_RESULTS
+                + " results, 10 MB compressed); the text and JSON reports list them all")));
         break;
       }
       Result r = result(f, ruleIndex.getOrDefault(f.ruleId(), -1));
@@ -128,7 +180,8 @@ public final class SarifReporter implements Reporter {
   }
 
   private static ReportingDescriptor descriptor(RuleMetadata m) {
-    PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(m.tags()));
+    PropertyBag properties = new PropertyBag()
+        .withTags(new LinkedHashSet<>(m.tags().stream().limit(GITHUB_MAX_TAGS_PER_RULE).toList()));
     properties.setAdditionalProperty("precision", m.precision());
     properties.setAdditionalProperty("problem.severity", m.severity().label());
     m.securitySeverity().ifPresent(s -> properties.setAdditionalProperty("security-severity", String.format(java.util.Locale.ROOT, "%.1f", s)));
@@ -170,7 +223,6 @@ public final class SarifReporter implements Reporter {
     Result result = new Result()
         .withRuleId(f.ruleId())
         .withRuleIndex(index < 0 ? null : index)
-        .withRule(index < 0 ? null : new ReportingDescriptorReference().withId(f.ruleId()).withIndex(index))
         .withLevel(level)
         .withMessage(text(f.message()))
         .withLocations(List.of(location(f.location())))
@@ -232,6 +284,9 @@ public final class SarifReporter implements Reporter {
   }
 
   private static Message text(String s) {
-    return new Message().withText(s);
+    if (s.length() <= MAX_MESSAGE_CHARS || s.codePointCount(0, s.length()) <= MAX_MESSAGE_CHARS) {
+      return new Message().withText(s);
+    }
+    return new Message().withText(s.substring(0, s.offsetByCodePoints(0, MAX_MESSAGE_CHARS - 1)) + "\u2026");
   }
 }

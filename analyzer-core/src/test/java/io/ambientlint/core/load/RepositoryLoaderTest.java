@@ -116,4 +116,22 @@ class RepositoryLoaderTest {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  @Test
+  void encodingProblemsArePlacedAtTheirLineAndColumn() throws IOException {
+    Files.write(dir.resolve("latin1.yaml"), concat("a: 1\r\nb: \u00e9t\u00e9 ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9, '\n'}));
+    Files.write(dir.resolve("nul.yaml"), concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "a: 1\nbb\u0000\n".getBytes(StandardCharsets.UTF_8)));
+    LoadedRepository repo = load(List.of(), ".");
+    assertThat(repo.diagnostics()).extracting(d -> d.path() + ":" + d.position() + " " + d.kind()).containsExactly(
+        "latin1.yaml:2:8 UNREADABLE", "nul.yaml:2:3 UNREADABLE");
+  }
+
+  @Test
+  void emptyFilesAreANotification() throws IOException {
+    write("empty.yaml", "");
+    write("comments.yaml", "# nothing here\n\n");
+    LoadedRepository repo = load(List.of(), ".");
+    assertThat(repo.diagnostics()).extracting(d -> d.path() + ":" + d.position() + " " + d.kind()).containsExactly(
+        "comments.yaml:1:1 NOT_A_RESOURCE", "empty.yaml:1:1 NOT_A_RESOURCE");
+  }
 }

@@ -165,4 +165,37 @@ class YamlDocumentReaderTest {
     assertThat(read("").documents()).isEmpty();
     assertThat(read("---\n").documents()).extracting(d -> d.root().isNull()).isEqualTo(List.of(true));
   }
+
+  @Test
+  void aliasesAreCountedPerDocument() {
+    String doc = "a: &a {x: 1}\n" + "b: [" + "*a, ".repeat(59) + "*a]\n";
+    YamlDocumentReader.Result r = read(String.join("---\n", doc, doc, doc));
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.documents()).hasSize(3);
+    YamlDocumentReader.Result over = new YamlDocumentReader(new LoadLimits(1 << 20, 59, 256, 100, 100_000)).read("f.yaml", doc);
+    assertThat(over.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.LIMIT);
+      assertThat(d.position().toString()).isEqualTo("2:240");
+      assertThat(d.message()).contains("more than 59 aliases").contains("limits.maxAliasesPerDocument");
+    });
+  }
+
+  @Test
+  void nestingIsStoppedOnTheEventStreamBeforeTheComposerRecurses() {
+    YamlDocumentReader.Result r = read("ok: 1\n---\n" + "[".repeat(200_000) + "\n");
+    assertThat(r.documents()).hasSize(1);
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(Diagnostic.Kind.LIMIT);
+      assertThat(d.position().toString()).isEqualTo("3:257");
+    });
+  }
+
+  @Test
+  void aLoneCarriageReturnAtTheEndStillEndsTheLine() {
+    YamlDocumentReader.Result r = read("a: 1\rb: 2\r");
+    assertThat(r.documents().get(0).sourceMap().find("/b").toString()).isEqualTo("2:4");
+    SourcePosition document = r.documents().get(0).position();
+    assertThat(document.endLine()).isEqualTo(3);
+    assertThat(document.endColumn()).isEqualTo(1);
+  }
 }
