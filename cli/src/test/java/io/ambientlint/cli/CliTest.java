@@ -88,7 +88,7 @@ class CliTest {
     Files.write(dir.resolve("m/latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
     Run r = run("m");
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.out()).contains("m/latin1.yaml:1:1: error: not UTF-8").contains("1 input could not be read");
+    assertThat(r.out()).contains("m/latin1.yaml:1:4: error: not UTF-8").contains("1 input could not be read");
   }
 
   @Test

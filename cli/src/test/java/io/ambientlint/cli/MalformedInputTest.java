@@ -208,12 +208,12 @@ class MalformedInputTest {
     write(".ambient-lint.yaml", "limits: {maxAliasesPerDocument: 2, maxDepth: 4, maxDocumentsPerFile: 2, maxNodesPerDocument: 20}\n");
     write("repo/aliases.yaml", "a: &a 1\nb: *a\nc: *a\nd: *a\n");
     write("repo/depth.yaml", "a: {b: {c: {d: {e: 1}}}}\n");
-    write("repo/docs.yaml", "a: 1\n---\nb: 2\n---\nc: 3\n");
+    write("repo/docs.yaml", String.join("---\n", configMap("d1"), configMap("d2"), configMap("d3")));
     write("repo/nodes.yaml", "a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]\n");
     Run run = assertIsolated("repo/aliases.yaml", 3, List.of("4:4: warning: more than 2 aliases in one document"));
     assertThat(run.linesAbout("repo/depth.yaml")).singleElement().asString().startsWith("1:16: warning: nesting deeper than 4 levels");
-    assertThat(run.linesAbout("repo/docs.yaml")).singleElement().asString().startsWith("5:1: warning: more than 2 documents in one file");
-    assertThat(run.linesAbout("repo/nodes.yaml")).singleElement().asString().startsWith("1:58: warning: document expands to more than 20 nodes");
+    assertThat(run.linesAbout("repo/docs.yaml")).singleElement().asString().startsWith("9:1: warning: more than 2 documents in one file");
+    assertThat(run.linesAbout("repo/nodes.yaml")).singleElement().asString().startsWith("1:68: warning: document expands to more than 20 nodes");
   }
 
   @Test
@@ -369,6 +369,10 @@ class MalformedInputTest {
   private static List<JsonNode> goodFindings(AnalysisResult result) {
     return result.findings().stream().filter(f -> GOOD_FILES.contains(f.location().path()))
         .map(f -> (JsonNode) JsonReporter.toJson(f)).toList();
+  }
+
+  private static String configMap(String name) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: " + name + ", namespace: malformed}\n";
   }
 
   private void write(String path, String text) throws IOException {

@@ -175,7 +175,7 @@ class YamlDocumentReaderTest {
     YamlDocumentReader.Result over = new YamlDocumentReader(new LoadLimits(1 << 20, 59, 256, 100, 100_000)).read("f.yaml", doc);
     assertThat(over.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.kind()).isEqualTo(Diagnostic.Kind.LIMIT);
-      assertThat(d.position().toString()).isEqualTo("2:240");
+      assertThat(d.position().toString()).isEqualTo("2:241");
       assertThat(d.message()).contains("more than 59 aliases").contains("limits.maxAliasesPerDocument");
     });
   }
