@@ -223,7 +223,20 @@ public final class RepositoryLoader {
     return lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json") || name.equals("Kustomization");
   }
 
+  /**
+   * One file's outcome; a failure of the parser itself (a bug it has on some input) costs only this file, which
+   * is reported as unreadable, never the whole run.
+   */
   private FileOutcome loadFile(Input input) {
+    try {
+      return readFile(input);
+    } catch (RuntimeException | StackOverflowError e) {
+      return unreadable(input.source().path(), "could not be parsed because of an internal error (" + e.getClass().getName()
+          + "); the file is not analyzed, please report it");
+    }
+  }
+
+  private FileOutcome readFile(Input input) {
     String path = input.source().path();
     byte[] bytes;
     try {
