@@ -6,7 +6,7 @@ package io.ambientlint.core.load;
 public record LoadLimits(
     long maxFileBytes, int maxAliasesPerDocument, int maxDepth, int maxDocumentsPerFile, int maxNodesPerDocument) {
 
-  public static final LoadLimits DEFAULTS = new LoadLimits(16L * 1024 * 1024, 100, 256, 10_000, 250_000);
+  public static final LoadLimits DEFAULTS = new LoadLimits(16L * 1024 * 1024, 100, 256, 10_000, 2_000_000);
 
   public LoadLimits {
     if (maxFileBytes <= 0 || maxAliasesPerDocument < 0 || maxDepth <= 0 || maxDocumentsPerFile <= 0

@@ -444,12 +444,24 @@ public final class YamlDocumentReader {
     String value = event.getValue();
     Optional<String> explicit = event.getTag();
     if (explicit.isPresent() && !explicit.get().equals("!")) {
-      return typed(value, new Tag(explicit.get()));
+      return typed(value, tagOf(explicit.get()));
     }
     if (event.isPlain()) {
       return ScalarCache.SHARED.plain(value, v -> typed(v, RESOLVER.resolve(v, true)));
     }
     return ScalarCache.SHARED.quoted(value, NODES::textNode);
+  }
+
+  /**
+   * An explicit tag. snakeyaml's parser can produce one its own {@link Tag} refuses (a {@code %20} escape that
+   * decodes to a trailing space; found by fuzzing): that is no core-schema tag, so the value is text.
+   */
+  private static Tag tagOf(String name) {
+    try {
+      return new Tag(name);
+    } catch (IllegalArgumentException e) {
+      return Tag.STR;
+    }
   }
 
   private static JsonNode typed(String value, Tag tag) {
