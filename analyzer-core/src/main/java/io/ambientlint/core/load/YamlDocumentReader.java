@@ -149,6 +149,8 @@ public final class YamlDocumentReader {
     /** While > 0, events belong to something being skipped (a complex key, an abandoned document). */
     private int skipDepth;
     private boolean abandoned;
+    /** Nothing more of the file is read. */
+    private boolean stopped;
 
     Builder(String path, boolean precise) {
       this.path = path;
@@ -168,6 +170,9 @@ public final class YamlDocumentReader {
             return;
           }
           accept(event);
+          if (stopped) {
+            return;
+          }
         }
       } catch (MarkedYamlEngineException e) {
         diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, positionOf(e), describe(e)));
@@ -306,8 +311,11 @@ public final class YamlDocumentReader {
         return;
       }
       if (stack.size() >= limits.maxDepth()) {
+        // Stop reading the file here: scanning on through deeper flow nesting costs snakeyaml time quadratic
+        // in the depth (100,000 brackets take most of a minute), which a hostile file must not buy.
         abandon(startOf(event), "document nests deeper than " + limits.maxDepth()
-            + " levels; it is not analyzed (limits.maxDepth)");
+            + " levels; this document and the rest of the file are not analyzed (limits.maxDepth)");
+        stopped = true;
         return;
       }
       countNode(event, 1);

@@ -181,13 +181,16 @@ class YamlDocumentReaderTest {
   }
 
   @Test
-  void twoHundredThousandLevelsAreALimitNotAStackOverflowAndTheNextDocumentIsRead() {
+  void twoHundredThousandLevelsStopTheFileAtOnce() {
+    // Reading on would cost snakeyaml's scanner time quadratic in the depth; stopping keeps this instant.
+    long start = System.nanoTime();
     YamlDocumentReader.Result r = read("ok: 1\n---\n" + "[".repeat(200_000) + "]".repeat(200_000) + "\n---\nok: 2\n");
-    assertThat(r.documents()).extracting(d -> d.root().path("ok").asInt()).containsExactly(1, 2);
+    assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    assertThat(r.documents()).extracting(d -> d.root().path("ok").asInt()).containsExactly(1);
     assertThat(r.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.kind()).isEqualTo(Diagnostic.Kind.LIMIT);
       assertThat(d.position().toString()).isEqualTo("3:257");
-      assertThat(d.message()).contains("limits.maxDepth");
+      assertThat(d.message()).contains("the rest of the file are not analyzed (limits.maxDepth)");
     });
   }
 
