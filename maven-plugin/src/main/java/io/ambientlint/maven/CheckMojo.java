@@ -142,8 +142,9 @@ public final class CheckMojo extends AbstractMojo {
       case AnalysisResult.EXIT_OK -> { }
       case AnalysisResult.EXIT_FINDINGS -> throw new MojoFailureException(failureMessage(result, threshold, sarif));
       case AnalysisResult.EXIT_UNREADABLE_INPUT -> throw new MojoFailureException("ambient-lint: "
-          + result.notificationsOf(Diagnostic.Kind.UNREADABLE).size() + " input(s) could not be read (listed above); "
-          + "everything else was analyzed. SARIF report: " + sarif);
+          + result.notifications().stream().filter(d -> d.kind().isInputLoss()).count()
+          + " input(s) could not be read or were over a limit (listed above); everything else was analyzed."
+          + " SARIF report: " + sarif);
       default -> throw new MojoExecutionException("ambient-lint: a rule failed (listed above); its results are "
           + "incomplete. Please report it with the input that caused it. SARIF report: " + sarif);
     }
