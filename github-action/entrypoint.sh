@@ -85,7 +85,7 @@ case "$code" in
   0) ;;
   1) echo "ambient-lint: $findings findings ($errors errors); failing because of findings at or above $fail_on" >&2 ;;
   2) echo "ambient-lint: usage or configuration error (see above)" >&2 ;;
-  3) echo "ambient-lint: some input could not be read (see the report); everything else was analyzed" >&2 ;;
+  3) echo "ambient-lint: some input could not be read or was over a limit (see the report); everything else was analyzed" >&2 ;;
   *) echo "ambient-lint: internal error (exit code $code)" >&2 ;;
 esac
 exit "$code"
