@@ -162,7 +162,7 @@ public final class YamlDocumentReader {
       // would leave the last marks one column past the line. CR LF is the same single break, so add the LF.
       String text = input.endsWith("\r") ? input + "\n" : input;
       try {
-        for (Event event : new Parse(settings(path)).parseString(text)) {
+        for (Event event : new Parse(settings(path)).parseReader(new WholeCodePointReader(text))) {
           if (index >= limits.maxDocumentsPerFile()) {
             diagnostics.add(Diagnostic.at(Diagnostic.Kind.LIMIT, path, startOf(event), "more than "
                 + limits.maxDocumentsPerFile() + " documents in one file; the rest of the file is not analyzed"

@@ -211,4 +211,16 @@ class YamlDocumentReaderTest {
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.documents().get(0).root().path("a").isTextual()).isTrue();
   }
+
+  @Test
+  void anEmojiAcrossSnakeyamlsBufferBoundaryIsRead() {
+    // Found by YamlDocumentReaderFuzzTest: a surrogate pair split at snakeyaml's 1,024-character read made it throw.
+    for (int pad = 1015; pad < 1030; pad++) {
+      String text = "a: " + "x".repeat(pad) + "\uD83D\uDE00\nb: 1\n";
+      YamlDocumentReader.Result r = read(text);
+      assertThat(r.diagnostics()).as("padding %d", pad).isEmpty();
+      assertThat(r.documents().get(0).root().path("b").asInt()).isEqualTo(1);
+      assertThat(map(0).find("/b").toString()).isEqualTo("2:4");
+    }
+  }
 }
