@@ -59,25 +59,32 @@ public final class YamlDocumentReader {
   }
 
   public Result read(String path, String text) {
-    Builder builder = new Builder(path, false);
-    builder.run(text);
-    return new Result(builder.documents, builder.diagnostics);
+    // Marks (positions) cost an allocation per token; the fast pass goes without them and, in the rare file
+    // with a problem to report, a second pass with marks gives each problem its position.
+    Builder fast = new Builder(path, false, false);
+    fast.run(text);
+    if (fast.diagnostics.isEmpty()) {
+      return new Result(fast.documents, fast.diagnostics);
+    }
+    Builder marked = new Builder(path, false, true);
+    marked.run(text);
+    return new Result(marked.documents, marked.diagnostics);
   }
 
   /** The source map of each document of {@code text}, by document index (the same indexes {@link #read} gives). */
   public List<SourceMap> sourceMaps(String path, String text) {
-    Builder builder = new Builder(path, true);
+    Builder builder = new Builder(path, true, true);
     builder.run(text);
     return builder.sourceMaps;
   }
 
-  private LoadSettings settings(String path) {
+  private LoadSettings settings(String path, boolean marks) {
     return LoadSettings.builder()
         .setLabel(path)
         .setSchema(new CoreSchema())
         .setAllowRecursiveKeys(false)
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
-        .setUseMarks(true)
+        .setUseMarks(marks)
         .build();
   }
 
@@ -152,9 +159,12 @@ public final class YamlDocumentReader {
     /** Nothing more of the file is read. */
     private boolean stopped;
 
-    Builder(String path, boolean precise) {
+    private final boolean marks;
+
+    Builder(String path, boolean precise, boolean marks) {
       this.path = path;
       this.precise = precise;
+      this.marks = marks;
     }
 
     void run(String input) {
@@ -162,7 +172,7 @@ public final class YamlDocumentReader {
       // would leave the last marks one column past the line. CR LF is the same single break, so add the LF.
       String text = input.endsWith("\r") ? input + "\n" : input;
       try {
-        for (Event event : new Parse(settings(path)).parseReader(new WholeCodePointReader(text))) {
+        for (Event event : new Parse(settings(path, marks)).parseReader(new WholeCodePointReader(text))) {
           if (index >= limits.maxDocumentsPerFile()) {
             diagnostics.add(Diagnostic.at(Diagnostic.Kind.LIMIT, path, startOf(event), "more than "
                 + limits.maxDocumentsPerFile() + " documents in one file; the rest of the file is not analyzed"
