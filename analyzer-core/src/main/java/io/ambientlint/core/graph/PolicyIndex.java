@@ -56,6 +56,8 @@ public final class PolicyIndex {
   private final Map<ResourceId, List<Gateway>> gatewaysBySelector = new HashMap<>();
   /** Enrolment per workload, filled while building: many policies select the same workloads. */
   private final Map<ResourceId, Enrolment> enrolments = new HashMap<>();
+  /** Data planes of every workload of a namespace (key) or of the mesh (key null), filled while building. */
+  private final Map<String, DataPlanes> sharedDataPlanes = new HashMap<>();
   /** Identity of every Gateway of the repository as a waypoint, by Gateway id: AL307 asks per workload. */
   private final Map<ResourceId, SourceIdentity> waypointIdentities = new HashMap<>();
   /** Namespaces that have workloads, in the order of their first workload (root selectors scan these). */
@@ -79,7 +81,7 @@ public final class PolicyIndex {
     anyAmbientNamespace = graph.namespaces().stream().anyMatch(graph::isAmbient);
     for (PolicyKind kind : PolicyKind.values()) {
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        if (authorizationPolicies.containsKey(r.id()) || resolutionsByPolicy.containsKey(r.id())) {
+        if (resolutionsByPolicy.containsKey(r.id())) { // every policy indexed gets an entry there
           continue; // a second definition of the same object (AL903): the first is the one explained
         }
         // An AuthorizationPolicy's attachment is read once and shared, not parsed a second time.
@@ -92,8 +94,15 @@ public final class PolicyIndex {
           ztunnelForms.putIfAbsent(r.id(), ZtunnelPolicyTranslator.translate(ap));
           indexZtunnelScope(ap);
         }
-        List<TargetResolution> resolved = p.targetRefs().stream().map(ref -> resolve(p, ref)).toList();
-        resolutionsByPolicy.putIfAbsent(r.id(), resolved);
+        List<TargetResolution> resolved = List.of();
+        if (p.hasTargetRefs()) { // most policies attach by selector: no list to build
+          List<TargetResolution> out = new ArrayList<>(p.targetRefs().size());
+          for (PolicyTargetRef ref : p.targetRefs()) {
+            out.add(resolve(p, ref));
+          }
+          resolved = List.copyOf(out);
+        }
+        resolutionsByPolicy.put(r.id(), resolved);
         for (TargetResolution t : resolved) {
           resolutionsByTarget.computeIfAbsent(t.ref().targetId(p.namespace()), k -> new ArrayList<>()).add(t);
           for (Gateway g : t.gateways()) {
@@ -255,24 +264,24 @@ public final class PolicyIndex {
     boolean root = p.namespace().equals(rootNamespace());
     PolicyEnforcement.Scope scope = p.hasSelector() ? PolicyEnforcement.Scope.SELECTOR
         : root ? PolicyEnforcement.Scope.MESH : PolicyEnforcement.Scope.NAMESPACE;
-    List<Workload> ztunnel = new ArrayList<>();
-    List<Workload> proxies = new ArrayList<>();
-    List<Workload> ztunnelOnly = new ArrayList<>();
     List<Workload> selected = selectedWorkloads(p);
-    for (Workload w : selected) {
-      if (isGatewayPod(w)) {
-        continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
-      }
-      Enrolment e = enrolmentOf(w);
-      if (e.isSidecar()) {
-        proxies.add(w);
-      } else if (e.isAmbient()) {
-        ztunnelOnly.add(w);
-        if (p.kind() == PolicyKind.AUTHORIZATION_POLICY) {
-          ztunnel.add(w);
+    // Namespace-wide and mesh-wide policies share the graph's lists: split each of those once.
+    DataPlanes planes;
+    if (scope == PolicyEnforcement.Scope.SELECTOR) {
+      planes = dataPlanes(selected);
+    } else {
+      String key = scope == PolicyEnforcement.Scope.MESH ? null : p.namespace();
+      planes = sharedDataPlanes.get(key);
+      if (planes == null) {
+        planes = dataPlanes(selected);
+        if (!built) {
+          sharedDataPlanes.put(key, planes);
         }
       }
     }
+    List<Workload> proxies = planes.proxies();
+    List<Workload> ztunnelOnly = planes.ztunnelOnly();
+    List<Workload> ztunnel = p.kind() == PolicyKind.AUTHORIZATION_POLICY ? ztunnelOnly : List.of();
     List<Gateway> gateways = gatewaysReachedBySelector(p);
     String summary = switch (scope) {
       case SELECTOR -> "selector " + LabelSelector.of(p.selectorLabels()) + (root ? " in the root namespace (every namespace)" : "");
@@ -290,8 +299,27 @@ public final class PolicyIndex {
           : selected.isEmpty() ? "it selects no workload in the repository"
           : "the workloads it selects are not in the mesh");
     }
-    return new PolicyEnforcement(p, scope, gateways, List.copyOf(ztunnel), List.copyOf(proxies), List.copyOf(ztunnelOnly),
-        summary, nowhere);
+    return new PolicyEnforcement(p, scope, gateways, ztunnel, proxies, ztunnelOnly, summary, nowhere);
+  }
+
+  /** Selected workloads split by what enforces policies for them: a sidecar, or only ztunnel. */
+  private record DataPlanes(List<Workload> proxies, List<Workload> ztunnelOnly) {}
+
+  private DataPlanes dataPlanes(List<Workload> selected) {
+    List<Workload> proxies = new ArrayList<>();
+    List<Workload> ztunnelOnly = new ArrayList<>();
+    for (Workload w : selected) {
+      if (isGatewayPod(w)) {
+        continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
+      }
+      Enrolment e = enrolmentOf(w);
+      if (e.isSidecar()) {
+        proxies.add(w);
+      } else if (e.isAmbient()) {
+        ztunnelOnly.add(w);
+      }
+    }
+    return new DataPlanes(List.copyOf(proxies), List.copyOf(ztunnelOnly));
   }
 
   /**
