@@ -2,6 +2,7 @@ package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.AuthorizationPolicy;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.KnownKinds;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.NodeRef;
@@ -15,7 +16,9 @@ import io.ambientlint.core.policy.SourceIdentity;
 import io.ambientlint.core.policy.ZtunnelPolicy;
 import io.ambientlint.core.policy.ZtunnelPolicyTranslator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,42 +37,72 @@ public final class PolicyIndex {
   private final MeshGraph graph;
   private final List<TargetablePolicy> policies = new ArrayList<>();
   private final Map<ResourceId, AuthorizationPolicy> authorizationPolicies = new HashMap<>();
+  /** The AuthorizationPolicies in {@link #policies} order, listed once (rules ask for them often). */
+  private final List<AuthorizationPolicy> authorizationPolicyList = new ArrayList<>();
+  /** Workloads each policy without targetRefs selects, computed once: enforcement and scope both need them. */
+  private final Map<ResourceId, List<Workload>> selectedByPolicy = new HashMap<>();
   private final Map<ResourceId, ZtunnelPolicy> ztunnelForms = new HashMap<>();
   private final Map<ResourceId, List<TargetResolution>> resolutionsByPolicy = new HashMap<>();
   private final Map<ResourceId, List<TargetResolution>> resolutionsByTarget = new HashMap<>();
   private final Map<ResourceId, List<TargetResolution>> resolutionsByGateway = new HashMap<>();
   private final Map<ResourceId, PolicyEnforcement> enforcement = new HashMap<>();
   /** AuthorizationPolicies without targetRefs, by how ztunnel scopes them. */
-  private final Map<String, List<AuthorizationPolicy>> selectorPoliciesByNamespace = new HashMap<>();
+  private final Map<String, List<SelectorPolicy>> selectorPoliciesByNamespace = new HashMap<>();
   private final Map<String, List<AuthorizationPolicy>> namespacePolicies = new HashMap<>();
-  private final List<AuthorizationPolicy> rootSelectorPolicies = new ArrayList<>();
+  private final List<SelectorPolicy> rootSelectorPolicies = new ArrayList<>();
   private final List<AuthorizationPolicy> meshPolicies = new ArrayList<>();
   private final Map<ResourceId, List<TargetablePolicy>> selectorPoliciesOnWaypoint = new HashMap<>();
   /** Gateways whose pods each selector policy matches, computed once. */
   private final Map<ResourceId, List<Gateway>> gatewaysBySelector = new HashMap<>();
   /** Enrolment per workload, filled while building: many policies select the same workloads. */
   private final Map<ResourceId, Enrolment> enrolments = new HashMap<>();
+  /** Data planes of every workload of a namespace (key) or of the mesh (key null), filled while building. */
+  private final Map<String, DataPlanes> sharedDataPlanes = new HashMap<>();
+  /** Identity of every Gateway of the repository as a waypoint, by Gateway id: AL307 asks per workload. */
+  private final Map<ResourceId, SourceIdentity> waypointIdentities = new HashMap<>();
+  /** Namespaces that have workloads, in the order of their first workload (root selectors scan these). */
+  private final List<String> workloadNamespaces;
+  /** Is some namespace ambient (a mesh-wide policy then reaches ztunnel)? */
+  private final boolean anyAmbientNamespace;
+
+  /** A selector AuthorizationPolicy with its selector built once (ztunnelPoliciesFor matches it per workload). */
+  private record SelectorPolicy(AuthorizationPolicy policy, LabelSelector selector) {}
 
   /** Set at the end of construction: from then on nothing is written (rules query in parallel). */
   private final boolean built;
 
   PolicyIndex(MeshGraph graph) {
     this.graph = graph;
+    Set<String> namespacesWithWorkloads = new LinkedHashSet<>();
+    for (Workload w : graph.workloads()) {
+      namespacesWithWorkloads.add(w.namespace());
+    }
+    workloadNamespaces = List.copyOf(namespacesWithWorkloads);
+    anyAmbientNamespace = graph.namespaces().stream().anyMatch(graph::isAmbient);
     for (PolicyKind kind : PolicyKind.values()) {
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        if (authorizationPolicies.containsKey(r.id()) || resolutionsByPolicy.containsKey(r.id())) {
+        if (resolutionsByPolicy.containsKey(r.id())) { // every policy indexed gets an entry there
           continue; // a second definition of the same object (AL903): the first is the one explained
         }
-        TargetablePolicy p = TargetablePolicy.of(r).orElseThrow();
+        // An AuthorizationPolicy's attachment is read once and shared, not parsed a second time.
+        AuthorizationPolicy ap = kind == PolicyKind.AUTHORIZATION_POLICY ? AuthorizationPolicy.of(r) : null;
+        TargetablePolicy p = ap != null ? ap.attachment() : TargetablePolicy.of(r).orElseThrow();
         policies.add(p);
-        if (kind == PolicyKind.AUTHORIZATION_POLICY) {
-          AuthorizationPolicy ap = AuthorizationPolicy.of(r);
+        if (ap != null) {
           authorizationPolicies.putIfAbsent(r.id(), ap);
+          authorizationPolicyList.add(ap);
           ztunnelForms.putIfAbsent(r.id(), ZtunnelPolicyTranslator.translate(ap));
           indexZtunnelScope(ap);
         }
-        List<TargetResolution> resolved = p.targetRefs().stream().map(ref -> resolve(p, ref)).toList();
-        resolutionsByPolicy.putIfAbsent(r.id(), resolved);
+        List<TargetResolution> resolved = List.of();
+        if (p.hasTargetRefs()) { // most policies attach by selector: no list to build
+          List<TargetResolution> out = new ArrayList<>(p.targetRefs().size());
+          for (PolicyTargetRef ref : p.targetRefs()) {
+            out.add(resolve(p, ref));
+          }
+          resolved = List.copyOf(out);
+        }
+        resolutionsByPolicy.put(r.id(), resolved);
         for (TargetResolution t : resolved) {
           resolutionsByTarget.computeIfAbsent(t.ref().targetId(p.namespace()), k -> new ArrayList<>()).add(t);
           for (Gateway g : t.gateways()) {
@@ -79,7 +112,13 @@ public final class PolicyIndex {
       }
     }
     for (TargetablePolicy p : policies) {
+      selectedByPolicy.putIfAbsent(p.id(), computeSelectedWorkloads(p));
+    }
+    for (TargetablePolicy p : policies) {
       gatewaysBySelector.putIfAbsent(p.id(), computeGatewaysMatchingSelector(p));
+    }
+    for (Gateway g : graph.gateways()) {
+      waypointIdentities.putIfAbsent(g.id(), computeWaypointIdentity(g.namespace(), g.name()));
     }
     for (TargetablePolicy p : policies) {
       enforcement.putIfAbsent(p.id(), computeEnforcement(p));
@@ -102,7 +141,7 @@ public final class PolicyIndex {
     boolean root = ap.namespace().equals(rootNamespace());
     if (a.hasSelector()) {
       (root ? rootSelectorPolicies : selectorPoliciesByNamespace.computeIfAbsent(ap.namespace(), k -> new ArrayList<>()))
-          .add(ap);
+          .add(new SelectorPolicy(ap, LabelSelector.of(a.selectorLabels())));
     } else {
       (root ? meshPolicies : namespacePolicies.computeIfAbsent(ap.namespace(), k -> new ArrayList<>())).add(ap);
     }
@@ -176,6 +215,11 @@ public final class PolicyIndex {
 
   /** Workloads a policy without targetRefs selects (selector, namespace-wide, or mesh-wide from the root). */
   public List<Workload> selectedWorkloads(TargetablePolicy p) {
+    List<Workload> known = selectedByPolicy.get(p.id());
+    return known != null ? known : computeSelectedWorkloads(p);
+  }
+
+  private List<Workload> computeSelectedWorkloads(TargetablePolicy p) {
     if (p.hasTargetRefs()) {
       return List.of();
     }
@@ -188,11 +232,8 @@ public final class PolicyIndex {
       return graph.workloadsSelectedBy(p.namespace(), labels);
     }
     List<Workload> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (Workload w : graph.workloads()) {
-      if (seen.add(w.namespace())) {
-        out.addAll(graph.workloadsSelectedBy(w.namespace(), labels));
-      }
+    for (String ns : workloadNamespaces) {
+      out.addAll(graph.workloadsSelectedBy(ns, labels));
     }
     return out;
   }
@@ -204,10 +245,15 @@ public final class PolicyIndex {
 
   private PolicyEnforcement computeEnforcement(TargetablePolicy p) {
     if (p.hasTargetRefs()) {
-      Set<Gateway> gws = new LinkedHashSet<>();
+      List<Gateway> gws = new ArrayList<>();
+      Set<Gateway> seen = identitySet();
       List<String> where = new ArrayList<>();
       for (TargetResolution t : resolutionsByPolicy.getOrDefault(p.id(), List.of())) {
-        gws.addAll(t.gateways());
+        for (Gateway g : t.gateways()) {
+          if (seen.add(g)) {
+            gws.add(g);
+          }
+        }
         where.add(t.isAttached() ? t.reason() : "not via " + t.ref().describe(p.namespace()) + ": " + t.reason());
       }
       boolean attached = resolutionsByPolicy.getOrDefault(p.id(), List.of()).stream().anyMatch(TargetResolution::isAttached);
@@ -218,30 +264,24 @@ public final class PolicyIndex {
     boolean root = p.namespace().equals(rootNamespace());
     PolicyEnforcement.Scope scope = p.hasSelector() ? PolicyEnforcement.Scope.SELECTOR
         : root ? PolicyEnforcement.Scope.MESH : PolicyEnforcement.Scope.NAMESPACE;
-    List<Workload> ztunnel = new ArrayList<>();
-    List<Workload> proxies = new ArrayList<>();
-    List<Workload> ztunnelOnly = new ArrayList<>();
     List<Workload> selected = selectedWorkloads(p);
-    for (Workload w : selected) {
-      if (isGatewayPod(w)) {
-        continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
-      }
-      Enrolment e = enrolments.get(w.id());
-      if (e == null) {
-        e = graph.enrolment(w);
+    // Namespace-wide and mesh-wide policies share the graph's lists: split each of those once.
+    DataPlanes planes;
+    if (scope == PolicyEnforcement.Scope.SELECTOR) {
+      planes = dataPlanes(selected);
+    } else {
+      String key = scope == PolicyEnforcement.Scope.MESH ? null : p.namespace();
+      planes = sharedDataPlanes.get(key);
+      if (planes == null) {
+        planes = dataPlanes(selected);
         if (!built) {
-          enrolments.put(w.id(), e);
-        }
-      }
-      if (e.isSidecar()) {
-        proxies.add(w);
-      } else if (e.isAmbient()) {
-        ztunnelOnly.add(w);
-        if (p.kind() == PolicyKind.AUTHORIZATION_POLICY) {
-          ztunnel.add(w);
+          sharedDataPlanes.put(key, planes);
         }
       }
     }
+    List<Workload> proxies = planes.proxies();
+    List<Workload> ztunnelOnly = planes.ztunnelOnly();
+    List<Workload> ztunnel = p.kind() == PolicyKind.AUTHORIZATION_POLICY ? ztunnelOnly : List.of();
     List<Gateway> gateways = gatewaysReachedBySelector(p);
     String summary = switch (scope) {
       case SELECTOR -> "selector " + LabelSelector.of(p.selectorLabels()) + (root ? " in the root namespace (every namespace)" : "");
@@ -251,7 +291,7 @@ public final class PolicyIndex {
     };
     Optional<String> nowhere = Optional.empty();
     if (gateways.isEmpty() && ztunnel.isEmpty() && proxies.isEmpty()) {
-      List<Gateway> waypoints = gatewaysMatchingSelector(p).stream().filter(g -> graph.isWaypointClass(g.className())).toList();
+      List<Gateway> waypoints = waypointsMatchedBySelector(p);
       nowhere = Optional.of(!waypoints.isEmpty()
           ? "it selects the pods of waypoint " + waypoints.get(0).id().namespacedName()
               + ", and waypoints ignore policies without targetRefs"
@@ -259,8 +299,27 @@ public final class PolicyIndex {
           : selected.isEmpty() ? "it selects no workload in the repository"
           : "the workloads it selects are not in the mesh");
     }
-    return new PolicyEnforcement(p, scope, gateways, List.copyOf(ztunnel), List.copyOf(proxies), List.copyOf(ztunnelOnly),
-        summary, nowhere);
+    return new PolicyEnforcement(p, scope, gateways, ztunnel, proxies, ztunnelOnly, summary, nowhere);
+  }
+
+  /** Selected workloads split by what enforces policies for them: a sidecar, or only ztunnel. */
+  private record DataPlanes(List<Workload> proxies, List<Workload> ztunnelOnly) {}
+
+  private DataPlanes dataPlanes(List<Workload> selected) {
+    List<Workload> proxies = new ArrayList<>();
+    List<Workload> ztunnelOnly = new ArrayList<>();
+    for (Workload w : selected) {
+      if (isGatewayPod(w)) {
+        continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
+      }
+      Enrolment e = enrolmentOf(w);
+      if (e.isSidecar()) {
+        proxies.add(w);
+      } else if (e.isAmbient()) {
+        ztunnelOnly.add(w);
+      }
+    }
+    return new DataPlanes(List.copyOf(proxies), List.copyOf(ztunnelOnly));
   }
 
   /**
@@ -268,7 +327,32 @@ public final class PolicyIndex {
    * selector reaches: they apply selector policies. Waypoint-class gateways ignore them.
    */
   private List<Gateway> gatewaysReachedBySelector(TargetablePolicy p) {
-    return gatewaysMatchingSelector(p).stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
+    List<Gateway> matching = gatewaysMatchingSelector(p);
+    return matching.isEmpty() ? List.of()
+        : matching.stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
+  }
+
+  /**
+   * Enrolment of a workload, remembered while building (many policies select the same workloads); afterwards
+   * only read, as rules query in parallel.
+   */
+  private Enrolment enrolmentOf(Workload w) {
+    Enrolment e = enrolments.get(w.id());
+    if (e == null) {
+      e = graph.enrolment(w);
+      if (!built) {
+        enrolments.put(w.id(), e);
+      }
+    }
+    return e;
+  }
+
+  /**
+   * Gateways are compared by identity: the graph holds one object per manifest, and record equality would hash
+   * whole resources.
+   */
+  private static <T> Set<T> identitySet() {
+    return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 
   private List<Gateway> gatewaysMatchingSelector(TargetablePolicy p) {
@@ -282,11 +366,12 @@ public final class PolicyIndex {
     }
     Map<String, String> labels = p.selectorLabels();
     boolean root = p.namespace().equals(rootNamespace());
-    Set<Gateway> out = new LinkedHashSet<>();
+    List<Gateway> out = new ArrayList<>();
+    Set<Gateway> seen = identitySet();
     // Pods in the repository that belong to a Gateway.
     for (Workload w : selectedWorkloads(p)) {
       if (isGatewayPod(w)) {
-        graph.gateway(w.namespace(), w.podLabels().get(IstioLabels.GATEWAY_NAME)).ifPresent(out::add);
+        graph.gateway(w.namespace(), w.podLabels().get(IstioLabels.GATEWAY_NAME)).filter(seen::add).ifPresent(out::add);
       }
     }
     // Pods Istio deploys for a Gateway carry its name and class labels, and its infrastructure labels.
@@ -296,7 +381,7 @@ public final class PolicyIndex {
           ? graph.gateways().stream().filter(g -> g.name().equals(named)).toList()
           : graph.gateway(p.namespace(), named).map(List::of).orElse(List.of());
       for (Gateway g : candidates) {
-        if (LabelSelector.of(labels).matches(deployedPodLabels(g))) {
+        if (LabelSelector.of(labels).matches(deployedPodLabels(g)) && seen.add(g)) {
           out.add(g);
         }
       }
@@ -319,8 +404,7 @@ public final class PolicyIndex {
   }
 
   public List<AuthorizationPolicy> authorizationPolicies() {
-    return policies.stream().filter(p -> p.kind() == PolicyKind.AUTHORIZATION_POLICY)
-        .map(p -> authorizationPolicies.get(p.id())).distinct().toList();
+    return Collections.unmodifiableList(authorizationPolicyList);
   }
 
   public ZtunnelPolicy ztunnelForm(AuthorizationPolicy p) {
@@ -349,28 +433,24 @@ public final class PolicyIndex {
    * mesh-wide policies. Empty for workloads ztunnel does not capture.
    */
   public List<AuthorizationPolicy> ztunnelPoliciesFor(Workload w) {
-    if (isGatewayPod(w) || !graph.isAmbient(w)) {
+    if (isGatewayPod(w) || !enrolmentOf(w).isAmbient()) {
       return List.of();
     }
     List<AuthorizationPolicy> out = new ArrayList<>(meshPolicies);
     if (!w.namespace().equals(rootNamespace())) {
       out.addAll(namespacePolicies.getOrDefault(w.namespace(), List.of()));
     }
-    for (AuthorizationPolicy ap : selectorPoliciesByNamespace.getOrDefault(w.namespace(), List.of())) {
-      if (selects(ap.attachment(), w)) {
-        out.add(ap);
+    for (SelectorPolicy sp : selectorPoliciesByNamespace.getOrDefault(w.namespace(), List.of())) {
+      if (sp.selector().matches(w.podLabels())) {
+        out.add(sp.policy());
       }
     }
-    for (AuthorizationPolicy ap : rootSelectorPolicies) {
-      if (selects(ap.attachment(), w)) {
-        out.add(ap);
+    for (SelectorPolicy sp : rootSelectorPolicies) {
+      if (sp.selector().matches(w.podLabels())) {
+        out.add(sp.policy());
       }
     }
     return List.copyOf(out);
-  }
-
-  private static boolean selects(TargetablePolicy p, Workload w) {
-    return LabelSelector.of(p.selectorLabels()).matches(w.podLabels());
   }
 
   /** Policies with targetRefs that reach this gateway or waypoint (Gateway, GatewayClass or Service targets). */
@@ -410,7 +490,9 @@ public final class PolicyIndex {
 
   /** Waypoint-class gateways whose pods this policy's selector matches. */
   public List<Gateway> waypointsMatchedBySelector(TargetablePolicy p) {
-    return gatewaysMatchingSelector(p).stream().filter(g -> graph.isWaypointClass(g.className())).toList();
+    List<Gateway> matching = gatewaysMatchingSelector(p);
+    return matching.isEmpty() ? List.of()
+        : matching.stream().filter(g -> graph.isWaypointClass(g.className())).toList();
   }
 
   /**
@@ -432,18 +514,16 @@ public final class PolicyIndex {
     }
     boolean root = p.namespace().equals(rootNamespace());
     if (e.scope() == PolicyEnforcement.Scope.MESH) {
-      boolean anyAmbient = graph.namespaces().stream().anyMatch(graph::isAmbient);
-      return anyAmbient ? Optional.of("every ambient workload of the mesh") : Optional.empty();
+      return anyAmbientNamespace ? Optional.of("every ambient workload of the mesh") : Optional.empty();
     }
     if (root || !graph.isAmbient(graph.namespace(p.namespace())) || !e.proxyWorkloads().isEmpty()
         || p.selectorLabels().containsKey(IstioLabels.GATEWAY_NAME)) {
       return Optional.empty();
     }
-    boolean selectsNothingHere = selectedWorkloads(p).isEmpty();
     if (e.scope() == PolicyEnforcement.Scope.NAMESPACE) {
       return Optional.of("every workload of ambient namespace " + p.namespace());
     }
-    return selectsNothingHere
+    return selectedWorkloads(p).isEmpty()
         ? Optional.of("the pods matching " + LabelSelector.of(p.selectorLabels()) + " in ambient namespace " + p.namespace())
         : Optional.empty();
   }
@@ -483,6 +563,11 @@ public final class PolicyIndex {
    * Deployment for it (pods labelled with its gateway-name) sets another.
    */
   public SourceIdentity waypointIdentity(String namespace, String name) {
+    SourceIdentity known = waypointIdentities.get(new ResourceId(KnownKinds.GATEWAY_API, "Gateway", namespace, name));
+    return known != null ? known : computeWaypointIdentity(namespace, name);
+  }
+
+  private SourceIdentity computeWaypointIdentity(String namespace, String name) {
     String sa = name;
     Optional<Gateway> gw = graph.gateway(namespace, name);
     String annotated = gw.map(g -> g.resource().annotations().get("gateway.istio.io/service-account")).orElse(null);

@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public record ZtunnelMatch(String pointer, Map<String, List<String>> fields) {
 
+  private static final List<String> SOURCE_FIELDS = List.of("principals", "notPrincipals", "namespaces",
+      "notNamespaces", "serviceAccounts", "notServiceAccounts", "ipBlocks", "notIpBlocks");
+
   public boolean isEmpty() {
     return fields.values().stream().allMatch(List::isEmpty);
   }
@@ -38,8 +41,7 @@ public record ZtunnelMatch(String pointer, Map<String, List<String>> fields) {
 
   /** Does this match constrain the source (identity, namespace, service account or IP)? */
   public boolean keysOnSource() {
-    for (String f : List.of("principals", "notPrincipals", "namespaces", "notNamespaces", "serviceAccounts",
-        "notServiceAccounts", "ipBlocks", "notIpBlocks")) {
+    for (String f : SOURCE_FIELDS) {
       if (!values(f).isEmpty()) {
         return true;
       }

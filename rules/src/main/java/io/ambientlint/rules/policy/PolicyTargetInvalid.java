@@ -39,7 +39,7 @@ public final class PolicyTargetInvalid implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (TargetablePolicy p : graph.policies()) {
-      if (p.kind() == PolicyKind.ENVOY_FILTER) {
+      if (p.kind() == PolicyKind.ENVOY_FILTER || !p.hasTargetRefs()) {
         continue; // EnvoyFilter targets are the EnvoyFilter rules' business (AL501)
       }
       for (TargetResolution t : graph.policyTargets(p)) {

@@ -35,6 +35,9 @@ public final class PolicyTargetNotFound implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (TargetablePolicy p : graph.policies()) {
+      if (!p.hasTargetRefs()) {
+        continue; // most policies attach by selector: nothing to resolve
+      }
       var targets = graph.policyTargets(p);
       boolean attachedElsewhere = targets.stream().anyMatch(TargetResolution::isAttached);
       for (TargetResolution t : targets) {

@@ -35,7 +35,7 @@ public final class PolicyTargetWithoutWaypoint implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (TargetablePolicy p : graph.policies()) {
-      if (p.kind() == PolicyKind.ENVOY_FILTER) {
+      if (p.kind() == PolicyKind.ENVOY_FILTER || !p.hasTargetRefs()) {
         continue;
       }
       for (TargetResolution t : graph.policyTargets(p)) {

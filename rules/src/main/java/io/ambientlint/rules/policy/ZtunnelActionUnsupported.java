@@ -38,6 +38,9 @@ public final class ZtunnelActionUnsupported implements Rule {
   public void check(MeshGraph graph, Findings findings) {
     for (AuthorizationPolicy ap : graph.authorizationPolicies()) {
       ZtunnelPolicy z = graph.ztunnelForm(ap);
+      if (z.status() != ZtunnelPolicy.Status.DRY_RUN && z.status() != ZtunnelPolicy.Status.UNSUPPORTED_ACTION) {
+        continue; // only dropped policies are reported: skip working out the scope of the others
+      }
       Optional<String> scope = graph.ztunnelScope(ap);
       if (scope.isEmpty()) {
         continue;
