@@ -287,7 +287,8 @@ final class QuickCheck {
         if (v == Verdict.INVALID) {
           return v;
         }
-        unsure |= v == Verdict.UNKNOWN;
+        // networknt's uniqueItems also compares the values of an object: left to it.
+        unsure |= v == Verdict.UNKNOWN || uniqueItems;
       } else if (node.isArray()) {
         Verdict v = checkArray(node);
         if (v == Verdict.INVALID) {

@@ -104,6 +104,7 @@ class QuickCheckTest {
     assertThat(verdict("{'properties': {'a': {'format': 'date'}}}", "{'a': 'x'}")).isEqualTo(Verdict.UNKNOWN);
     assertThat(verdict("{'properties': {'a': {'format': 'date'}}}", "{'b': 'x'}")).isEqualTo(Verdict.VALID);
     assertThat(verdict("{'items': [{'type': 'string'}]}", "['x']")).isEqualTo(Verdict.UNKNOWN);
+    assertThat(verdict("{'uniqueItems': true}", "{'a': 1, 'b': 1}")).isEqualTo(Verdict.UNKNOWN);
   }
 
   @Test
