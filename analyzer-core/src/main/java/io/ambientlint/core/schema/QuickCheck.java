@@ -86,6 +86,8 @@ final class QuickCheck {
     private final boolean uniqueItems;
     private final String[] required;
     private final Map<String, Node> properties;
+    private final String[] propertyNames;
+    private final Node[] propertyNodes;
     /** null: any extra field is fine (absent or true). */
     private final Node additional;
     private final Node items;
@@ -177,6 +179,11 @@ final class QuickCheck {
         props.fields().forEachRemaining(f -> properties.put(f.getKey(), compile(f.getValue())));
       } else {
         properties = Map.of();
+      }
+      propertyNames = properties.keySet().toArray(String[]::new);
+      propertyNodes = new Node[propertyNames.length];
+      for (int k = 0; k < propertyNames.length; k++) {
+        propertyNodes[k] = properties.get(propertyNames[k]);
       }
       JsonNode a = s.get("additionalProperties");
       additional = a == null || (a.isBoolean() && a.asBoolean()) ? null : compile(a);
@@ -355,6 +362,25 @@ final class QuickCheck {
         }
       }
       boolean unsure = false;
+      if (additional == null || additional == Node.NOTHING) {
+        // Closed or open objects: look the declared fields up, and count them to find any unknown one.
+        int declared = 0;
+        for (int k = 0; k < propertyNames.length; k++) {
+          JsonNode value = node.get(propertyNames[k]);
+          if (value != null) {
+            declared++;
+            Verdict v = propertyNodes[k].check(value);
+            if (v == Verdict.INVALID) {
+              return v;
+            }
+            unsure |= v == Verdict.UNKNOWN;
+          }
+        }
+        if (additional != null && declared != size) {
+          return Verdict.INVALID;
+        }
+        return unsure ? Verdict.UNKNOWN : Verdict.VALID;
+      }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         Node child = properties.get(field.getKey());
