@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The repository as istiod would see it: namespaces, workloads, services, waypoints and what binds them.
@@ -157,9 +159,23 @@ public final class MeshGraph {
       }
     }
     waypoints.index();
+    // The policy index and the route and classic indexes read only what is built above, never each other:
+    // build the policies on another thread meanwhile. Each index is built by one thread, so its content and
+    // order are the same as when built one after the other; join() publishes it to this thread.
+    CompletableFuture<PolicyIndex> policies = CompletableFuture.supplyAsync(() -> new PolicyIndex(this));
     routeIndex = RouteIndex.build(this);
-    policyIndex = new PolicyIndex(this);
     indexClassicApis();
+    try {
+      policyIndex = policies.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private void addWorkload(Workload w) {
