@@ -145,19 +145,41 @@ public final class HostIndex {
    * exact host first (Services before ServiceEntries), else a ServiceEntry whose wildcard host covers it.
    */
   public Optional<MeshService> meshServiceForHost(String host, String namespace) {
-    for (String key : matchKeys(fqdn(host, namespace))) {
-      List<MeshService> found = servicesByHost.getOrDefault(key, List.of()).stream()
-          .filter(s -> isVisible(s, namespace)).toList();
-      if (!found.isEmpty()) {
-        return found.stream().filter(s -> s instanceof Service).findFirst().or(() -> Optional.of(found.get(0)));
+    // The keys of matchKeys, tried one by one: most hosts resolve on the first, so the wildcards are not built.
+    String fqdn = fqdn(host, namespace);
+    MeshService found = firstVisible(servicesByHost.get(fqdn), namespace);
+    if (found != null || fqdn.startsWith("*")) {
+      return Optional.ofNullable(found);
+    }
+    for (int dot = fqdn.indexOf('.'); dot >= 0 && found == null; dot = fqdn.indexOf('.', dot + 1)) {
+      found = firstVisible(servicesByHost.get("*" + fqdn.substring(dot)), namespace);
+    }
+    return Optional.ofNullable(found != null ? found : firstVisible(servicesByHost.get("*"), namespace));
+  }
+
+  /** Of the services under one key, the first visible Service, else the first visible ServiceEntry, else null. */
+  private MeshService firstVisible(List<MeshService> candidates, String namespace) {
+    if (candidates == null) {
+      return null;
+    }
+    MeshService first = null;
+    for (MeshService s : candidates) {
+      if (isVisible(s, namespace)) {
+        if (s instanceof Service) {
+          return s;
+        }
+        if (first == null) {
+          first = s;
+        }
       }
     }
-    return Optional.empty();
+    return first;
   }
 
   /** Is the service visible to objects in {@code namespace} (ServiceEntry exportTo, Service exportTo annotation)? */
   public boolean isVisible(MeshService service, String namespace) {
-    return serviceVisibility.getOrDefault(service.id(), ExportTo.of(List.of(), service.namespace())).visibleTo(namespace);
+    ExportTo exportTo = serviceVisibility.get(service.id());
+    return exportTo == null || exportTo.visibleTo(namespace); // not indexed: no exportTo, visible everywhere
   }
 
   /** Mesh VirtualServices with a host that is, or by wildcard covers, one of the service's hosts. */

@@ -36,6 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * The repository as istiod would see it: namespaces, workloads, services, waypoints and what binds them.
@@ -130,36 +133,69 @@ public final class MeshGraph {
     for (Resource r : model.ofKind("", "Namespace")) {
       namespaces.putIfAbsent(r.name(), Namespace.declared(r));
     }
-    for (Resource r : model.resources()) {
+    // Reading the typed views is per resource and independent: do it in parallel, then index them in load order.
+    List<Resource> all = model.resources();
+    Object[] views = new Object[all.size()];
+    IntStream.range(0, views.length).parallel().forEach(i -> views[i] = viewOf(all.get(i)));
+    for (int i = 0; i < views.length; i++) {
+      Resource r = all.get(i);
       if (!r.namespace().isEmpty()) {
         namespaces.putIfAbsent(r.namespace(), Namespace.implicit(r.namespace()));
       }
       ResourceId id = r.id();
-      if (id.isKind("", "Service")) {
-        Service s = Service.of(r);
+      Object view = views[i];
+      if (view instanceof Service s) {
         services.add(s);
         servicesById.putIfAbsent(id, s);
         servicesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(s);
-      } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
-        ServiceEntry se = ServiceEntry.of(r);
+      } else if (view instanceof ServiceEntry se) {
         serviceEntries.add(se);
         serviceEntriesById.putIfAbsent(id, se);
-      } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
-        Gateway gw = Gateway.of(r);
+      } else if (view instanceof Gateway gw) {
         gateways.add(gw);
         gatewaysById.putIfAbsent(id, gw);
-      } else if (id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")) {
-        gatewayClasses.putIfAbsent(r.name(), GatewayClass.of(r));
-      } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "WorkloadEntry")) {
-        addWorkload(Workload.ofWorkloadEntry(r));
-      } else {
-        Workload.podPointerFor(id).ifPresent(p -> addWorkload(Workload.ofPodController(r, p)));
+      } else if (view instanceof GatewayClass gc) {
+        gatewayClasses.putIfAbsent(r.name(), gc);
+      } else if (view instanceof Workload w) {
+        addWorkload(w);
       }
     }
     waypoints.index();
+    // The policy index and the route and classic indexes read only what is built above, never each other:
+    // build the policies on another thread meanwhile. Each index is built by one thread, so its content and
+    // order are the same as when built one after the other; join() publishes it to this thread.
+    CompletableFuture<PolicyIndex> policies = CompletableFuture.supplyAsync(() -> new PolicyIndex(this));
     routeIndex = RouteIndex.build(this);
-    policyIndex = new PolicyIndex(this);
     indexClassicApis();
+    try {
+      policyIndex = policies.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** The typed view the graph indexes for this resource's kind, or null for kinds it does not index here. */
+  private static Object viewOf(Resource r) {
+    ResourceId id = r.id();
+    if (id.isKind("", "Service")) {
+      return Service.of(r);
+    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+      return ServiceEntry.of(r);
+    } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
+      return Gateway.of(r);
+    } else if (id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")) {
+      return GatewayClass.of(r);
+    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "WorkloadEntry")) {
+      return Workload.ofWorkloadEntry(r);
+    }
+    Optional<String> podPointer = Workload.podPointerFor(id);
+    return podPointer.isPresent() ? Workload.ofPodController(r, podPointer.get()) : null;
   }
 
   private void addWorkload(Workload w) {

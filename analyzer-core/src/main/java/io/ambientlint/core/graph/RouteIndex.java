@@ -386,16 +386,16 @@ public final class RouteIndex {
    * namespace's routes with each other (for its clients they replace the producer routes, GEP-1294).
    */
   private static Map<ParentAttachment, List<PortConflict>> portConflicts(List<ParentAttachment> resolved) {
-    Map<String, List<ParentAttachment>> byService = new LinkedHashMap<>();
+    Map<ServiceFrom, List<ParentAttachment>> byService = new LinkedHashMap<>();
     for (ParentAttachment a : resolved) {
       if (a.isAccepted() && a.service().isPresent() && a.route().kind().competesForServicePort()) {
-        String key = a.service().get().id().qualified() + " from " + a.route().namespace();
-        byService.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+        byService.computeIfAbsent(new ServiceFrom(a.service().get().id(), a.route().namespace()), k -> new ArrayList<>())
+            .add(a);
       }
     }
     Map<ParentAttachment, List<PortConflict>> out = new IdentityHashMap<>();
     for (List<ParentAttachment> onService : byService.values()) {
-      if (onService.stream().map(a -> a.route().kind()).distinct().count() < 2) {
+      if (!mixesKinds(onService)) {
         continue;
       }
       Map<Integer, List<ParentAttachment>> byPort = new HashMap<>();
@@ -412,6 +412,19 @@ public final class RouteIndex {
       });
     }
     return out;
+  }
+
+  /** Routes of one namespace on one service: the routes that compete for its ports. */
+  private record ServiceFrom(ResourceId service, String routeNamespace) {}
+
+  private static boolean mixesKinds(List<ParentAttachment> onService) {
+    RouteKind first = onService.get(0).route().kind();
+    for (ParentAttachment a : onService) {
+      if (a.route().kind() != first) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ParentAttachment withConflicts(ParentAttachment a, List<PortConflict> lost) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * DESIGN §3 "Which Gateways are waypoints" and "use-waypoint", as istiod decides them
@@ -80,14 +81,18 @@ public final class WaypointResolver {
       // Canary labels are not read from pods or WorkloadEntries (AL110 says so).
       record(w.resource(), w.podLabels(), w.namespace(), w::podLabelNode, false);
     }
-    for (MeshService s : graph.services()) {
-      remember(s, resolveService(s));
-    }
-    for (MeshService s : graph.serviceEntries()) {
-      remember(s, resolveService(s));
-    }
-    for (Workload w : graph.workloads()) {
-      remember(w, resolveWorkload(w));
+    // Each binding reads only the labels and Gateway facts indexed above (admissions go to a concurrent map and
+    // are the same whoever computes them): resolve them in parallel, remember them in the order of old.
+    List<ResourceView> subjects = new ArrayList<>(graph.services().size() + graph.serviceEntries().size()
+        + graph.workloads().size());
+    subjects.addAll(graph.services());
+    subjects.addAll(graph.serviceEntries());
+    subjects.addAll(graph.workloads());
+    WaypointBinding[] resolved = new WaypointBinding[subjects.size()];
+    IntStream.range(0, resolved.length).parallel().forEach(i -> resolved[i] = subjects.get(i) instanceof Workload w
+        ? resolveWorkload(w) : resolveService((MeshService) subjects.get(i)));
+    for (int i = 0; i < resolved.length; i++) {
+      remember(subjects.get(i), resolved[i]);
     }
   }
 

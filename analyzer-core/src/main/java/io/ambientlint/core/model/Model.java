@@ -16,17 +16,32 @@ public final class Model {
 
   private final List<Resource> resources;
   private final Map<ResourceId, List<Resource>> byId;
-  private final Map<String, List<Resource>> byGroupKind;
+  private final Map<GroupKind, List<Resource>> byGroupKind;
+
+  /** The by-kind key: two strings whose hashes are cached, instead of a concatenation per resource. */
+  private record GroupKind(String group, String kind) {}
 
   public Model(List<Resource> resources) {
     this.resources = List.copyOf(resources);
-    Map<ResourceId, List<Resource>> ids = new LinkedHashMap<>();
-    Map<String, List<Resource>> kinds = new HashMap<>();
+    // Almost every id is unique: store a one-element list at once and rebuild only for duplicates.
+    Map<ResourceId, List<Resource>> ids = new LinkedHashMap<>(this.resources.size() * 4 / 3 + 1);
+    Map<GroupKind, List<Resource>> kinds = new HashMap<>();
+    GroupKind lastKey = null;
+    List<Resource> lastKind = null;
     for (Resource r : this.resources) {
-      ids.computeIfAbsent(r.id(), k -> new ArrayList<>(1)).add(r);
-      kinds.computeIfAbsent(r.group() + "/" + r.kind(), k -> new ArrayList<>()).add(r);
+      List<Resource> previous = ids.putIfAbsent(r.id(), List.of(r));
+      if (previous != null) {
+        List<Resource> all = new ArrayList<>(previous);
+        all.add(r);
+        ids.put(r.id(), List.copyOf(all));
+      }
+      // Files usually hold runs of one kind: reuse the last list while the kind does not change.
+      if (lastKey == null || !lastKey.kind().equals(r.kind()) || !lastKey.group().equals(r.group())) {
+        lastKey = new GroupKind(r.group(), r.kind());
+        lastKind = kinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
+      }
+      lastKind.add(r);
     }
-    ids.replaceAll((k, v) -> List.copyOf(v));
     kinds.replaceAll((k, v) -> List.copyOf(v));
     this.byId = Collections.unmodifiableMap(ids);
     this.byGroupKind = Map.copyOf(kinds);
@@ -52,6 +67,6 @@ public final class Model {
 
   /** All resources of one group and kind ({@code ""} for the core group), in load order. */
   public List<Resource> ofKind(String group, String kind) {
-    return byGroupKind.getOrDefault(group + "/" + kind, List.of());
+    return byGroupKind.getOrDefault(new GroupKind(group, kind), List.of());
   }
 }

@@ -5,10 +5,13 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadedDocument;
 import io.ambientlint.core.load.LoadedRepository;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Turns loaded documents into {@link Resource}s: checks that each is a Kubernetes object, and gives those
@@ -28,30 +31,46 @@ public final class ModelBuilder {
     this.defaultNamespace = defaultNamespace;
   }
 
+  /**
+   * What every document is asked first, read once: the trees are large and spread over the heap, so each
+   * field lookup is a cache miss; reading them again per pass cost more than the rest of the model build.
+   */
+  private record Header(LoadedDocument doc, JsonNode root, JsonNode metadata, String apiVersion, String kind) {}
+
   public Result build(LoadedRepository repository) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<LoadedDocument> objects = new ArrayList<>();
+    List<Header> objects = new ArrayList<>(repository.documents().size());
     for (LoadedDocument doc : repository.documents()) {
-      describeNonResource(doc).ifPresentOrElse(
-          message -> diagnostics.add(Diagnostic.at(Diagnostic.Kind.NOT_A_RESOURCE, doc.path(), doc.positionOf(""), message)),
-          () -> objects.add(doc));
+      JsonNode root = doc.root();
+      JsonNode apiVersion = root.path("apiVersion");
+      JsonNode kind = root.path("kind");
+      JsonNode metadata = root.path("metadata");
+      String problem = describeNonResource(root, apiVersion, kind, metadata);
+      if (problem != null) {
+        diagnostics.add(Diagnostic.at(Diagnostic.Kind.NOT_A_RESOURCE, doc.path(), doc.positionOf(""), problem));
+      } else {
+        objects.add(new Header(doc, root, metadata, apiVersion.asText(), kind.asText()));
+      }
     }
     List<GitOpsTarget> targets = gitOpsTargets(objects);
     Set<String> clusterScopedCustomKinds = clusterScopedCustomKinds(objects);
-    List<Resource> resources = new ArrayList<>(objects.size());
-    java.util.Map<String, String> rootRelative = new java.util.HashMap<>();
+    Map<String, String> rootRelative = new HashMap<>();
     repository.files().forEach(f -> rootRelative.put(f.path(), f.rootRelativePath()));
-    for (LoadedDocument doc : objects) {
-      JsonNode root = doc.root();
-      String apiVersion = root.path("apiVersion").asText();
-      String kind = root.path("kind").asText();
-      String group = KnownKinds.groupOf(apiVersion);
-      String name = root.path("metadata").path("name").asText();
+    NamespaceOrigin clusterScoped = NamespaceOrigin.of(NamespaceOrigin.Source.CLUSTER_SCOPED, "", null, "");
+    // Each resource depends only on its own document and the read-only facts above: build them in parallel,
+    // each into its own slot, so the order stays the load order.
+    Resource[] resources = new Resource[objects.size()];
+    IntStream.range(0, resources.length).parallel().forEach(i -> {
+      Header h = objects.get(i);
+      LoadedDocument doc = h.doc();
+      String group = KnownKinds.groupOf(h.apiVersion());
+      String name = h.metadata().path("name").asText();
       NamespaceOrigin origin;
-      if (KnownKinds.isClusterScoped(group, kind) || clusterScopedCustomKinds.contains(group + "/" + kind)) {
-        origin = NamespaceOrigin.of(NamespaceOrigin.Source.CLUSTER_SCOPED, "", null, "");
+      if (KnownKinds.isClusterScoped(group, h.kind())
+          || (!clusterScopedCustomKinds.isEmpty() && clusterScopedCustomKinds.contains(group + "/" + h.kind()))) {
+        origin = clusterScoped;
       } else {
-        JsonNode ns = root.path("metadata").path("namespace");
+        JsonNode ns = h.metadata().path("namespace");
         if (ns.isTextual() && !ns.asText().isEmpty()) {
           origin = new NamespaceOrigin(NamespaceOrigin.Source.METADATA, ns.asText(),
               () -> new Location(doc.path(), doc.positionOf("/metadata/namespace")), "");
@@ -59,61 +78,64 @@ public final class ModelBuilder {
           origin = inferNamespace(rootRelative.getOrDefault(doc.path(), doc.path()), repository, targets);
         }
       }
-      resources.add(Resource.of(new ResourceId(group, kind, origin.namespace(), name), apiVersion, root, doc, origin));
-    }
-    return new Result(new Model(resources), diagnostics);
+      resources[i] = Resource.of(new ResourceId(group, h.kind(), origin.namespace(), name), h.apiVersion(), h.root(),
+          h.metadata(), doc, origin);
+    });
+    return new Result(new Model(Arrays.asList(resources)), diagnostics);
   }
 
-  /** Why a document is not a Kubernetes object, or empty when it is one. */
-  private static Optional<String> describeNonResource(LoadedDocument doc) {
-    JsonNode root = doc.root();
+  /** Why a document is not a Kubernetes object, or null when it is one. */
+  private static String describeNonResource(JsonNode root, JsonNode apiVersion, JsonNode kind, JsonNode metadata) {
     if (root.isNull() || root.isMissingNode()) {
-      return Optional.of("empty document");
+      return "empty document";
     }
     if (!root.isObject()) {
-      return Optional.of("document is a " + (root.isArray() ? "list" : "plain value")
-          + ", not a Kubernetes object (a mapping with apiVersion, kind and metadata.name); it is not analyzed");
+      return "document is a " + (root.isArray() ? "list" : "plain value")
+          + ", not a Kubernetes object (a mapping with apiVersion, kind and metadata.name); it is not analyzed";
+    }
+    boolean apiVersionOk = apiVersion.isTextual() && !apiVersion.asText().isBlank();
+    boolean kindOk = kind.isTextual() && !kind.asText().isBlank();
+    JsonNode name = metadata.path("name");
+    boolean nameOk = name.isTextual() && !name.asText().isBlank();
+    if (apiVersionOk && kindOk && nameOk) {
+      return null;
     }
     List<String> missing = new ArrayList<>();
-    if (!root.path("apiVersion").isTextual() || root.path("apiVersion").asText().isBlank()) {
+    if (!apiVersionOk) {
       missing.add("apiVersion");
     }
-    if (!root.path("kind").isTextual() || root.path("kind").asText().isBlank()) {
+    if (!kindOk) {
       missing.add("kind");
     }
-    JsonNode name = root.path("metadata").path("name");
-    if (!name.isTextual() || name.asText().isBlank()) {
-      missing.add(root.path("metadata").path("generateName").isTextual() ? "metadata.name (generateName cannot be checked)"
+    if (!nameOk) {
+      missing.add(metadata.path("generateName").isTextual() ? "metadata.name (generateName cannot be checked)"
           : "metadata.name");
     }
-    if (missing.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of("not a Kubernetes object: missing or invalid " + String.join(", ", missing) + "; it is not analyzed");
+    return "not a Kubernetes object: missing or invalid " + String.join(", ", missing) + "; it is not analyzed";
   }
 
-  private static Set<String> clusterScopedCustomKinds(List<LoadedDocument> objects) {
+  private static Set<String> clusterScopedCustomKinds(List<Header> objects) {
     Set<String> kinds = new HashSet<>();
-    for (LoadedDocument doc : objects) {
-      JsonNode root = doc.root();
-      if ("CustomResourceDefinition".equals(root.path("kind").asText())
-          && "Cluster".equals(root.path("spec").path("scope").asText())) {
+    for (Header h : objects) {
+      JsonNode root = h.root();
+      if ("CustomResourceDefinition".equals(h.kind()) && "Cluster".equals(root.path("spec").path("scope").asText())) {
         kinds.add(root.path("spec").path("group").asText() + "/" + root.path("spec").path("names").path("kind").asText());
       }
     }
     return kinds;
   }
 
-  private static List<GitOpsTarget> gitOpsTargets(List<LoadedDocument> objects) {
+  private static List<GitOpsTarget> gitOpsTargets(List<Header> objects) {
     List<GitOpsTarget> targets = new ArrayList<>();
-    for (LoadedDocument doc : objects) {
-      JsonNode root = doc.root();
-      String apiVersion = root.path("apiVersion").asText();
-      String kind = root.path("kind").asText();
+    for (Header h : objects) {
+      String apiVersion = h.apiVersion();
+      String kind = h.kind();
       if (!kind.equals("Application") && !kind.equals("Kustomization")) {
-        continue;
+        continue; // the only kinds that claim folders; most documents stop here without touching their tree
       }
-      String name = root.path("metadata").path("namespace").asText("") + "/" + root.path("metadata").path("name").asText();
+      LoadedDocument doc = h.doc();
+      JsonNode root = h.root();
+      String name = h.metadata().path("namespace").asText("") + "/" + h.metadata().path("name").asText();
       JsonNode spec = root.path("spec");
       if (apiVersion.startsWith("argoproj.io/") && kind.equals("Application")) {
         JsonNode destination = spec.path("destination").path("namespace");

@@ -19,7 +19,12 @@ public record Resource(
 
   public static Resource of(ResourceId id, String apiVersion, JsonNode root, LoadedDocument document,
       NamespaceOrigin namespaceOrigin) {
-    JsonNode metadata = root.path("metadata");
+    return of(id, apiVersion, root, root.path("metadata"), document, namespaceOrigin);
+  }
+
+  /** As above, with {@code metadata} already read from {@code root}. */
+  static Resource of(ResourceId id, String apiVersion, JsonNode root, JsonNode metadata, LoadedDocument document,
+      NamespaceOrigin namespaceOrigin) {
     return new Resource(id, apiVersion, root, Fields.stringMap(metadata.path("labels")),
         Fields.stringMap(metadata.path("annotations")), document, namespaceOrigin);
   }

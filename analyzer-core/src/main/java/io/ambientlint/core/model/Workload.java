@@ -1,5 +1,6 @@
 package io.ambientlint.core.model;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,23 @@ public record Workload(Resource resource, String podPointer, Map<String, String>
   }
 
   public static Workload ofPodController(Resource resource, String podPointer) {
-    JsonNode pod = podPointer.isEmpty() ? resource.root() : resource.root().at(podPointer);
+    JsonNode pod = podPointer.isEmpty() ? resource.root() : resource.root().at(compiled(podPointer));
     JsonNode podSpec = pod.path("spec");
     Optional<String> sa = Fields.text(podSpec, "serviceAccountName").or(() -> Fields.text(podSpec, "serviceAccount"));
     return new Workload(resource, podPointer, Fields.stringMap(pod.path("metadata").path("labels")),
         Fields.stringMap(pod.path("metadata").path("annotations")), sa, Fields.bool(podSpec, "hostNetwork"));
+  }
+
+  private static final JsonPointer TEMPLATE = JsonPointer.compile("/spec/template");
+  private static final JsonPointer JOB_TEMPLATE = JsonPointer.compile("/spec/jobTemplate/spec/template");
+
+  /** The pod pointers of {@link #podPointerFor}, compiled once instead of parsed per workload. */
+  private static JsonPointer compiled(String podPointer) {
+    return switch (podPointer) {
+      case "/spec/template" -> TEMPLATE;
+      case "/spec/jobTemplate/spec/template" -> JOB_TEMPLATE;
+      default -> JsonPointer.compile(podPointer);
+    };
   }
 
   public static Workload ofWorkloadEntry(Resource resource) {

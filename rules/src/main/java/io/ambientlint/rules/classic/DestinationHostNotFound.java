@@ -36,25 +36,32 @@ public final class DestinationHostNotFound implements Rule {
 
   @Override
   public void check(MeshGraph graph, Findings findings) {
+    // The messages are built only for hosts that fail: nearly all destinations resolve.
     for (VirtualService vs : graph.virtualServices()) {
       for (VirtualService.Destination d : vs.destinations()) {
-        check(graph, findings, d.host(), vs.namespace(), vs.node(d.hostPointer()),
-            vs.displayName() + (d.mirror() ? " mirrors to " : " routes to "),
-            d.mirror() ? "the mirrored copies go nowhere" : "requests routed there fail with 503");
+        if (unresolved(graph, d.host(), vs.namespace())) {
+          report(graph, findings, d.host(), vs.namespace(), vs.node(d.hostPointer()),
+              vs.displayName() + (d.mirror() ? " mirrors to " : " routes to "),
+              d.mirror() ? "the mirrored copies go nowhere" : "requests routed there fail with 503");
+        }
       }
     }
     for (DestinationRule dr : graph.destinationRules()) {
-      check(graph, findings, dr.host(), dr.namespace(), dr.hostNode(), dr.displayName() + " is for ",
-          "its traffic policy and subsets apply to nothing");
+      if (unresolved(graph, dr.host(), dr.namespace())) {
+        report(graph, findings, dr.host(), dr.namespace(), dr.hostNode(), dr.displayName() + " is for ",
+            "its traffic policy and subsets apply to nothing");
+      }
     }
   }
 
-  private static void check(MeshGraph graph, Findings findings, String host, String namespace, NodeRef at,
+  /** A cluster-local host that no visible Service or ServiceEntry answers for. */
+  private static boolean unresolved(MeshGraph graph, String host, String namespace) {
+    return !host.isEmpty() && graph.hosts().isClusterLocal(host, namespace)
+        && graph.meshServiceForHost(host, namespace).isEmpty();
+  }
+
+  private static void report(MeshGraph graph, Findings findings, String host, String namespace, NodeRef at,
       String what, String consequence) {
-    if (host.isEmpty() || !graph.hosts().isClusterLocal(host, namespace)
-        || graph.meshServiceForHost(host, namespace).isPresent()) {
-      return;
-    }
     String fqdn = graph.hosts().fqdn(host, namespace);
     Optional<ResourceId> id = graph.hosts().serviceIdOf(fqdn);
     if (id.isPresent() && graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())) {
