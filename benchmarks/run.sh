@@ -4,6 +4,7 @@
 # same trees as the peer CI pipelines commonly run. Prints a Markdown table for benchmarks/README.md.
 #
 #   benchmarks/run.sh [RUNS] [SIZES...]      e.g. benchmarks/run.sh 5 1000 10000 100000
+#   YAMLLINT_RUNS=1 benchmarks/run.sh ...    yamllint takes about 2 minutes per run at 100k: fewer runs for it
 #
 # Needs: the jars (mvn -B -q package -DskipTests), /usr/bin/time (Debian package time); yamllint is optional
 # (apt-get install yamllint).
@@ -18,40 +19,42 @@ bench=benchmarks/target/benchmarks.jar
 [ -f "$jar" ] && [ -f "$bench" ] || mvn -B -q package -DskipTests
 work=${BENCH_DIR:-/tmp/ambient-lint-bench}
 mkdir -p "$work"
-java_opts=${AMBIENT_LINT_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:auto}
+# Runs go through the launcher, with its JVM options and class-data-sharing archive, as users run the tool.
+launcher=./ambient-lint
+./ambient-lint --version >/dev/null
 
 # median of numbers on stdin
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure LABEL CMD...: prints "wall_median rss_median_MB"
+# measure CMD...: prints "wall_median rss_median_MB" over $runs runs (or $n_runs when set)
 measure() {
   local walls=() rss=()
-  for _ in $(seq "$runs"); do
+  for _ in $(seq "${n_runs:-$runs}"); do
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
-    read -r w m < "$work/time.txt"
+    read -r w m < <(tail -n 1 "$work/time.txt")
     walls+=("$w"); rss+=("$m")
   done
   printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(( $(printf '%s\n' "${rss[@]}" | median | cut -d. -f1) / 1024 ))"
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "java options: $java_opts; $runs runs each, median"
+echo "launcher: $(grep -o 'AMBIENT_LINT_JAVA_OPTS:-[^}]*' ambient-lint | head -1 | cut -d- -f2-) + AppCDS archive; $runs runs each, median"
 echo
 echo "| input | resources | files | MB | ambient-lint wall (s) | peak RSS (MiB) | yamllint wall (s) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in "${sizes[@]}"; do
   dir="$work/corpus-$n"
   [ -d "$dir" ] || java -cp "$bench" io.ambientlint.benchmarks.CorpusGenerator --resources "$n" --out "$dir" >/dev/null
-  files=$(find "$dir" -type f | wc -l)
-  mb=$(find "$dir" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
-  read -r wall rss < <(measure java $java_opts -jar "$jar" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
+  files=$(find "$dir/" -type f | wc -l)
+  mb=$(find "$dir/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
+  read -r wall rss < <(measure "$launcher" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
   yl="n/a"
   if command -v yamllint >/dev/null 2>&1; then
-    read -r yl _ < <(measure yamllint -d relaxed -f parsable "$dir")
+    read -r yl _ < <(n_runs=${YAMLLINT_RUNS:-$runs} measure yamllint -d relaxed -f parsable "$dir")
   fi
   echo "| generated | $n | $files | $mb | $wall | $rss | $yl |"
 done
 for s in samples/*/; do
-  read -r wall rss < <(measure java $java_opts -jar "$jar" check "$s" --fail-on none)
+  read -r wall rss < <(measure "$launcher" check "$s" --fail-on none)
   echo "| ${s%/} | - | $(find "$s" -type f -name '*.y*ml' | wc -l) | - | $wall | $rss | - |"
 done
