@@ -488,8 +488,10 @@ public final class RouteIndex {
             ? "host " + ref.name() + " is declared by no ServiceEntry in the repository; Istio resolves it in its registry"
             : kindName + " " + ref.namespace() + "/" + ref.name() + " is declared in config external", Optional.empty(), grant);
       }
-      return backend(route, rule, ref, BackendResolution.Outcome.NOT_FOUND,
-          (service ? "Service " : "ServiceEntry ") + ref.namespace() + "/" + ref.name() + " is not in the repository",
+      String kindWord = service ? "Service" : "ServiceEntry";
+      return backend(route, rule, ref, BackendResolution.Outcome.NOT_FOUND, ref.name().isEmpty()
+              ? "the backendRef names no " + kindWord + " (name is required)"
+              : kindWord + " " + ref.namespace() + "/" + ref.name() + " is not in the repository",
           Optional.empty(), grant);
     }
     MeshService svc = target.get();
