@@ -35,6 +35,11 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
       return level;
     }
 
+    /** {@code yaml-invalid}, {@code unreadable}...: how reports name the kind. */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Diagnostics reported as rule findings rather than tool notifications. */
     public boolean isFinding() {
       return this == YAML_INVALID || this == DUPLICATE_KEY;

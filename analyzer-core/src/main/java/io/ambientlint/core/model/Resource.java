@@ -1,6 +1,7 @@
 package io.ambientlint.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.load.JsonPointers;
 import io.ambientlint.core.load.LoadedDocument;
 import java.util.Map;
 
@@ -69,11 +70,11 @@ public record Resource(
   }
 
   public NodeRef labelNode(String key) {
-    return new NodeRef(this, "/metadata/labels/" + key.replace("~", "~0").replace("/", "~1"));
+    return new NodeRef(this, JsonPointers.child("/metadata/labels", key));
   }
 
   public NodeRef annotationNode(String key) {
-    return new NodeRef(this, "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1"));
+    return new NodeRef(this, JsonPointers.child("/metadata/annotations", key));
   }
 
   public Location locate(String pointer) {

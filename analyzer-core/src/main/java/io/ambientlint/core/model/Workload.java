@@ -2,6 +2,7 @@ package io.ambientlint.core.model;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.load.JsonPointers;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,12 +67,11 @@ public record Workload(Resource resource, String podPointer, Map<String, String>
 
   /** The node of a pod label ({@code /spec/template/metadata/labels/app}); for a WorkloadEntry {@code /spec/labels/app}. */
   public NodeRef podLabelNode(String key) {
-    String escaped = key.replace("~", "~0").replace("/", "~1");
-    return resource.node(isWorkloadEntry() ? "/spec/labels/" + escaped : podPointer + "/metadata/labels/" + escaped);
+    return resource.node(JsonPointers.child(isWorkloadEntry() ? "/spec/labels" : podPointer + "/metadata/labels", key));
   }
 
   public NodeRef podAnnotationNode(String key) {
-    return resource.node(podPointer + "/metadata/annotations/" + key.replace("~", "~0").replace("/", "~1"));
+    return resource.node(JsonPointers.child(podPointer + "/metadata/annotations", key));
   }
 
   /** The service account the pods run as; Kubernetes' default is {@code default}. */

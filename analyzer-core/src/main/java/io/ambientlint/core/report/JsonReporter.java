@@ -62,7 +62,7 @@ public final class JsonReporter implements Reporter {
     ArrayNode notifications = root.putArray("notifications");
     for (Diagnostic d : result.notifications()) {
       ObjectNode n = notifications.addObject();
-      n.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      n.put("kind", d.kind().id());
       n.put("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
       n.put("path", d.path());
       n.put("line", d.position().line());

@@ -274,7 +274,7 @@ public final class SarifReporter implements Reporter {
       case NOTE -> Notification.Level.NOTE;
     };
     Notification n = new Notification().withLevel(level).withMessage(text(d.message()))
-        .withDescriptor(new ReportingDescriptorReference().withId(d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        .withDescriptor(new ReportingDescriptorReference().withId(d.kind().id()));
     if (!d.path().isEmpty()) {
       Set<Location> locations = new LinkedHashSet<>();
       locations.add(location(new io.ambientlint.core.model.Location(d.path(), d.position())));
