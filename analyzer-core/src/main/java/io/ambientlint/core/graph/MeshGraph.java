@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
 
 /**
  * The repository as istiod would see it: namespaces, workloads, services, waypoints and what binds them.
@@ -68,6 +67,8 @@ public final class MeshGraph {
   private final Map<String, List<Service>> servicesByNamespace = new HashMap<>();
   /** namespace -> "key=value" -> workloads whose pods carry that label: selector matching starts here. */
   private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
+  /** Enrolment of each namespace of {@link #namespaces}, computed once: every workload and service asks for it. */
+  private final Map<String, Enrolment> namespaceEnrolments = new HashMap<>();
   private final WaypointResolver waypoints = new WaypointResolver(this);
   /** Gateway API routes and their resolved parentRefs and backendRefs; built last, it asks the graph above. */
   private RouteIndex routeIndex;
@@ -133,33 +134,30 @@ public final class MeshGraph {
     for (Resource r : model.ofKind("", "Namespace")) {
       namespaces.putIfAbsent(r.name(), Namespace.declared(r));
     }
-    // Reading the typed views is per resource and independent: do it in parallel, then index them in load order.
-    List<Resource> all = model.resources();
-    Object[] views = new Object[all.size()];
-    IntStream.range(0, views.length).parallel().forEach(i -> views[i] = viewOf(all.get(i)));
-    for (int i = 0; i < views.length; i++) {
-      Resource r = all.get(i);
+    for (Resource r : model.resources()) {
       if (!r.namespace().isEmpty()) {
-        namespaces.putIfAbsent(r.namespace(), Namespace.implicit(r.namespace()));
-      }
-      ResourceId id = r.id();
-      Object view = views[i];
-      if (view instanceof Service s) {
-        services.add(s);
-        servicesById.putIfAbsent(id, s);
-        servicesByNamespace.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(s);
-      } else if (view instanceof ServiceEntry se) {
-        serviceEntries.add(se);
-        serviceEntriesById.putIfAbsent(id, se);
-      } else if (view instanceof Gateway gw) {
-        gateways.add(gw);
-        gatewaysById.putIfAbsent(id, gw);
-      } else if (view instanceof GatewayClass gc) {
-        gatewayClasses.putIfAbsent(r.name(), gc);
-      } else if (view instanceof Workload w) {
-        addWorkload(w);
+        namespaces.computeIfAbsent(r.namespace(), Namespace::implicit);
       }
     }
+    // The model read each resource's typed view; index them here, each kind in load order.
+    for (Service s : model.views("", "Service", Service.class)) {
+      services.add(s);
+      servicesById.putIfAbsent(s.id(), s);
+      servicesByNamespace.computeIfAbsent(s.namespace(), k -> new ArrayList<>()).add(s);
+    }
+    for (ServiceEntry se : model.views(KnownKinds.ISTIO_NETWORKING, "ServiceEntry", ServiceEntry.class)) {
+      serviceEntries.add(se);
+      serviceEntriesById.putIfAbsent(se.id(), se);
+    }
+    for (Gateway gw : model.views(KnownKinds.GATEWAY_API, "Gateway", Gateway.class)) {
+      gateways.add(gw);
+      gatewaysById.putIfAbsent(gw.id(), gw);
+    }
+    for (GatewayClass gc : model.views(KnownKinds.GATEWAY_API, "GatewayClass", GatewayClass.class)) {
+      gatewayClasses.putIfAbsent(gc.name(), gc);
+    }
+    model.workloads().forEach(this::addWorkload);
+    namespaces.values().forEach(ns -> namespaceEnrolments.put(ns.name(), computeNamespaceEnrolment(ns)));
     waypoints.index();
     // The policy index and the route and classic indexes read only what is built above, never each other:
     // build the policies on another thread meanwhile. Each index is built by one thread, so its content and
@@ -178,24 +176,6 @@ public final class MeshGraph {
       }
       throw e;
     }
-  }
-
-  /** The typed view the graph indexes for this resource's kind, or null for kinds it does not index here. */
-  private static Object viewOf(Resource r) {
-    ResourceId id = r.id();
-    if (id.isKind("", "Service")) {
-      return Service.of(r);
-    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
-      return ServiceEntry.of(r);
-    } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
-      return Gateway.of(r);
-    } else if (id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")) {
-      return GatewayClass.of(r);
-    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "WorkloadEntry")) {
-      return Workload.ofWorkloadEntry(r);
-    }
-    Optional<String> podPointer = Workload.podPointerFor(id);
-    return podPointer.isPresent() ? Workload.ofPodController(r, podPointer.get()) : null;
   }
 
   private void addWorkload(Workload w) {
@@ -306,8 +286,13 @@ public final class MeshGraph {
     Map.Entry<String, String> first = selector.entrySet().iterator().next();
     List<Workload> candidates = workloadsByLabel.getOrDefault(namespace, Map.of())
         .getOrDefault(first.getKey() + "=" + first.getValue(), List.of());
-    LabelSelector s = LabelSelector.of(selector);
-    return candidates.stream().filter(w -> s.matches(w.podLabels())).toList();
+    List<Workload> out = new ArrayList<>(candidates.size());
+    for (Workload w : candidates) {
+      if (LabelSelector.matchesLabels(selector, w.podLabels())) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /** The pods behind a Service (its selector) or a ServiceEntry (its workloadSelector). */
@@ -322,7 +307,7 @@ public final class MeshGraph {
   public List<Service> servicesSelecting(Workload workload) {
     List<Service> out = new ArrayList<>();
     for (Service s : servicesIn(workload.namespace())) {
-      if (s.hasSelector() && LabelSelector.of(s.selector()).matches(workload.podLabels())) {
+      if (s.hasSelector() && LabelSelector.matchesLabels(s.selector(), workload.podLabels())) {
         out.add(s);
       }
     }
@@ -386,6 +371,11 @@ public final class MeshGraph {
 
   /** Enrolment of a namespace as a whole: what a pod without labels of its own gets. */
   public Enrolment namespaceEnrolment(Namespace ns) {
+    Enrolment known = namespaces.get(ns.name()) == ns ? namespaceEnrolments.get(ns.name()) : null;
+    return known != null ? known : computeNamespaceEnrolment(ns);
+  }
+
+  private static Enrolment computeNamespaceEnrolment(Namespace ns) {
     Optional<Enrolment> sidecar = namespaceSidecar(ns);
     if (sidecar.isPresent()) {
       return sidecar.get();
@@ -671,10 +661,9 @@ public final class MeshGraph {
     hostIndex = new HostIndex(config.clusterDomain(), namespaces::containsKey);
     services.forEach(hostIndex::addService);
     serviceEntries.forEach(hostIndex::addServiceEntry);
-    model.ofKind(KnownKinds.ISTIO_NETWORKING, "VirtualService").forEach(r -> hostIndex.addVirtualService(VirtualService.of(r)));
-    model.ofKind(KnownKinds.ISTIO_NETWORKING, "DestinationRule").forEach(r -> hostIndex.addDestinationRule(DestinationRule.of(r)));
-    envoyFilterIndex = new EnvoyFilterIndex(this,
-        model.ofKind(KnownKinds.ISTIO_NETWORKING, "EnvoyFilter").stream().map(EnvoyFilter::of).toList());
+    model.views(KnownKinds.ISTIO_NETWORKING, "VirtualService", VirtualService.class).forEach(hostIndex::addVirtualService);
+    model.views(KnownKinds.ISTIO_NETWORKING, "DestinationRule", DestinationRule.class).forEach(hostIndex::addDestinationRule);
+    envoyFilterIndex = new EnvoyFilterIndex(this, model.views(KnownKinds.ISTIO_NETWORKING, "EnvoyFilter", EnvoyFilter.class));
     List<StatusCondition> conditions = new ArrayList<>();
     for (String[] kind : STATUS_KINDS) {
       model.ofKind(kind[0], kind[1]).forEach(r -> conditions.addAll(StatusCondition.of(r)));

@@ -10,6 +10,7 @@ import io.ambientlint.core.model.PolicyKind;
 import io.ambientlint.core.model.PolicyTargetRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.model.ResourceView;
 import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.policy.SourceIdentity;
@@ -80,13 +81,18 @@ public final class PolicyIndex {
     workloadNamespaces = List.copyOf(namespacesWithWorkloads);
     anyAmbientNamespace = graph.namespaces().stream().anyMatch(graph::isAmbient);
     for (PolicyKind kind : PolicyKind.values()) {
-      for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+      List<Resource> resources = graph.model().ofKind(kind.group(), kind.kind());
+      List<? extends ResourceView> views = graph.model().views(kind.group(), kind.kind(), ResourceView.class);
+      for (int i = 0; i < resources.size(); i++) {
+        Resource r = resources.get(i);
         if (resolutionsByPolicy.containsKey(r.id())) { // every policy indexed gets an entry there
           continue; // a second definition of the same object (AL903): the first is the one explained
         }
-        // An AuthorizationPolicy's attachment is read once and shared, not parsed a second time.
-        AuthorizationPolicy ap = kind == PolicyKind.AUTHORIZATION_POLICY ? AuthorizationPolicy.of(r) : null;
-        TargetablePolicy p = ap != null ? ap.attachment() : TargetablePolicy.of(r).orElseThrow();
+        // The model read each policy once: an AuthorizationPolicy carries its attachment, an EnvoyFilter's
+        // view is its patches (its attachment is read here), the other kinds' view is their attachment.
+        AuthorizationPolicy ap = views.get(i) instanceof AuthorizationPolicy a ? a : null;
+        TargetablePolicy p = ap != null ? ap.attachment()
+            : views.get(i) instanceof TargetablePolicy t ? t : TargetablePolicy.of(r).orElseThrow();
         policies.add(p);
         if (ap != null) {
           authorizationPolicies.putIfAbsent(r.id(), ap);

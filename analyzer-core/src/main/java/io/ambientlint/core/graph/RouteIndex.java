@@ -14,7 +14,6 @@ import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ParentRef;
 import io.ambientlint.core.model.ReferenceGrant;
-import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Route;
 import io.ambientlint.core.model.RouteKind;
@@ -81,15 +80,12 @@ public final class RouteIndex {
 
   private void load() {
     for (RouteKind kind : RouteKind.values()) {
-      for (Resource r : graph.model().ofKind(KnownKinds.GATEWAY_API, kind.kind())) {
-        Route.of(r).ifPresent(route -> {
-          routes.add(route);
-          routesByNamespace.computeIfAbsent(route.namespace(), k -> new ArrayList<>()).add(route);
-        });
+      for (Route route : graph.model().views(KnownKinds.GATEWAY_API, kind.kind(), Route.class)) {
+        routes.add(route);
+        routesByNamespace.computeIfAbsent(route.namespace(), k -> new ArrayList<>()).add(route);
       }
     }
-    for (Resource r : graph.model().ofKind(KnownKinds.GATEWAY_API, "ReferenceGrant")) {
-      ReferenceGrant g = ReferenceGrant.of(r);
+    for (ReferenceGrant g : graph.model().views(KnownKinds.GATEWAY_API, "ReferenceGrant", ReferenceGrant.class)) {
       grants.add(g);
       grantsByNamespace.computeIfAbsent(g.namespace(), k -> new ArrayList<>()).add(g);
     }

@@ -1,14 +1,17 @@
 package io.ambientlint.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.RandomAccess;
 
 /**
  * Defensive reads of manifest fields. Manifests in pull requests are often wrong: a field of the wrong type
@@ -60,9 +63,27 @@ public final class Fields {
     if (!value.isArray()) {
       return List.of();
     }
-    List<JsonNode> items = new ArrayList<>(value.size());
-    value.forEach(items::add);
-    return items;
+    return new ArrayElements(value);
+  }
+
+  /** A read-only view of an array node's elements: most arrays are read once, so copying them is waste. */
+  private static final class ArrayElements extends AbstractList<JsonNode> implements RandomAccess {
+    private final JsonNode array;
+
+    ArrayElements(JsonNode array) {
+      this.array = array;
+    }
+
+    @Override
+    public JsonNode get(int index) {
+      Objects.checkIndex(index, array.size());
+      return array.get(index);
+    }
+
+    @Override
+    public int size() {
+      return array.size();
+    }
   }
 
   public static List<String> stringList(JsonNode node, String field) {

@@ -23,7 +23,7 @@ public record Gateway(Resource resource, String className, List<Listener> listen
           Fields.text(l, "protocol").orElse(""), Fields.text(l, "hostname"), l.path("allowedRoutes"),
           JsonPointers.child("/spec/listeners", i)));
     }
-    JsonNode status = resource.root().path("status");
+    JsonNode status = resource.status();
     List<String> addresses = new ArrayList<>();
     for (JsonNode a : Fields.array(status, "addresses")) {
       addresses.add(a.path("value").asText(""));

@@ -42,13 +42,24 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
   }
 
   public boolean matches(Map<String, String> labels) {
-    for (Map.Entry<String, String> e : matchLabels.entrySet()) {
-      if (!e.getValue().equals(labels.get(e.getKey()))) {
-        return false;
-      }
+    if (!matchesLabels(matchLabels, labels)) {
+      return false;
     }
     for (Requirement r : matchExpressions) {
       if (!r.matches(labels)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Does every {@code key=value} of an equality selector (a Service's {@code selector}, a {@code matchLabels})
+   * appear in {@code labels}? Selector matching in the graph's hot loops, without building a selector.
+   */
+  public static boolean matchesLabels(Map<String, String> selector, Map<String, String> labels) {
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      if (!e.getValue().equals(labels.get(e.getKey()))) {
         return false;
       }
     }

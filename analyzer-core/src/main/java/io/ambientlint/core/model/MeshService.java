@@ -8,7 +8,12 @@ public sealed interface MeshService extends ResourceView permits Service, Servic
   List<ServicePort> ports();
 
   default Optional<ServicePort> port(int number) {
-    return ports().stream().filter(p -> p.number() == number).findFirst();
+    for (ServicePort p : ports()) { // a loop, not a stream: every route and policy port is looked up here
+      if (p.number() == number) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code Service books/reviews has no port 9091 (ports: 9080, 9090)}: why a port reference finds nothing. */

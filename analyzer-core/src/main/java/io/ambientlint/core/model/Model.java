@@ -7,28 +7,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * Every resource of the repository in load order, indexed by id and by group/kind. Several resources may
- * share an id (a duplicate: AL903); {@link #resource} answers with the first.
+ * Every resource of the repository in load order, indexed by id and by group/kind, with the typed view of each
+ * resource whose kind has one ({@link TypedViews}). Several resources may share an id (a duplicate: AL903);
+ * {@link #resource} answers with the first.
  */
 public final class Model {
 
   private final List<Resource> resources;
   private final Map<ResourceId, List<Resource>> byId;
   private final Map<GroupKind, List<Resource>> byGroupKind;
+  /** Views aligned with {@link #byGroupKind}: a kind with views has one per resource, a kind without, none. */
+  private final Map<GroupKind, List<ResourceView>> viewsByGroupKind;
+  private final List<Workload> workloads;
 
   /** The by-kind key: two strings whose hashes are cached, instead of a concatenation per resource. */
   private record GroupKind(String group, String kind) {}
 
   public Model(List<Resource> resources) {
     this.resources = List.copyOf(resources);
+    // Reading a view touches only its own resource's tree: read them all in parallel, each into its own slot.
+    ResourceView[] views = new ResourceView[this.resources.size()];
+    IntStream.range(0, views.length).parallel().forEach(i -> views[i] = TypedViews.of(this.resources.get(i)));
     // Almost every id is unique: store a one-element list at once and rebuild only for duplicates.
     Map<ResourceId, List<Resource>> ids = new LinkedHashMap<>(this.resources.size() * 4 / 3 + 1);
     Map<GroupKind, List<Resource>> kinds = new HashMap<>();
+    Map<GroupKind, List<ResourceView>> viewKinds = new HashMap<>();
+    List<Workload> allWorkloads = new ArrayList<>();
     GroupKind lastKey = null;
     List<Resource> lastKind = null;
-    for (Resource r : this.resources) {
+    List<ResourceView> lastViews = null;
+    for (int i = 0; i < views.length; i++) {
+      Resource r = this.resources.get(i);
       List<Resource> previous = ids.putIfAbsent(r.id(), List.of(r));
       if (previous != null) {
         List<Resource> all = new ArrayList<>(previous);
@@ -39,12 +51,22 @@ public final class Model {
       if (lastKey == null || !lastKey.kind().equals(r.kind()) || !lastKey.group().equals(r.group())) {
         lastKey = new GroupKind(r.group(), r.kind());
         lastKind = kinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
+        lastViews = viewKinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
       }
       lastKind.add(r);
+      if (views[i] != null) {
+        lastViews.add(views[i]);
+        if (views[i] instanceof Workload w) {
+          allWorkloads.add(w);
+        }
+      }
     }
     kinds.replaceAll((k, v) -> List.copyOf(v));
+    viewKinds.replaceAll((k, v) -> List.copyOf(v));
     this.byId = Collections.unmodifiableMap(ids);
     this.byGroupKind = Map.copyOf(kinds);
+    this.viewsByGroupKind = Map.copyOf(viewKinds);
+    this.workloads = List.copyOf(allWorkloads);
   }
 
   public List<Resource> resources() {
@@ -63,6 +85,27 @@ public final class Model {
 
   public Map<ResourceId, List<Resource>> resourcesById() {
     return byId;
+  }
+
+  /**
+   * The typed views of all resources of one group and kind, in load order (aligned with {@link #ofKind});
+   * empty for a kind without views.
+   *
+   * @throws ClassCastException when {@code type} is not the view class of the kind
+   */
+  public <T extends ResourceView> List<T> views(String group, String kind, Class<T> type) {
+    List<ResourceView> views = viewsByGroupKind.getOrDefault(new GroupKind(group, kind), List.of());
+    if (!views.isEmpty()) {
+      type.cast(views.get(0));
+    }
+    @SuppressWarnings("unchecked") // every view of one kind is of that kind's class, checked on the first above
+    List<T> typed = (List<T>) views;
+    return typed;
+  }
+
+  /** Every workload (pod-running kinds and WorkloadEntry), across kinds, in load order. */
+  public List<Workload> workloads() {
+    return workloads;
   }
 
   /** All resources of one group and kind ({@code ""} for the core group), in load order. */

@@ -6,13 +6,16 @@ import io.ambientlint.core.load.LoadedDocument;
 import java.util.Map;
 
 /**
- * One Kubernetes object from the repository: its identity, raw tree, labels and annotations, and where it
+ * One Kubernetes object from the repository: its identity, raw tree (with its {@code spec} and {@code status},
+ * read once while the tree is fresh: every view and index starts from them), labels and annotations, and where it
  * came from. Typed views ({@link Service}, {@link Gateway}, ...) wrap it for the kinds the rules read.
  */
 public record Resource(
     ResourceId id,
     String apiVersion,
     JsonNode root,
+    JsonNode spec,
+    JsonNode status,
     Map<String, String> labels,
     Map<String, String> annotations,
     LoadedDocument document,
@@ -26,7 +29,7 @@ public record Resource(
   /** As above, with {@code metadata} already read from {@code root}. */
   static Resource of(ResourceId id, String apiVersion, JsonNode root, JsonNode metadata, LoadedDocument document,
       NamespaceOrigin namespaceOrigin) {
-    return new Resource(id, apiVersion, root, Fields.stringMap(metadata.path("labels")),
+    return new Resource(id, apiVersion, root, root.path("spec"), root.path("status"), Fields.stringMap(metadata.path("labels")),
         Fields.stringMap(metadata.path("annotations")), document, namespaceOrigin);
   }
 
@@ -50,10 +53,6 @@ public record Resource(
   public String version() {
     int slash = apiVersion.indexOf('/');
     return slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
-  }
-
-  public JsonNode spec() {
-    return root.path("spec");
   }
 
   public String path() {

@@ -16,7 +16,7 @@ public record StatusCondition(Resource resource, String type, String status, Str
 
   /** Every condition the object's status carries, in document order. */
   public static List<StatusCondition> of(Resource resource) {
-    JsonNode status = resource.root().path("status");
+    JsonNode status = resource.status();
     if (!status.isObject()) {
       return List.of();
     }

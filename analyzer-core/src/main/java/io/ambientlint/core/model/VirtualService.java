@@ -57,6 +57,9 @@ public record VirtualService(Resource resource, List<HostEntry> hosts, List<Stri
     CORS("corsPolicy", "CORS policy"),
     DELEGATE("delegate", "delegation");
 
+    /** values() copies its array on every call; routes are read by the thousand. */
+    static final List<Feature> ALL = List.of(values());
+
     private final String field;
     private final String description;
 
@@ -132,7 +135,7 @@ public record VirtualService(Resource resource, List<HostEntry> hosts, List<Stri
           true).ifPresent(destinations::add);
     }
     Map<Feature, String> features = new EnumMap<>(Feature.class);
-    for (Feature f : Feature.values()) {
+    for (Feature f : Feature.ALL) {
       JsonNode value = route.path(f.field());
       if (!value.isMissingNode() && !value.isNull()) {
         features.put(f, pointer + "/" + f.field());

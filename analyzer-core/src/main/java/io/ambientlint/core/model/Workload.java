@@ -36,23 +36,15 @@ public record Workload(Resource resource, String podPointer, Map<String, String>
   }
 
   public static Workload ofPodController(Resource resource, String podPointer) {
-    JsonNode pod = podPointer.isEmpty() ? resource.root() : resource.root().at(compiled(podPointer));
+    JsonNode pod = switch (podPointer) {
+      case "" -> resource.root();
+      case "/spec/template" -> resource.spec().path("template");
+      default -> resource.root().at(JsonPointer.compile(podPointer));
+    };
     JsonNode podSpec = pod.path("spec");
     Optional<String> sa = Fields.text(podSpec, "serviceAccountName").or(() -> Fields.text(podSpec, "serviceAccount"));
     return new Workload(resource, podPointer, Fields.stringMap(pod.path("metadata").path("labels")),
         Fields.stringMap(pod.path("metadata").path("annotations")), sa, Fields.bool(podSpec, "hostNetwork"));
-  }
-
-  private static final JsonPointer TEMPLATE = JsonPointer.compile("/spec/template");
-  private static final JsonPointer JOB_TEMPLATE = JsonPointer.compile("/spec/jobTemplate/spec/template");
-
-  /** The pod pointers of {@link #podPointerFor}, compiled once instead of parsed per workload. */
-  private static JsonPointer compiled(String podPointer) {
-    return switch (podPointer) {
-      case "/spec/template" -> TEMPLATE;
-      case "/spec/jobTemplate/spec/template" -> JOB_TEMPLATE;
-      default -> JsonPointer.compile(podPointer);
-    };
   }
 
   public static Workload ofWorkloadEntry(Resource resource) {
