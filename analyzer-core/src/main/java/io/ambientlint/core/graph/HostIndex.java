@@ -40,17 +40,53 @@ public final class HostIndex {
   static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
 
   private final String clusterDomain;
+  /** {@code .svc.cluster.local}: what a Service's FQDN ends with. */
+  private final String serviceSuffix;
   private final Predicate<String> isNamespace;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
-  private final Map<String, List<MeshService>> servicesByHost = new HashMap<>();
+  private final HostMap<MeshService> servicesByHost = new HostMap<>();
   private final Map<ResourceId, List<String>> hostnamesByService = new HashMap<>();
   private final Map<ResourceId, ExportTo> serviceVisibility = new HashMap<>();
-  private final Map<String, List<VirtualServiceHost>> virtualServicesByHost = new HashMap<>();
-  private final Map<String, List<DestinationRule>> destinationRulesByHost = new HashMap<>();
+  private final HostMap<VirtualServiceHost> virtualServicesByHost = new HostMap<>();
+  private final HostMap<DestinationRule> destinationRulesByHost = new HostMap<>();
+
+  /**
+   * Entries by resolved host. Most repositories write no wildcard host: a map that holds none answers a lookup
+   * with one access instead of one per label of the host.
+   */
+  private static final class HostMap<T> {
+    private final Map<String, List<T>> byHost = new HashMap<>();
+    private boolean hasWildcards;
+
+    void add(String fqdn, T entry) {
+      byHost.computeIfAbsent(fqdn, k -> new ArrayList<>(1)).add(entry);
+      hasWildcards |= fqdn.startsWith("*");
+    }
+
+    List<T> exactly(String key) {
+      return byHost.getOrDefault(key, List.of());
+    }
+
+    /** Entries under the host, then under each wildcard covering it, most specific first (see matchKeys). */
+    void addMatching(String fqdn, List<T> out) {
+      out.addAll(exactly(fqdn));
+      if (hasWildcards && !fqdn.startsWith("*")) {
+        for (int dot = fqdn.indexOf('.'); dot >= 0; dot = fqdn.indexOf('.', dot + 1)) {
+          out.addAll(exactly("*" + fqdn.substring(dot)));
+        }
+        out.addAll(exactly("*"));
+      }
+    }
+
+    Set<String> hosts() {
+      return byHost.keySet();
+    }
+  }
 
   HostIndex(String clusterDomain, Predicate<String> isNamespace) {
     this.clusterDomain = clusterDomain.toLowerCase(Locale.ROOT);
+    this.serviceSuffix = ".svc." + this.clusterDomain;
     this.isNamespace = isNamespace;
   }
 
@@ -69,7 +105,7 @@ public final class HostIndex {
   }
 
   private void addHost(MeshService service, String fqdn) {
-    servicesByHost.computeIfAbsent(fqdn, k -> new ArrayList<>(1)).add(service);
+    servicesByHost.add(fqdn, service);
     hostnamesByService.computeIfAbsent(service.id(), k -> new ArrayList<>(1)).add(fqdn);
   }
 
@@ -81,15 +117,14 @@ public final class HostIndex {
     ExportTo exportTo = ExportTo.of(vs.exportTo(), vs.namespace());
     for (VirtualService.HostEntry h : vs.hosts()) {
       String fqdn = fqdn(h.host(), vs.namespace());
-      virtualServicesByHost.computeIfAbsent(fqdn, k -> new ArrayList<>(1))
-          .add(new VirtualServiceHost(vs, h, fqdn, exportTo));
+      virtualServicesByHost.add(fqdn, new VirtualServiceHost(vs, h, fqdn, exportTo));
     }
   }
 
   void addDestinationRule(DestinationRule dr) {
     destinationRules.add(dr);
     if (!dr.host().isEmpty()) {
-      destinationRulesByHost.computeIfAbsent(fqdn(dr.host(), dr.namespace()), k -> new ArrayList<>(1)).add(dr);
+      destinationRulesByHost.add(fqdn(dr.host(), dr.namespace()), dr);
     }
   }
 
@@ -107,14 +142,15 @@ public final class HostIndex {
     if (h.equals("*") || h.startsWith("*.")) {
       return h;
     }
-    String[] labels = h.split("\\.", -1);
-    if (labels.length == 1) {
+    int first = h.indexOf('.');
+    if (first < 0) {
       return h + "." + namespace + ".svc." + clusterDomain;
     }
-    if (labels.length == 2 && isNamespace.test(labels[1])) {
-      return h + ".svc." + clusterDomain;
+    int second = h.indexOf('.', first + 1);
+    if (second < 0) {
+      return isNamespace.test(h.substring(first + 1)) ? h + ".svc." + clusterDomain : h;
     }
-    if (labels.length == 3 && labels[2].equals("svc")) {
+    if (h.indexOf('.', second + 1) < 0 && h.length() == second + 4 && h.startsWith("svc", second + 1)) {
       return h + "." + clusterDomain;
     }
     return h;
@@ -127,12 +163,15 @@ public final class HostIndex {
 
   /** {@code reviews.books.svc.cluster.local} -> Service books/reviews, when the host has that form. */
   public Optional<ResourceId> serviceIdOf(String fqdn) {
-    String suffix = ".svc." + clusterDomain;
-    if (!fqdn.endsWith(suffix)) {
+    if (!fqdn.endsWith(serviceSuffix)) {
       return Optional.empty();
     }
-    String[] parts = fqdn.substring(0, fqdn.length() - suffix.length()).split("\\.");
-    return parts.length == 2 ? Optional.of(new ResourceId("", "Service", parts[1], parts[0])) : Optional.empty();
+    String nameDotNamespace = fqdn.substring(0, fqdn.length() - serviceSuffix.length());
+    int dot = nameDotNamespace.indexOf('.');
+    if (dot < 0 || dot == nameDotNamespace.length() - 1 || nameDotNamespace.indexOf('.', dot + 1) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new ResourceId("", "Service", nameDotNamespace.substring(dot + 1), nameDotNamespace.substring(0, dot)));
   }
 
   /** The hosts a Service (its FQDN) or ServiceEntry (each host) answers for. */
@@ -147,21 +186,18 @@ public final class HostIndex {
   public Optional<MeshService> meshServiceForHost(String host, String namespace) {
     // The keys of matchKeys, tried one by one: most hosts resolve on the first, so the wildcards are not built.
     String fqdn = fqdn(host, namespace);
-    MeshService found = firstVisible(servicesByHost.get(fqdn), namespace);
-    if (found != null || fqdn.startsWith("*")) {
+    MeshService found = firstVisible(servicesByHost.exactly(fqdn), namespace);
+    if (found != null || fqdn.startsWith("*") || !servicesByHost.hasWildcards) {
       return Optional.ofNullable(found);
     }
     for (int dot = fqdn.indexOf('.'); dot >= 0 && found == null; dot = fqdn.indexOf('.', dot + 1)) {
-      found = firstVisible(servicesByHost.get("*" + fqdn.substring(dot)), namespace);
+      found = firstVisible(servicesByHost.exactly("*" + fqdn.substring(dot)), namespace);
     }
-    return Optional.ofNullable(found != null ? found : firstVisible(servicesByHost.get("*"), namespace));
+    return Optional.ofNullable(found != null ? found : firstVisible(servicesByHost.exactly("*"), namespace));
   }
 
   /** Of the services under one key, the first visible Service, else the first visible ServiceEntry, else null. */
   private MeshService firstVisible(List<MeshService> candidates, String namespace) {
-    if (candidates == null) {
-      return null;
-    }
     MeshService first = null;
     for (MeshService s : candidates) {
       if (isVisible(s, namespace)) {
@@ -190,15 +226,13 @@ public final class HostIndex {
   /** Mesh VirtualServices whose hosts cover {@code host} resolved in {@code namespace}. */
   public List<VirtualServiceHost> virtualServicesForHost(String host, String namespace) {
     List<VirtualServiceHost> out = new ArrayList<>();
-    for (String key : matchKeys(fqdn(host, namespace))) {
-      out.addAll(virtualServicesByHost.getOrDefault(key, List.of()));
-    }
+    virtualServicesByHost.addMatching(fqdn(host, namespace), out);
     return out;
   }
 
   /** Mesh VirtualServices written for exactly this resolved host (for conflicts between them). */
   public List<VirtualServiceHost> virtualServicesWithHost(String fqdn) {
-    return virtualServicesByHost.getOrDefault(fqdn, List.of());
+    return virtualServicesByHost.exactly(fqdn);
   }
 
   /**
@@ -208,22 +242,20 @@ public final class HostIndex {
   public List<VirtualServiceHost> virtualServicesCovering(String fqdn) {
     List<VirtualServiceHost> out = new ArrayList<>();
     for (String key : coveringKeys(fqdn)) {
-      out.addAll(virtualServicesByHost.getOrDefault(key, List.of()));
+      out.addAll(virtualServicesByHost.exactly(key));
     }
     return out;
   }
 
   /** Every resolved host some mesh VirtualService names. */
   public Set<String> virtualServiceHosts() {
-    return virtualServicesByHost.keySet();
+    return virtualServicesByHost.hosts();
   }
 
   /** DestinationRules whose host is, or by wildcard covers, {@code host} resolved in {@code namespace}. */
   public List<DestinationRule> destinationRulesForHost(String host, String namespace) {
     List<DestinationRule> out = new ArrayList<>();
-    for (String key : matchKeys(fqdn(host, namespace))) {
-      out.addAll(destinationRulesByHost.getOrDefault(key, List.of()));
-    }
+    destinationRulesByHost.addMatching(fqdn(host, namespace), out);
     return out;
   }
 
@@ -232,16 +264,19 @@ public final class HostIndex {
   }
 
   /** Entries under any of the hosts or the wildcards covering them, each once (by identity: records are deep). */
-  private static <T> List<T> lookUp(Map<String, List<T>> index, List<String> hosts) {
-    List<T> out = new ArrayList<>();
-    Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+  private static <T> List<T> lookUp(HostMap<T> index, List<String> hosts) {
+    List<T> matching = new ArrayList<>();
     for (String host : hosts) {
-      for (String key : matchKeys(host)) {
-        for (T t : index.getOrDefault(key, List.of())) {
-          if (seen.add(t)) {
-            out.add(t);
-          }
-        }
+      index.addMatching(host, matching);
+    }
+    if (matching.size() < 2) {
+      return matching;
+    }
+    List<T> out = new ArrayList<>(matching.size());
+    Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (T t : matching) {
+      if (seen.add(t)) {
+        out.add(t);
       }
     }
     return out;

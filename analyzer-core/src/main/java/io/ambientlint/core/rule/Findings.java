@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 /** Collects what rules report. Not thread-safe: each rule run gets its own. */
@@ -114,12 +115,16 @@ public final class Findings {
    * list indices ({@code rules[2]}) removed, since the logical path already says which node it is.
    */
   static String normalise(String message) {
-    return message
-        .replaceAll("[\\w./-]+\\.(ya?ml|json)(:\\d+){0,2}", "<loc>")
-        .replaceAll("<stdin>(:\\d+){0,2}", "<loc>")
-        .replaceAll("(?i)\\b(line|column|col)\\s+\\d+", "$1 <n>")
-        .replaceAll("\\[\\d+]", "[]")
-        .replaceAll("\\s+", " ").trim()
-        .toLowerCase(Locale.ROOT);
+    String key = FILE_LOCATION.matcher(message).replaceAll("<loc>");
+    key = STDIN_LOCATION.matcher(key).replaceAll("<loc>");
+    key = LINE_OR_COLUMN.matcher(key).replaceAll("$1 <n>");
+    key = LIST_INDEX.matcher(key).replaceAll("[]");
+    return WHITESPACE.matcher(key).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
   }
+
+  private static final Pattern FILE_LOCATION = Pattern.compile("[\\w./-]+\\.(ya?ml|json)(:\\d+){0,2}");
+  private static final Pattern STDIN_LOCATION = Pattern.compile("<stdin>(:\\d+){0,2}");
+  private static final Pattern LINE_OR_COLUMN = Pattern.compile("(?i)\\b(line|column|col)\\s+\\d+");
+  private static final Pattern LIST_INDEX = Pattern.compile("\\[\\d+]");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 }

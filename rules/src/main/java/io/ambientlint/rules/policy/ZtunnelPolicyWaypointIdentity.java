@@ -13,6 +13,7 @@ import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,15 @@ public final class ZtunnelPolicyWaypointIdentity implements Rule {
       return;
     }
     Map<String, Case> cases = new LinkedHashMap<>();
+    // Namespace-wide policies share their workloads: find each workload's waypoints once.
+    Map<Workload, List<WaypointInPath>> waypointsInFront = new IdentityHashMap<>();
     for (AuthorizationPolicy ap : graph.authorizationPolicies()) {
       ZtunnelPolicy z = graph.ztunnelForm(ap);
       if (!z.isEnforced() || !z.isAllow() || z.firingRules().stream().noneMatch(ZtunnelRule::keysOnSource)) {
         continue;
       }
       for (Workload w : graph.policyEnforcement(ap.attachment()).ztunnelWorkloads()) {
-        for (WaypointInPath wp : graph.waypointsInFrontOf(w)) {
+        for (WaypointInPath wp : waypointsInFront.computeIfAbsent(w, graph::waypointsInFrontOf)) {
           SourceIdentity identity = graph.waypointIdentity(wp.namespace(), wp.name());
           if (z.admitsSource(identity) || admittedByAnotherAllow(graph, w, identity)) {
             continue;

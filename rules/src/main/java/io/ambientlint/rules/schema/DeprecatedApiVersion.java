@@ -39,18 +39,23 @@ public final class DeprecatedApiVersion implements Rule {
   public void check(MeshGraph graph, Findings findings) {
     // Walk the kinds that have a schema: only their resources can be at a wrong version of a known kind.
     for (KindSchemas kind : graph.schemas().kinds()) {
+      String currentApiVersion = null; // the resources of a kind nearly all use one current apiVersion
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        check(kind, r, findings);
+        if (r.apiVersion().equals(currentApiVersion)) {
+          continue;
+        }
+        KindSchemas.Status status = kind.status(r.version());
+        if (status == KindSchemas.Status.CURRENT) {
+          currentApiVersion = r.apiVersion();
+        } else {
+          report(kind, r, status, findings);
+        }
       }
     }
   }
 
-  private static void check(KindSchemas kind, Resource r, Findings findings) {
+  private static void report(KindSchemas kind, Resource r, KindSchemas.Status status, Findings findings) {
     String version = r.version();
-    KindSchemas.Status status = kind.status(version);
-    if (status == KindSchemas.Status.CURRENT) {
-      return;
-    }
     Optional<String> preferred = kind.preferredVersion();
     Optional<String> warning = kind.version(version).flatMap(ApiVersion::deprecationWarning);
     String use = preferred.map(p -> "; use apiVersion " + kind.apiVersion(p))

@@ -12,6 +12,7 @@ import io.ambientlint.core.schema.SchemaViolation;
 import io.ambientlint.core.schema.CompiledSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A manifest the API server would reject: it does not match the schema of its kind and version. */
 public final class SchemaValidation implements Rule {
@@ -51,8 +52,16 @@ public final class SchemaValidation implements Rule {
     // Walk the kinds that have a schema, not every resource: the rest is never looked at.
     List<Job> jobs = new ArrayList<>();
     for (KindSchemas kind : schemas.kinds()) {
+      String apiVersion = null; // the resources of a kind mostly share one apiVersion: look its schema up once
+      Optional<CompiledSchema> schema = Optional.empty();
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        schemas.schema(kind, r.version()).ifPresent(s -> jobs.add(new Job(r, kind, s)));
+        if (!r.apiVersion().equals(apiVersion)) {
+          apiVersion = r.apiVersion();
+          schema = schemas.schema(kind, r.version());
+        }
+        if (schema.isPresent()) {
+          jobs.add(new Job(r, kind, schema.get()));
+        }
       }
     }
     // Validation is the costly part and independent per resource; reporting stays sequential.
