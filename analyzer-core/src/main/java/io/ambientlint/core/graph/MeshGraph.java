@@ -31,6 +31,7 @@ import io.ambientlint.core.schema.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * The repository as istiod would see it: namespaces, workloads, services, waypoints and what binds them.
@@ -69,6 +71,8 @@ public final class MeshGraph {
   private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
   /** Enrolment of each namespace of {@link #namespaces}, computed once: every workload and service asks for it. */
   private final Map<String, Enrolment> namespaceEnrolments = new HashMap<>();
+  /** Enrolment of each workload of {@link #workloads}, computed once (by identity: a Workload record is deep). */
+  private final Map<Workload, Enrolment> workloadEnrolments = new IdentityHashMap<>();
   private final WaypointResolver waypoints = new WaypointResolver(this);
   /** Gateway API routes and their resolved parentRefs and backendRefs; built last, it asks the graph above. */
   private RouteIndex routeIndex;
@@ -134,10 +138,8 @@ public final class MeshGraph {
     for (Resource r : model.ofKind("", "Namespace")) {
       namespaces.putIfAbsent(r.name(), Namespace.declared(r));
     }
-    for (Resource r : model.resources()) {
-      if (!r.namespace().isEmpty()) {
-        namespaces.computeIfAbsent(r.namespace(), Namespace::implicit);
-      }
+    for (String ns : model.namespacesInUse()) {
+      namespaces.computeIfAbsent(ns, Namespace::implicit);
     }
     // The model read each resource's typed view; index them here, each kind in load order.
     for (Service s : model.views("", "Service", Service.class)) {
@@ -158,6 +160,11 @@ public final class MeshGraph {
     }
     model.workloads().forEach(this::addWorkload);
     namespaces.values().forEach(ns -> namespaceEnrolments.put(ns.name(), computeNamespaceEnrolment(ns)));
+    Enrolment[] enrolments = new Enrolment[workloads.size()];
+    IntStream.range(0, enrolments.length).parallel().forEach(i -> enrolments[i] = computeEnrolment(workloads.get(i)));
+    for (int i = 0; i < enrolments.length; i++) {
+      workloadEnrolments.put(workloads.get(i), enrolments[i]);
+    }
     waypoints.index();
     // The policy index and the route and classic indexes read only what is built above, never each other:
     // build the policies on another thread meanwhile. Each index is built by one thread, so its content and
@@ -319,6 +326,11 @@ public final class MeshGraph {
    * the pod's own {@code istio.io/dataplane-mode} decides, else its namespace's, and {@code none} opts out.
    */
   public Enrolment enrolment(Workload w) {
+    Enrolment known = workloadEnrolments.get(w);
+    return known != null ? known : computeEnrolment(w);
+  }
+
+  private Enrolment computeEnrolment(Workload w) {
     Namespace ns = namespace(w.namespace());
     if (w.hostNetwork()) {
       return new Enrolment(Enrolment.Mode.NONE, "hostNetwork pods are not captured by ztunnel",
@@ -344,14 +356,14 @@ public final class MeshGraph {
 
   private Optional<Enrolment> sidecarInjection(Workload w, Namespace ns) {
     String podInject = w.podLabels().getOrDefault(IstioLabels.SIDECAR_INJECT, w.podAnnotations().get(IstioLabels.SIDECAR_INJECT));
-    Optional<NodeRef> podInjectNode = w.podLabels().containsKey(IstioLabels.SIDECAR_INJECT)
-        ? Optional.of(w.podLabelNode(IstioLabels.SIDECAR_INJECT))
-        : Optional.of(w.podAnnotationNode(IstioLabels.SIDECAR_INJECT));
     if ("false".equals(podInject) || w.isWorkloadEntry()) {
       return Optional.empty();
     }
     if ("true".equals(podInject)) {
-      return Optional.of(new Enrolment(Enrolment.Mode.SIDECAR, IstioLabels.SIDECAR_INJECT + "=true on the pod", podInjectNode));
+      NodeRef podInjectNode = w.podLabels().containsKey(IstioLabels.SIDECAR_INJECT)
+          ? w.podLabelNode(IstioLabels.SIDECAR_INJECT) : w.podAnnotationNode(IstioLabels.SIDECAR_INJECT);
+      return Optional.of(new Enrolment(Enrolment.Mode.SIDECAR, IstioLabels.SIDECAR_INJECT + "=true on the pod",
+          Optional.of(podInjectNode)));
     }
     return namespaceSidecar(ns);
   }

@@ -55,8 +55,6 @@ public final class PolicyIndex {
   private final Map<ResourceId, List<TargetablePolicy>> selectorPoliciesOnWaypoint = new HashMap<>();
   /** Gateways whose pods each selector policy matches, computed once. */
   private final Map<ResourceId, List<Gateway>> gatewaysBySelector = new HashMap<>();
-  /** Enrolment per workload, filled while building: many policies select the same workloads. */
-  private final Map<ResourceId, Enrolment> enrolments = new HashMap<>();
   /** Data planes of every workload of a namespace (key) or of the mesh (key null), filled while building. */
   private final Map<String, DataPlanes> sharedDataPlanes = new HashMap<>();
   /** Identity of every Gateway of the repository as a waypoint, by Gateway id: AL307 asks per workload. */
@@ -338,19 +336,8 @@ public final class PolicyIndex {
         : matching.stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
   }
 
-  /**
-   * Enrolment of a workload, remembered while building (many policies select the same workloads); afterwards
-   * only read, as rules query in parallel.
-   */
   private Enrolment enrolmentOf(Workload w) {
-    Enrolment e = enrolments.get(w.id());
-    if (e == null) {
-      e = graph.enrolment(w);
-      if (!built) {
-        enrolments.put(w.id(), e);
-      }
-    }
-    return e;
+    return graph.enrolment(w); // computed once per workload when the graph was built
   }
 
   /**

@@ -3,10 +3,12 @@ package io.ambientlint.core.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -22,6 +24,7 @@ public final class Model {
   /** Views aligned with {@link #byGroupKind}: a kind with views has one per resource, a kind without, none. */
   private final Map<GroupKind, List<ResourceView>> viewsByGroupKind;
   private final List<Workload> workloads;
+  private final Set<String> namespaces;
 
   /** The by-kind key: two strings whose hashes are cached, instead of a concatenation per resource. */
   private record GroupKind(String group, String kind) {}
@@ -36,6 +39,8 @@ public final class Model {
     Map<GroupKind, List<Resource>> kinds = new HashMap<>();
     Map<GroupKind, List<ResourceView>> viewKinds = new HashMap<>();
     List<Workload> allWorkloads = new ArrayList<>();
+    Set<String> usedNamespaces = new HashSet<>();
+    String lastNamespace = null;
     GroupKind lastKey = null;
     List<Resource> lastKind = null;
     List<ResourceView> lastViews = null;
@@ -54,6 +59,12 @@ public final class Model {
         lastViews = viewKinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
       }
       lastKind.add(r);
+      if (!r.namespace().equals(lastNamespace)) { // files hold runs of one namespace too
+        lastNamespace = r.namespace();
+        if (!lastNamespace.isEmpty()) {
+          usedNamespaces.add(lastNamespace);
+        }
+      }
       if (views[i] != null) {
         lastViews.add(views[i]);
         if (views[i] instanceof Workload w) {
@@ -67,6 +78,12 @@ public final class Model {
     this.byGroupKind = Map.copyOf(kinds);
     this.viewsByGroupKind = Map.copyOf(viewKinds);
     this.workloads = List.copyOf(allWorkloads);
+    this.namespaces = Set.copyOf(usedNamespaces);
+  }
+
+  /** The namespace of every namespaced resource (declared as a Namespace object or not). */
+  public Set<String> namespacesInUse() {
+    return namespaces;
   }
 
   public List<Resource> resources() {
