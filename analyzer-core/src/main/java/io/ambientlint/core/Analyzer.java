@@ -125,7 +125,7 @@ public final class Analyzer {
     return new RuleOutcome(list, List.of());
   }
 
-  /** The loaded objects of the files that have file-level findings (usually none: then nothing is indexed). */
+  /** The loaded objects of the files that have file-level findings (usually none). */
   private static Map<String, List<Resource>> objectsInFilesOf(MeshGraph graph, List<Finding> findings) {
     Set<String> paths = new HashSet<>();
     for (Finding f : findings) {
@@ -134,12 +134,8 @@ public final class Analyzer {
       }
     }
     Map<String, List<Resource>> byFile = new HashMap<>();
-    if (!paths.isEmpty()) {
-      for (Resource r : graph.resources()) {
-        if (paths.contains(r.path())) {
-          byFile.computeIfAbsent(r.path(), k -> new ArrayList<>()).add(r);
-        }
-      }
+    for (String path : paths) {
+      byFile.put(path, graph.model().resourcesIn(path));
     }
     return byFile;
   }

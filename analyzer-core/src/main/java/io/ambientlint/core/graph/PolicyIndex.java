@@ -37,24 +37,21 @@ public final class PolicyIndex {
 
   private final MeshGraph graph;
   private final List<TargetablePolicy> policies = new ArrayList<>();
-  private final Map<ResourceId, AuthorizationPolicy> authorizationPolicies = new HashMap<>();
   /** The AuthorizationPolicies in {@link #policies} order, listed once (rules ask for them often). */
   private final List<AuthorizationPolicy> authorizationPolicyList = new ArrayList<>();
   /** Workloads each policy without targetRefs selects, computed once: enforcement and scope both need them. */
-  private final Map<ResourceId, List<Workload>> selectedByPolicy = new HashMap<>();
-  private final Map<ResourceId, ZtunnelPolicy> ztunnelForms = new HashMap<>();
-  private final Map<ResourceId, List<TargetResolution>> resolutionsByPolicy = new HashMap<>();
+  /** The indexed policy of each id: the first definition (a second one is AL903's business). */
+  private final Map<ResourceId, TargetablePolicy> indexedById = new HashMap<>();
+  /** What is derived of each indexed policy, found by the policy object the index hands out. */
+  private final Map<TargetablePolicy, PolicyFacts> facts = new IdentityHashMap<>();
   private final Map<ResourceId, List<TargetResolution>> resolutionsByTarget = new HashMap<>();
   private final Map<ResourceId, List<TargetResolution>> resolutionsByGateway = new HashMap<>();
-  private final Map<ResourceId, PolicyEnforcement> enforcement = new HashMap<>();
   /** AuthorizationPolicies without targetRefs, by how ztunnel scopes them. */
   private final Map<String, List<SelectorPolicy>> selectorPoliciesByNamespace = new HashMap<>();
   private final Map<String, List<AuthorizationPolicy>> namespacePolicies = new HashMap<>();
   private final List<SelectorPolicy> rootSelectorPolicies = new ArrayList<>();
   private final List<AuthorizationPolicy> meshPolicies = new ArrayList<>();
   private final Map<ResourceId, List<TargetablePolicy>> selectorPoliciesOnWaypoint = new HashMap<>();
-  /** Gateways whose pods each selector policy matches, computed once. */
-  private final Map<ResourceId, List<Gateway>> gatewaysBySelector = new HashMap<>();
   /** Data planes of every workload of a namespace (key) or of the mesh (key null), filled while building. */
   private final Map<String, DataPlanes> sharedDataPlanes = new HashMap<>();
   /** Identity of every Gateway of the repository as a waypoint, by Gateway id: AL307 asks per workload. */
@@ -63,6 +60,19 @@ public final class PolicyIndex {
   private final List<String> workloadNamespaces;
   /** Is some namespace ambient (a mesh-wide policy then reaches ztunnel)? */
   private final boolean anyAmbientNamespace;
+
+  /**
+   * The facts of one policy, filled in while the index is built and only read afterwards: its resolved
+   * targetRefs, its ztunnel form (AuthorizationPolicy), the workloads its selector or scope selects, the
+   * gateways whose pods the selector matches, and where it is enforced.
+   */
+  private static final class PolicyFacts {
+    List<TargetResolution> targets = List.of();
+    ZtunnelPolicy ztunnel;
+    List<Workload> selected;
+    List<Gateway> gatewaysBySelector;
+    PolicyEnforcement enforcement;
+  }
 
   /** A selector AuthorizationPolicy with its selector built once (ztunnelPoliciesFor matches it per workload). */
   private record SelectorPolicy(AuthorizationPolicy policy, LabelSelector selector) {}
@@ -83,7 +93,7 @@ public final class PolicyIndex {
       List<? extends ResourceView> views = graph.model().views(kind.group(), kind.kind(), ResourceView.class);
       for (int i = 0; i < resources.size(); i++) {
         Resource r = resources.get(i);
-        if (resolutionsByPolicy.containsKey(r.id())) { // every policy indexed gets an entry there
+        if (indexedById.containsKey(r.id())) {
           continue; // a second definition of the same object (AL903): the first is the one explained
         }
         // The model read each policy once: an AuthorizationPolicy carries its attachment, an EnvoyFilter's
@@ -92,10 +102,12 @@ public final class PolicyIndex {
         TargetablePolicy p = ap != null ? ap.attachment()
             : views.get(i) instanceof TargetablePolicy t ? t : TargetablePolicy.of(r).orElseThrow();
         policies.add(p);
+        indexedById.put(r.id(), p);
+        PolicyFacts f = new PolicyFacts();
+        facts.put(p, f);
         if (ap != null) {
-          authorizationPolicies.putIfAbsent(r.id(), ap);
           authorizationPolicyList.add(ap);
-          ztunnelForms.putIfAbsent(r.id(), ZtunnelPolicyTranslator.translate(ap));
+          f.ztunnel = ZtunnelPolicyTranslator.translate(ap);
           indexZtunnelScope(ap);
         }
         List<TargetResolution> resolved = List.of();
@@ -106,7 +118,7 @@ public final class PolicyIndex {
           }
           resolved = List.copyOf(out);
         }
-        resolutionsByPolicy.put(r.id(), resolved);
+        f.targets = resolved;
         for (TargetResolution t : resolved) {
           resolutionsByTarget.computeIfAbsent(t.ref().targetId(p.namespace()), k -> new ArrayList<>()).add(t);
           for (Gateway g : t.gateways()) {
@@ -116,16 +128,16 @@ public final class PolicyIndex {
       }
     }
     for (TargetablePolicy p : policies) {
-      selectedByPolicy.putIfAbsent(p.id(), computeSelectedWorkloads(p));
+      facts.get(p).selected = computeSelectedWorkloads(p);
     }
     for (TargetablePolicy p : policies) {
-      gatewaysBySelector.putIfAbsent(p.id(), computeGatewaysMatchingSelector(p));
+      facts.get(p).gatewaysBySelector = computeGatewaysMatchingSelector(p);
     }
     for (Gateway g : graph.gateways()) {
       waypointIdentities.putIfAbsent(g.id(), computeWaypointIdentity(g.namespace(), g.name()));
     }
     for (TargetablePolicy p : policies) {
-      enforcement.putIfAbsent(p.id(), computeEnforcement(p));
+      facts.get(p).enforcement = computeEnforcement(p);
       for (Gateway g : waypointsMatchedBySelector(p)) {
         selectorPoliciesOnWaypoint.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(p);
       }
@@ -219,8 +231,8 @@ public final class PolicyIndex {
 
   /** Workloads a policy without targetRefs selects (selector, namespace-wide, or mesh-wide from the root). */
   public List<Workload> selectedWorkloads(TargetablePolicy p) {
-    List<Workload> known = selectedByPolicy.get(p.id());
-    return known != null ? known : computeSelectedWorkloads(p);
+    PolicyFacts f = factsOf(p);
+    return f != null && f.selected != null ? f.selected : computeSelectedWorkloads(p);
   }
 
   private List<Workload> computeSelectedWorkloads(TargetablePolicy p) {
@@ -252,7 +264,7 @@ public final class PolicyIndex {
       List<Gateway> gws = new ArrayList<>();
       Set<Gateway> seen = identitySet();
       List<String> where = new ArrayList<>();
-      for (TargetResolution t : resolutionsByPolicy.getOrDefault(p.id(), List.of())) {
+      for (TargetResolution t : targets(p)) {
         for (Gateway g : t.gateways()) {
           if (seen.add(g)) {
             gws.add(g);
@@ -260,7 +272,7 @@ public final class PolicyIndex {
         }
         where.add(t.isAttached() ? t.reason() : "not via " + t.ref().describe(p.namespace()) + ": " + t.reason());
       }
-      boolean attached = resolutionsByPolicy.getOrDefault(p.id(), List.of()).stream().anyMatch(TargetResolution::isAttached);
+      boolean attached = targets(p).stream().anyMatch(TargetResolution::isAttached);
       return new PolicyEnforcement(p, PolicyEnforcement.Scope.TARGET_REFS, List.copyOf(gws), List.of(), List.of(),
           List.of(), "targetRefs: " + String.join("; ", where), attached ? Optional.empty()
               : Optional.of("none of its targetRefs attaches, and sidecars and ztunnel ignore policies with targetRefs"));
@@ -349,8 +361,8 @@ public final class PolicyIndex {
   }
 
   private List<Gateway> gatewaysMatchingSelector(TargetablePolicy p) {
-    List<Gateway> known = gatewaysBySelector.get(p.id());
-    return known != null ? known : computeGatewaysMatchingSelector(p);
+    PolicyFacts f = factsOf(p);
+    return f != null && f.gatewaysBySelector != null ? f.gatewaysBySelector : computeGatewaysMatchingSelector(p);
   }
 
   private List<Gateway> computeGatewaysMatchingSelector(TargetablePolicy p) {
@@ -401,18 +413,33 @@ public final class PolicyIndex {
   }
 
   public ZtunnelPolicy ztunnelForm(AuthorizationPolicy p) {
-    ZtunnelPolicy z = ztunnelForms.get(p.id());
+    PolicyFacts f = factsOf(p.attachment());
+    ZtunnelPolicy z = f == null ? null : f.ztunnel;
     // Rules query in parallel: the index is never written after construction.
     return z != null && z.source() == p ? z : ZtunnelPolicyTranslator.translate(p);
   }
 
   public List<TargetResolution> targets(TargetablePolicy p) {
-    return resolutionsByPolicy.getOrDefault(p.id(), List.of());
+    PolicyFacts f = factsOf(p);
+    return f == null ? List.of() : f.targets;
   }
 
   public PolicyEnforcement enforcement(TargetablePolicy p) {
-    PolicyEnforcement e = enforcement.get(p.id());
-    return e != null ? e : computeEnforcement(p);
+    PolicyFacts f = factsOf(p);
+    return f != null && f.enforcement != null ? f.enforcement : computeEnforcement(p);
+  }
+
+  /**
+   * The facts of the policy, found by the object the index handed out; another object for an indexed id (a
+   * view read again, a second definition) gets the indexed policy's facts, as ids name objects.
+   */
+  private PolicyFacts factsOf(TargetablePolicy p) {
+    PolicyFacts f = facts.get(p);
+    if (f == null) {
+      TargetablePolicy indexed = indexedById.get(p.id());
+      f = indexed == null ? null : facts.get(indexed);
+    }
+    return f;
   }
 
   /** Every targetRef in the repository that names this object. */

@@ -25,6 +25,7 @@ public final class Model {
   private final Map<GroupKind, List<ResourceView>> viewsByGroupKind;
   private final List<Workload> workloads;
   private final Set<String> namespaces;
+  private final Map<String, List<Resource>> byPath;
 
   /** The by-kind key: two strings whose hashes are cached, instead of a concatenation per resource. */
   private record GroupKind(String group, String kind) {}
@@ -41,6 +42,8 @@ public final class Model {
     List<Workload> allWorkloads = new ArrayList<>();
     Set<String> usedNamespaces = new HashSet<>();
     String lastNamespace = null;
+    Map<String, List<Resource>> paths = new HashMap<>();
+    List<Resource> lastFile = null;
     GroupKind lastKey = null;
     List<Resource> lastKind = null;
     List<ResourceView> lastViews = null;
@@ -59,6 +62,10 @@ public final class Model {
         lastViews = viewKinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
       }
       lastKind.add(r);
+      if (lastFile == null || !lastFile.get(0).path().equals(r.path())) { // a file's documents load together
+        lastFile = paths.computeIfAbsent(r.path(), k -> new ArrayList<>());
+      }
+      lastFile.add(r);
       if (!r.namespace().equals(lastNamespace)) { // files hold runs of one namespace too
         lastNamespace = r.namespace();
         if (!lastNamespace.isEmpty()) {
@@ -79,6 +86,12 @@ public final class Model {
     this.viewsByGroupKind = Map.copyOf(viewKinds);
     this.workloads = List.copyOf(allWorkloads);
     this.namespaces = Set.copyOf(usedNamespaces);
+    this.byPath = paths;
+  }
+
+  /** The resources read from one file, in load order. */
+  public List<Resource> resourcesIn(String path) {
+    return Collections.unmodifiableList(byPath.getOrDefault(path, List.of()));
   }
 
   /** The namespace of every namespaced resource (declared as a Namespace object or not). */
