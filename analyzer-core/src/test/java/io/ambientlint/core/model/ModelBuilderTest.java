@@ -73,6 +73,76 @@ class ModelBuilderTest {
   }
 
   @Test
+  void eachResourceGetsTheTypedViewOfItsKindOnceInLoadOrder() throws IOException {
+    write("repo/a.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec: {template: {metadata: {labels: {app: web}}}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: shop}
+        spec: {selector: {app: web}, ports: [{port: 80}]}
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: web, namespace: shop}
+        spec: {parentRefs: [{group: "", kind: Service, name: web}]}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: debug, namespace: shop}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: settings, namespace: shop}
+        """);
+    write("repo/b.yaml", """
+        apiVersion: security.istio.io/v1
+        kind: AuthorizationPolicy
+        metadata: {name: deny, namespace: books}
+        spec: {action: DENY, rules: [{}]}
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: strict, namespace: books}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: WorkloadEntry
+        metadata: {name: vm, namespace: books}
+        spec: {labels: {app: vm}}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: reviews, namespace: books}
+        """);
+    Model model = build("repo").model();
+
+    assertThat(model.views("", "Service", Service.class)).extracting(Service::name).containsExactly("web", "reviews");
+    for (int i = 0; i < 2; i++) { // each view wraps the very resource the model lists at its place
+      assertThat(model.views("", "Service", Service.class).get(i).resource()).isSameAs(model.ofKind("", "Service").get(i));
+    }
+    assertThat(model.workloads()).extracting(w -> w.resource().kind()).containsExactly("Deployment", "Pod", "WorkloadEntry");
+    assertThat(model.workloads().get(0).podLabels()).containsEntry("app", "web");
+    assertThat(model.views(KnownKinds.GATEWAY_API, "HTTPRoute", Route.class)).singleElement()
+        .satisfies(r -> assertThat(r.parentRefs()).hasSize(1));
+    assertThat(model.views(KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy", AuthorizationPolicy.class)).singleElement()
+        .satisfies(ap -> assertThat(ap.action()).isEqualTo(AuthorizationPolicy.DENY));
+    assertThat(model.views(KnownKinds.ISTIO_SECURITY, "PeerAuthentication", TargetablePolicy.class)).singleElement()
+        .satisfies(p -> assertThat(p.kind()).isEqualTo(PolicyKind.PEER_AUTHENTICATION));
+    assertThat(model.views("", "ConfigMap", ResourceView.class)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.views("", "Service", Route.class))
+        .isInstanceOf(ClassCastException.class);
+
+    assertThat(model.namespacesInUse()).containsExactlyInAnyOrder("shop", "books");
+    String a = model.ofKind("apps", "Deployment").get(0).path();
+    assertThat(model.resourcesIn(a)).extracting(Resource::kind)
+        .containsExactly("Deployment", "Service", "HTTPRoute", "Pod", "ConfigMap");
+    assertThat(model.resourcesIn("no/such.yaml")).isEmpty();
+  }
+
+  @Test
   void documentsThatAreNotObjectsAreReportedWithTheirPosition() throws IOException {
     write("bad.yaml", "just a string\n---\n- a\n- b\n---\nkind: Service\nmetadata: {name: x}\n---\napiVersion: v1\nkind: Service\n");
     ModelBuilder.Result result = build("bad.yaml");
