@@ -187,7 +187,9 @@ public final class MeshGraph {
 
   private void addWorkload(Workload w) {
     workloads.add(w);
-    workloadsById.putIfAbsent(w.id(), w);
+    if (workloadsById.putIfAbsent(w.id(), w) != null) {
+      return; // a second definition of one object (AL903): selectors and namespaces find the object once
+    }
     workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
     Map<String, List<Workload>> byLabel = workloadsByLabel.computeIfAbsent(w.namespace(), k -> new HashMap<>());
     w.podLabels().forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(w));

@@ -118,4 +118,25 @@ class MeshGraphTest {
     assertThat(graph.admits(gw, "books").allowed()).isTrue();
     assertThat(graph.admits(gw, "legacy").allowed()).isFalse();
   }
+
+  @Test
+  void anObjectDefinedTwiceIsSelectedOnce() {
+    String twice = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: cart, namespace: shop}
+        spec: {template: {metadata: {labels: {app: cart}}}}
+        """;
+    MeshGraph g = TestGraphs.fromYaml(twice + "---\n" + twice + """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: cart, namespace: shop}
+        spec: {selector: {app: cart}}
+        """);
+    assertThat(g.workloads()).hasSize(2); // both definitions stay visible (AL903 reports them)
+    Service cart = g.service("shop", "cart").orElseThrow();
+    assertThat(g.workloadsSelectedBy(cart)).singleElement().isSameAs(g.workloads().get(0));
+    assertThat(g.workloadsIn("shop")).singleElement().isSameAs(g.workloads().get(0));
+  }
 }
