@@ -68,14 +68,15 @@ public final class HostIndex {
       return byHost.getOrDefault(key, List.of());
     }
 
-    /** Entries under the host, then under each wildcard covering it, most specific first (see matchKeys). */
+    /** The keys a lookup of {@code fqdn} tries: {@link #matchKeys}, or the host alone when no key is a wildcard. */
+    List<String> keysFor(String fqdn) {
+      return hasWildcards ? matchKeys(fqdn) : List.of(fqdn);
+    }
+
+    /** Entries under the host, then under each wildcard covering it, most specific first. */
     void addMatching(String fqdn, List<T> out) {
-      out.addAll(exactly(fqdn));
-      if (hasWildcards && !fqdn.startsWith("*")) {
-        for (int dot = fqdn.indexOf('.'); dot >= 0; dot = fqdn.indexOf('.', dot + 1)) {
-          out.addAll(exactly("*" + fqdn.substring(dot)));
-        }
-        out.addAll(exactly("*"));
+      for (String key : keysFor(fqdn)) {
+        out.addAll(exactly(key));
       }
     }
 
@@ -184,16 +185,13 @@ public final class HostIndex {
    * exact host first (Services before ServiceEntries), else a ServiceEntry whose wildcard host covers it.
    */
   public Optional<MeshService> meshServiceForHost(String host, String namespace) {
-    // The keys of matchKeys, tried one by one: most hosts resolve on the first, so the wildcards are not built.
-    String fqdn = fqdn(host, namespace);
-    MeshService found = firstVisible(servicesByHost.exactly(fqdn), namespace);
-    if (found != null || fqdn.startsWith("*") || !servicesByHost.hasWildcards) {
-      return Optional.ofNullable(found);
+    for (String key : servicesByHost.keysFor(fqdn(host, namespace))) {
+      MeshService found = firstVisible(servicesByHost.exactly(key), namespace);
+      if (found != null) {
+        return Optional.of(found);
+      }
     }
-    for (int dot = fqdn.indexOf('.'); dot >= 0 && found == null; dot = fqdn.indexOf('.', dot + 1)) {
-      found = firstVisible(servicesByHost.exactly("*" + fqdn.substring(dot)), namespace);
-    }
-    return Optional.ofNullable(found != null ? found : firstVisible(servicesByHost.exactly("*"), namespace));
+    return Optional.empty();
   }
 
   /** Of the services under one key, the first visible Service, else the first visible ServiceEntry, else null. */

@@ -328,7 +328,7 @@ public final class PolicyIndex {
       if (isGatewayPod(w)) {
         continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
       }
-      Enrolment e = enrolmentOf(w);
+      Enrolment e = graph.enrolment(w);
       if (e.isSidecar()) {
         proxies.add(w);
       } else if (e.isAmbient()) {
@@ -346,10 +346,6 @@ public final class PolicyIndex {
     List<Gateway> matching = gatewaysMatchingSelector(p);
     return matching.isEmpty() ? List.of()
         : matching.stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
-  }
-
-  private Enrolment enrolmentOf(Workload w) {
-    return graph.enrolment(w); // computed once per workload when the graph was built
   }
 
   /**
@@ -453,7 +449,7 @@ public final class PolicyIndex {
    * mesh-wide policies. Empty for workloads ztunnel does not capture.
    */
   public List<AuthorizationPolicy> ztunnelPoliciesFor(Workload w) {
-    if (isGatewayPod(w) || !enrolmentOf(w).isAmbient()) {
+    if (isGatewayPod(w) || !graph.enrolment(w).isAmbient()) {
       return List.of();
     }
     List<AuthorizationPolicy> out = new ArrayList<>(meshPolicies);

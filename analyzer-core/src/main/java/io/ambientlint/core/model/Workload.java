@@ -39,6 +39,7 @@ public record Workload(Resource resource, String podPointer, Map<String, String>
     JsonNode pod = switch (podPointer) {
       case "" -> resource.root();
       case "/spec/template" -> resource.spec().path("template");
+      case "/spec/jobTemplate/spec/template" -> resource.spec().path("jobTemplate").path("spec").path("template");
       default -> resource.root().at(JsonPointer.compile(podPointer));
     };
     JsonNode podSpec = pod.path("spec");
