@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,15 +29,21 @@ import org.junit.jupiter.api.DynamicTest;
  * Rule fixtures in the style of Error Prone's test helpers: an input YAML file (or a folder of them) under
  * {@code fixtures/ALnnn/}, with {@code # expect: ALnnn} comments on the lines where findings must start.
  * The harness runs every rule over the fixture and fails on any missing or extra finding of the folder's
- * rule and of every rule an expectation names. A fixture without expectations is a near miss: the rule must
+ * rule and of every rule an expectation names. An id may be followed by quoted fragments that the message
+ * must contain ({@code # expect: AL202 "is not respected"}, like Error Prone's
+ * {@code // BUG: Diagnostic contains:}): fixtures pin the part of a message that states the runtime effect. A fixture without expectations is a near miss: the rule must
  * stay silent. Config for a fixture sits beside it as {@code NAME.ambient-lint.yaml} (or
  * {@code .ambient-lint.yaml} inside a folder fixture).
  */
 public final class RuleFixtures {
   private RuleFixtures() {}
 
-  private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*((?:AL\\d{3}[\\s,]*)+)");
-  private static final Pattern RULE_ID = Pattern.compile("AL\\d{3}");
+  private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"";
+  private static final Pattern EXPECT =
+      Pattern.compile("#\\s*expect:\\s*((?:AL\\d{3}(?:\\s*" + QUOTED + ")*[\\s,]*)+)");
+  /** One expected finding: its rule id, then the message fragments quoted after it. */
+  private static final Pattern EXPECTED_FINDING = Pattern.compile("(AL\\d{3})((?:\\s*" + QUOTED + ")*)");
+  private static final Pattern FRAGMENT = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   /** An expected or actual finding: rule and line in one file. */
   public record Expectation(String path, int line, String ruleId) implements Comparable<Expectation> {
@@ -110,6 +118,22 @@ public final class RuleFixtures {
           + extra + "\n  all findings of these rules:\n    " + String.join("\n    ", described)
           + (result.notifications().isEmpty() ? "" : "\n  notifications: " + result.notifications()));
     }
+    List<String> wrongMessages = new ArrayList<>();
+    for (Map.Entry<Expectation, List<String>> pinned : messageFragments(root, fixture).entrySet()) {
+      Expectation e = pinned.getKey();
+      List<String> messages = result.findings().stream()
+          .filter(f -> !f.isSuppressed() && f.ruleId().equals(e.ruleId()) && f.location().path().equals(e.path())
+              && f.location().position().line() == e.line())
+          .map(Finding::message).toList();
+      for (String fragment : pinned.getValue()) {
+        if (messages.stream().noneMatch(m -> m.contains(fragment))) {
+          wrongMessages.add(e + " should contain \"" + fragment + "\" but says: " + messages);
+        }
+      }
+    }
+    if (!wrongMessages.isEmpty()) {
+      fail("fixture " + root.relativize(fixture) + ": messages\n  " + String.join("\n  ", wrongMessages));
+    }
   }
 
   public static AnalysisResult analyze(Path root, Path fixture) {
@@ -129,7 +153,12 @@ public final class RuleFixtures {
 
   /** The {@code # expect:} comments of a fixture file or of every file in a fixture folder. */
   public static Set<Expectation> expectations(Path root, Path fixture) {
-    Set<Expectation> out = new TreeSet<>();
+    return messageFragments(root, fixture).keySet();
+  }
+
+  /** Each expected finding with the message fragments quoted after its id (often none). */
+  public static Map<Expectation, List<String>> messageFragments(Path root, Path fixture) {
+    Map<Expectation, List<String>> out = new TreeMap<>();
     try (Stream<Path> files = Files.isDirectory(fixture) ? Files.walk(fixture) : Stream.of(fixture)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         String path = root.relativize(file).toString().replace('\\', '/');
@@ -137,9 +166,14 @@ public final class RuleFixtures {
         for (int i = 0; i < lines.size(); i++) {
           Matcher m = EXPECT.matcher(lines.get(i));
           if (m.find()) {
-            Matcher ids = RULE_ID.matcher(m.group(1));
-            while (ids.find()) {
-              out.add(new Expectation(path, i + 1, ids.group()));
+            Matcher finding = EXPECTED_FINDING.matcher(m.group(1));
+            while (finding.find()) {
+              Expectation e = new Expectation(path, i + 1, finding.group(1));
+              List<String> fragments = out.computeIfAbsent(e, k -> new ArrayList<>());
+              Matcher quoted = FRAGMENT.matcher(finding.group(2));
+              while (quoted.find()) {
+                fragments.add(quoted.group(1).replaceAll("\\\\(.)", "$1"));
+              }
             }
           }
         }
