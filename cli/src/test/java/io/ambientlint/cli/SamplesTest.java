@@ -27,14 +27,15 @@ import org.junit.jupiter.api.TestFactory;
  * Each folder under {@code samples/} is a small GitOps repository whose README lists, in a fenced block after
  * the line {@code <!-- expected findings -->}, what {@code ambient-lint} reports on it: one
  * {@code RULE path:line} a finding, paths relative to the sample. This test runs the CLI in the sample's folder
- * (so its {@code .ambient-lint.yaml} applies) and compares. After a rule change, regenerate the lists with
- * {@code -Dambientlint.updateSamples=true} and review the diff.
+ * (so its {@code .ambient-lint.yaml} applies) and compares. After a rule change, regenerate the lists (and
+ * everything else generated) with {@code -Dambientlint.regenerate=true} (CONTRIBUTING.md) and review the diff.
  */
 class SamplesTest {
 
   static final String MARKER = "<!-- expected findings -->";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final boolean UPDATE = Boolean.getBoolean("ambientlint.updateSamples");
+  private static final boolean UPDATE =
+      Boolean.getBoolean("ambientlint.regenerate") || Boolean.getBoolean("ambientlint.updateSamples");
 
   static Path samples() {
     String root = System.getProperty("ambientlint.projectRoot");
@@ -121,7 +122,7 @@ class SamplesTest {
       }
       assertEquals(String.join("\n", expected(readme)), String.join("\n", actual),
           "findings on samples/" + sample.getFileName() + " differ from its README; if the change is intended, "
-              + "regenerate with -Dambientlint.updateSamples=true and review the diff");
+              + "regenerate with -Dambientlint.regenerate=true (see CONTRIBUTING.md) and review the diff");
     }));
   }
 

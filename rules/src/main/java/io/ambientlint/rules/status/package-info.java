@@ -1,0 +1,2 @@
+/** AL906: negative status conditions in exported cluster state. */
+package io.ambientlint.rules.status;
