@@ -5,6 +5,7 @@
 #
 #   benchmarks/run.sh [RUNS] [SIZES...]      e.g. benchmarks/run.sh 5 1000 10000 100000
 #   YAMLLINT_RUNS=1 benchmarks/run.sh ...    yamllint takes about 2 minutes per run at 100k: fewer runs for it
+#   SHAPES="clean dense" benchmarks/run.sh ... the corpus shapes to measure (CorpusGenerator --shape; default both)
 #
 # Needs: the jars (mvn -B -q package -DskipTests), /usr/bin/time (Debian package time); yamllint is optional
 # (apt-get install yamllint).
@@ -42,9 +43,10 @@ echo "launcher: $(grep -o 'AMBIENT_LINT_JAVA_OPTS:-[^}]*' ambient-lint | head -1
 echo
 echo "| input | resources | files | MB | ambient-lint wall (s) | peak RSS (MiB) | yamllint wall (s) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for shape in ${SHAPES:-clean dense}; do
 for n in "${sizes[@]}"; do
-  dir="$work/corpus-$n"
-  [ -d "$dir" ] || java -cp "$bench" io.ambientlint.benchmarks.CorpusGenerator --resources "$n" --out "$dir" >/dev/null
+  dir="$work/corpus-$shape-$n"
+  [ -d "$dir" ] || java -cp "$bench" io.ambientlint.benchmarks.CorpusGenerator --resources "$n" --shape "$shape" --out "$dir" >/dev/null
   files=$(find "$dir/" -type f | wc -l)
   mb=$(find "$dir/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
   read -r wall rss < <(measure "$launcher" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
@@ -52,7 +54,8 @@ for n in "${sizes[@]}"; do
   if command -v yamllint >/dev/null 2>&1; then
     read -r yl _ < <(n_runs=${YAMLLINT_RUNS:-$runs} measure yamllint -d relaxed -f parsable "$dir")
   fi
-  echo "| generated | $n | $files | $mb | $wall | $rss | $yl |"
+  echo "| generated, $shape | $n | $files | $mb | $wall | $rss | $yl |"
+done
 done
 for s in samples/*/; do
   read -r wall rss < <(measure "$launcher" check "$s" --fail-on none)

@@ -25,7 +25,12 @@ import java.util.stream.Stream;
  * fixtures ({@code rules/src/test/resources/fixtures/ALnnn/}), each moved to fresh namespaces, so the
  * misconfigurations stay exactly those the rule tests describe.
  *
- * <p>Usage: {@code CorpusGenerator --resources N [--seed S] [--fixtures DIR] --out DIR}.
+ * <p>Two shapes. {@code clean}: only those few percent are misconfigured (one finding per few hundred
+ * resources). {@code dense}: as real repositories are, about a third of the files also hold a finding, planted
+ * in the teams themselves (a Service target with no waypoint, an L7 selector policy on ambient workloads, an
+ * unused waypoint, a route on a Service port that does not exist), so that the cost of findings shows.
+ *
+ * <p>Usage: {@code CorpusGenerator --resources N [--seed S] [--shape clean|dense] [--fixtures DIR] --out DIR}.
  */
 public final class CorpusGenerator {
 
@@ -34,15 +39,24 @@ public final class CorpusGenerator {
   /** One misconfigured fixture copy per this many resources (about 3% of the objects are broken). */
   static final int RESOURCES_PER_MISCONFIGURATION = 400;
 
+  /** How many findings the healthy bulk carries. */
+  public enum Shape { CLEAN, DENSE }
+
   private final SplittableRandom random;
   private final Path out;
   private final Path fixtures;
+  private final Shape shape;
   private int written;
 
   public CorpusGenerator(long seed, Path out, Path fixtures) {
+    this(seed, out, fixtures, Shape.CLEAN);
+  }
+
+  public CorpusGenerator(long seed, Path out, Path fixtures, Shape shape) {
     this.random = new SplittableRandom(seed);
     this.out = out;
     this.fixtures = fixtures;
+    this.shape = shape;
   }
 
   public static void main(String[] args) throws IOException {
@@ -50,20 +64,22 @@ public final class CorpusGenerator {
     long seed = 42;
     Path out = null;
     Path fixtures = Path.of("rules/src/test/resources/fixtures");
+    Shape shape = Shape.CLEAN;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--shape" -> shape = Shape.valueOf(args[++i].toUpperCase(Locale.ROOT));
         case "--resources" -> resources = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--fixtures" -> fixtures = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: CorpusGenerator --resources N [--seed S] [--fixtures DIR] --out DIR");
+            + "; usage: CorpusGenerator --resources N [--seed S] [--shape clean|dense] [--fixtures DIR] --out DIR");
       }
     }
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    int n = new CorpusGenerator(seed, out, fixtures).generate(resources);
+    int n = new CorpusGenerator(seed, out, fixtures, shape).generate(resources);
     System.out.println("wrote " + n + " resources to " + out);
   }
 
@@ -170,6 +186,10 @@ public final class CorpusGenerator {
     if (mode == Mode.NAMESPACE_WAYPOINT) {
       namespace.add(waypoint(ns, "waypoint", "service"));
     }
+    boolean dense = shape == Shape.DENSE;
+    if (dense && mode == Mode.AMBIENT_L4) {
+      namespace.add(waypoint(ns, "spare-waypoint", "service")); // AL111: nothing uses it
+    }
     Docs workloads = new Docs();
     Docs mesh = new Docs();
     int services = Math.max(1, (budget - namespace.size()) / (mode == Mode.SIDECAR ? 7 : 5));
@@ -178,26 +198,42 @@ public final class CorpusGenerator {
       boolean grpc = s % 5 == 4;
       boolean ownWaypoint = mode == Mode.SERVICE_WAYPOINTS && s % 3 == 0;
       workloads.add(serviceAccount(ns, app));
-      workloads.add(deployment(ns, app, "v1"));
+      // Dense: pod templates asking for both a sidecar and ambient (AL105), as half-done migrations do.
+      boolean migrating = dense && mode != Mode.SIDECAR && s % 4 != 1;
+      workloads.add(migrating ? deployment(ns, app, "v1").replace("labels: {app: " + app + ", version: v1}\n    spec:",
+          "labels: {app: " + app + ", version: v1, sidecar.istio.io/inject: \"true\", istio.io/dataplane-mode: ambient}\n    spec:")
+          : deployment(ns, app, "v1"));
       workloads.add(service(ns, app, grpc, ownWaypoint ? app + "-waypoint" : null));
       if (ownWaypoint) {
         mesh.add(waypoint(ns, app + "-waypoint", "service"));
       }
       boolean hasWaypoint = mode == Mode.NAMESPACE_WAYPOINT || ownWaypoint;
+      // Dense: every other service carries a misconfiguration; with the files that hold none (workloads,
+      // namespaces) about a third of the files end up with a finding.
+      boolean broken = dense && s % 2 == 1;
+      String client = APPS[(s + 1) % APPS.length];
       switch (mode) {
         case NAMESPACE_WAYPOINT, SERVICE_WAYPOINTS -> {
           if (hasWaypoint) {
-            mesh.add(grpc ? grpcRoute(ns, app) : httpRoute(ns, app));
-            mesh.add(l7Policy(ns, app, APPS[(s + 1) % APPS.length]));
+            String route = grpc ? grpcRoute(ns, app) : httpRoute(ns, app);
+            // AL203: a Service-parent port the Service does not have; the route silently matches nothing.
+            mesh.add(broken ? route.replace("port: " + (grpc ? 9090 : 8080) + "\n  rules:", "port: 9999\n  rules:")
+                : route);
+            mesh.add(l7Policy(ns, app, client));
+          } else if (broken) {
+            mesh.add(l7Policy(ns, app, client)); // AL303: the Service it targets has no waypoint
           } else {
-            mesh.add(l4Policy(ns, app, APPS[(s + 1) % APPS.length]));
+            mesh.add(l4Policy(ns, app, client));
           }
         }
-        case AMBIENT_L4 -> mesh.add(l4Policy(ns, app, APPS[(s + 1) % APPS.length]));
+        case AMBIENT_L4 -> mesh.add(broken ? l7SelectorPolicy(ns, app) // AL305: ztunnel cannot enforce paths
+            : l4Policy(ns, app, client));
         case SIDECAR -> {
           workloads.add(deployment(ns, app, "v2"));
           mesh.add(destinationRule(ns, app));
-          mesh.add(virtualService(ns, app));
+          // AL405: a subset no DestinationRule defines.
+          mesh.add(broken ? virtualService(ns, app).replace("subset: v2}\n  - route", "subset: v3}\n  - route")
+              : virtualService(ns, app));
           mesh.add(l7SelectorPolicy(ns, app));
           if (s % 6 == 0) {
             mesh.add(envoyFilter(ns, app));

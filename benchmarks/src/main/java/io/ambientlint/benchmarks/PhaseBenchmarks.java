@@ -65,6 +65,10 @@ public class PhaseBenchmarks {
   @Param({"sarif"})
   public String reporter;
 
+  /** {@code clean} (findings rare) or {@code dense} (findings in a third of the files), see CorpusGenerator. */
+  @Param({"clean"})
+  public String shape = "clean";
+
   Path corpus;
   List<Path> files;
   LoadedRepository repository;
@@ -75,7 +79,7 @@ public class PhaseBenchmarks {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    corpus = Corpus.prepare(resources);
+    corpus = Corpus.prepare(resources, CorpusGenerator.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT)));
     try (Stream<Path> walk = Files.walk(corpus)) {
       files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }

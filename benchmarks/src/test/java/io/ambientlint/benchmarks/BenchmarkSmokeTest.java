@@ -71,6 +71,31 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void theDenseShapePutsFindingsInAboutAThirdOfTheFiles() throws Exception {
+    new CorpusGenerator(42, dir.resolve("clean"), fixtures()).generate(3000);
+    new CorpusGenerator(42, dir.resolve("dense"), fixtures(), CorpusGenerator.Shape.DENSE).generate(3000);
+    double clean = shareOfFilesWithFindings(dir.resolve("clean"));
+    double dense = shareOfFilesWithFindings(dir.resolve("dense"));
+    assertThat(clean).isLessThan(0.15);
+    assertThat(dense).isBetween(0.25, 0.45);
+  }
+
+  private static double shareOfFilesWithFindings(Path corpus) throws Exception {
+    AnalysisResult result = new Analyzer(Config.DEFAULTS, RuleRegistry.load(), corpus)
+        .analyze(List.of("."), new ByteArrayInputStream(new byte[0]));
+    Set<String> withFindings = result.findings().stream().map(f -> f.location().path()).collect(Collectors.toSet());
+    long files;
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      files = walk.filter(Files::isRegularFile).count();
+    }
+    Set<String> planted = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+    if (corpus.endsWith("dense")) {
+      assertThat(planted).contains("AL111", "AL203", "AL303", "AL305");
+    }
+    return (double) withFindings.size() / files;
+  }
+
+  @Test
   void everyPhaseRunsOnce() throws Exception {
     System.setProperty("ambientlint.fixtures", fixtures().toString());
     PhaseBenchmarks bench = new PhaseBenchmarks();
