@@ -43,7 +43,8 @@ public final class Main {
    * command ({@code chek}), not a path to analyze: says so, with the closest command.
    */
   static Optional<String> unknownCommand(CommandLine cli, String[] args, Path workingDirectory) {
-    if (args.length == 0 || args[0].startsWith("-") || cli.getSubcommands().containsKey(args[0])) {
+    // "@file" is picocli's argument file
+    if (args.length == 0 || args[0].startsWith("-") || args[0].startsWith("@") || cli.getSubcommands().containsKey(args[0])) {
       return Optional.empty();
     }
     try {
