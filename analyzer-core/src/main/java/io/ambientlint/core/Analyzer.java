@@ -76,7 +76,7 @@ public final class Analyzer {
 
   /** Runs the enabled rules over a built graph. */
   public AnalysisResult analyze(MeshGraph graph) {
-    List<Rule> enabled = registry.rules().stream().filter(r -> config.ruleSetting(r.metadata().id()).enabled()).toList();
+    List<Rule> enabled = registry.rules().stream().filter(r -> config.runsRule(r.metadata().id())).toList();
     // Rules are independent and read an immutable graph: run them in parallel, then order the output.
     List<RuleOutcome> outcomes = enabled.parallelStream().map(r -> run(r, graph)).toList();
     List<Finding> findings = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class Analyzer {
     Map<String, List<Resource>> objectsByFile = objectsInFilesOf(graph, findings);
     List<Finding> processed = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      processed.add(suppress(graph, override(attribute(f, objectsByFile))));
+      override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(suppress(graph, o)));
     }
     processed.sort(OUTPUT_ORDER);
     notifications.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())
@@ -160,9 +160,16 @@ public final class Analyzer {
     return f;
   }
 
-  private Finding override(Finding f) {
-    RuleSetting setting = config.ruleSetting(f.ruleId());
-    return setting.severity().map(f::withSeverity).orElse(f);
+  /** The finding at the severity configured for its file, or none where the rule is off for that file. */
+  private Optional<Finding> override(Finding f) {
+    String path = f.location().path();
+    RuleSetting setting = config.overrides().isEmpty() || path.isEmpty() || path.startsWith("<")
+        ? config.ruleSetting(f.ruleId())
+        : config.ruleSetting(f.ruleId(), Path.of(path), baseDirectory);
+    if (!setting.enabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(setting.severity().map(f::withSeverity).orElse(f));
   }
 
   private static Finding suppress(MeshGraph graph, Finding f) {

@@ -5,11 +5,13 @@ import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.ConfigLoader;
+import io.ambientlint.core.report.SourceRoot;
 import io.ambientlint.core.rule.RuleRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** What to analyze and how: shared by every command that builds the graph (check, explain, graph). */
@@ -19,7 +21,8 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
   private List<String> paths = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Config file (default: .ambient-lint.yaml in the working directory, if present).")
+      description = "Config file (default: .ambient-lint.yaml in the working directory, else at the root of its Git "
+          + "work tree, if present).")
   Path configFile;
 
   @Option(names = "--default-namespace", paramLabel = "NS",
@@ -63,10 +66,10 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
         throw new ConfigException(configFile + ": config file not found");
       }
       config = ConfigLoader.load(file, configFile.toString(), builder);
-    } else if (Files.isRegularFile(cwd.resolve(ConfigLoader.DEFAULT_FILE))) {
-      config = ConfigLoader.load(cwd.resolve(ConfigLoader.DEFAULT_FILE), ConfigLoader.DEFAULT_FILE, builder);
     } else {
-      config = builder.build();
+      config = discoveredConfigFile(cwd)
+          .map(file -> ConfigLoader.load(file, slashes(cwd.toAbsolutePath().normalize().relativize(file)), builder))
+          .orElseGet(builder::build);
     }
     Config.Builder b = config.toBuilder();
     if (defaultNamespace != null) {
@@ -79,6 +82,20 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
     waypointClasses.forEach(b::addWaypointClass);
     crds.forEach(b::addCrd);
     return b.build();
+  }
+
+  /** {@code .ambient-lint.yaml} in the working directory, else at the root of the Git work tree holding it. */
+  static Optional<Path> discoveredConfigFile(Path cwd) {
+    Path here = cwd.toAbsolutePath().normalize().resolve(ConfigLoader.DEFAULT_FILE);
+    if (Files.isRegularFile(here)) {
+      return Optional.of(here);
+    }
+    Path gitRoot = SourceRoot.gitWorkTree(cwd, null);
+    return Optional.ofNullable(gitRoot).map(root -> root.resolve(ConfigLoader.DEFAULT_FILE)).filter(Files::isRegularFile);
+  }
+
+  private static String slashes(Path p) {
+    return p.toString().replace('\\', '/');
   }
 
   public void paths(List<String> paths) {

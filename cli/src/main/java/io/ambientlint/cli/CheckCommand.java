@@ -7,7 +7,9 @@ import io.ambientlint.core.baseline.RevisionComparison;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.FailOn;
+import io.ambientlint.core.load.RepositoryLoader;
 import io.ambientlint.core.report.GithubAnnotationsReporter;
+import io.ambientlint.core.report.SourceRoot;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -35,12 +37,23 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
   List<String> paths = new ArrayList<>();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "Report format: ${COMPLETION-CANDIDATES} (repeatable; pair each with an --output; default: text).")
+      description = "Report format: ${COMPLETION-CANDIDATES} (repeatable; pair each with an --output, only one may "
+          + "go to standard output; default: text).")
   List<OutputFormat> formats = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the report of the --format at the same position to FILE ('-' for standard output).")
   List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--sarif-category", paramLabel = "CATEGORY",
+      description = "Category of the SARIF run (automationDetails.id), to keep several ambient-lint uploads for one "
+          + "commit apart (matrix jobs, modules). Without it the SARIF has none and upload-sarif's category applies.")
+  String sarifCategory;
+
+  @Option(names = "--source-root", paramLabel = "DIR",
+      description = "Repository root that SARIF, JUnit, GitLab and checkstyle paths are relative to (default: the "
+          + "Git work tree holding the first PATH, else the working directory).")
+  Path sourceRoot;
 
   @Option(names = "--fail-on", paramLabel = "LEVEL",
       description = "Exit 1 when a finding is at or above LEVEL: error, warning, note or none (default: error).")
@@ -88,6 +101,17 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       throw new ConfigException("more --output than --format options: pair each --output with a --format");
     }
     List<OutputFormat> effective = formats.isEmpty() ? List.of(OutputFormat.text) : formats;
+    List<String> toStdout = new ArrayList<>();
+    for (int i = 0; i < effective.size(); i++) {
+      if (i >= outputs.size() || outputs.get(i).equals("-")) {
+        toStdout.add(effective.get(i).name());
+      }
+    }
+    if (toStdout.size() > 1) {
+      throw new ConfigException("only one report can go to standard output, got " + String.join(", ", toStdout)
+          + ": give the others an --output FILE (the --output at the same position as its --format)");
+    }
+    SourceRoot root = sourceRoot();
     String baselinePath = writeBaseline != null ? writeBaseline : baseline != null ? baseline : config.baseline().orElse(null);
     Optional<Baseline> accepted = writeBaseline == null && baselinePath != null
         ? Optional.of(Baseline.read(env.workingDirectory().resolve(baselinePath), baselinePath))
@@ -106,7 +130,7 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     }
     for (int i = 0; i < effective.size(); i++) {
       String output = i < outputs.size() ? outputs.get(i) : "-";
-      write(result, effective.get(i), output);
+      write(result, effective.get(i), output, root);
     }
     if (githubAnnotations) {
       Writer out = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
@@ -116,10 +140,26 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     return result.exitCode(config.failOn());
   }
 
-  private void write(AnalysisResult result, OutputFormat format, String output) throws IOException {
+  /** {@code --source-root}, else the Git work tree holding the first path, else the working directory. */
+  private SourceRoot sourceRoot() {
+    Path cwd = env.workingDirectory();
+    if (sourceRoot != null) {
+      Path dir = cwd.resolve(sourceRoot);
+      if (!Files.isDirectory(dir)) {
+        throw new ConfigException("--source-root " + sourceRoot + ": no such folder");
+      }
+      return new SourceRoot(cwd, dir);
+    }
+    String first = analysis.paths().get(0);
+    Path start = first.equals(RepositoryLoader.STDIN) ? cwd : cwd.resolve(first);
+    return new SourceRoot(cwd, SourceRoot.gitWorkTree(start, cwd));
+  }
+
+  private void write(AnalysisResult result, OutputFormat format, String output, SourceRoot root) throws IOException {
+    Optional<String> category = Optional.ofNullable(sarifCategory);
     if (output.equals("-")) {
       Writer out = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
-      format.reporter(env.colour(), linkBase).write(result, out);
+      format.reporter(env.colour(), linkBase, category, root).write(result, out);
       out.flush();
       return;
     }
@@ -128,7 +168,7 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       Files.createDirectories(file.getParent());
     }
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      format.reporter(false, linkBase).write(result, out);
+      format.reporter(false, linkBase, category, root).write(result, out);
     }
   }
 }

@@ -1,13 +1,18 @@
 package io.ambientlint.cli;
 
+import io.ambientlint.core.AnalysisResult;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 
 /** Entry point of {@code ambient-lint}: {@code check} is the default command. */
@@ -25,7 +30,35 @@ public final class Main {
     CommandLine cli = AmbientLintCommand.commandLine(env);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    Optional<String> unknown = unknownCommand(cli, args, workingDirectory);
+    if (unknown.isPresent()) {
+      cli.getErr().println("ambient-lint: " + unknown.get());
+      return AnalysisResult.EXIT_USAGE;
+    }
     return cli.execute(withDefaultCommand(cli, args));
+  }
+
+  /**
+   * A first argument that is not a command, not an option and not an existing file or folder is a misspelt
+   * command ({@code chek}), not a path to analyze: says so, with the closest command.
+   */
+  static Optional<String> unknownCommand(CommandLine cli, String[] args, Path workingDirectory) {
+    // "@file" is picocli's argument file
+    if (args.length == 0 || args[0].startsWith("-") || args[0].startsWith("@") || cli.getSubcommands().containsKey(args[0])) {
+      return Optional.empty();
+    }
+    try {
+      if (Files.exists(workingDirectory.resolve(args[0]))) {
+        return Optional.empty();
+      }
+    } catch (InvalidPathException e) {
+      // not a path on this system either
+    }
+    List<String> suggestions = new CommandLine.UnmatchedArgumentException(cli, List.of(args[0])).getSuggestions();
+    String commands = String.join(", ", new TreeSet<>(cli.getSubcommands().keySet()));
+    return Optional.of("'" + args[0] + "' is neither a command nor an existing file or folder"
+        + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?")
+        + " Commands: " + commands + "; to analyze a path, it must exist.");
   }
 
   /** {@code ambient-lint manifests/} means {@code ambient-lint check manifests/}. */

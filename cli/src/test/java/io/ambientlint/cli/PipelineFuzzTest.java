@@ -3,26 +3,37 @@ package io.ambientlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadLimits;
+import io.ambientlint.core.report.CheckstyleReporter;
+import io.ambientlint.core.report.GitlabCodeQualityReporter;
 import io.ambientlint.core.report.JsonReporter;
+import io.ambientlint.core.report.JunitReporter;
+import io.ambientlint.core.report.Reporter;
 import io.ambientlint.core.report.SarifReporter;
+import io.ambientlint.core.report.SourceRoot;
 import io.ambientlint.core.report.TextReporter;
 import io.ambientlint.core.rule.RuleRegistry;
 import io.ambientlint.testing.SarifSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.SAXException;
 
 /**
  * Fuzzes the whole pipeline: bytes on standard input -> load -> model -> graph -> every rule -> reports. No
  * exception may escape, neither the parser nor any rule may fail (both are reported and the run goes on, but on
- * any input they are bugs), and the SARIF must validate against the 2.1.0 schema. Regression inputs live in
+ * any input they are bugs), the SARIF must validate against the 2.1.0 schema and the JUnit and checkstyle XML
+ * must be well-formed. Regression inputs live in
  * {@code PipelineFuzzTestInputs/<method>/}.
  */
 class PipelineFuzzTest {
@@ -44,5 +55,22 @@ class PipelineFuzzTest {
     assertThat(SarifSchema.violations(sarif.toString())).isEmpty();
     new TextReporter(false).write(result, new StringWriter());
     new JsonReporter().write(result, new StringWriter());
+    for (Reporter xml : List.of(new JunitReporter(SourceRoot.UNCHANGED), new CheckstyleReporter(SourceRoot.UNCHANGED))) {
+      StringWriter out = new StringWriter();
+      xml.write(result, out);
+      assertWellFormedXml(out.toString());
+    }
+    StringWriter gitlab = new StringWriter();
+    new GitlabCodeQualityReporter(SourceRoot.UNCHANGED).write(result, gitlab);
+    assertThat(new ObjectMapper().readTree(gitlab.toString()).isArray()).isTrue();
+  }
+
+  private static void assertWellFormedXml(String xml) throws IOException {
+    try {
+      DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new AssertionError("not well-formed XML: " + e.getMessage() + "\n" + xml, e);
+    }
   }
 }

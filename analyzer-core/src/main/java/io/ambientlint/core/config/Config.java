@@ -1,6 +1,7 @@
 package io.ambientlint.core.config;
 
 import io.ambientlint.core.load.LoadLimits;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ public record Config(
     LoadLimits limits,
     int maxFindingsPerRule,
     List<String> crds,
-    Optional<String> baseline) {
+    Optional<String> baseline,
+    List<PathOverride> overrides) {
 
   public static final Config DEFAULTS = builder().build();
 
@@ -35,10 +37,35 @@ public record Config(
     exclude = List.copyOf(exclude);
     external = List.copyOf(external);
     crds = List.copyOf(crds);
+    overrides = List.copyOf(overrides);
   }
 
   public RuleSetting ruleSetting(String ruleId) {
     return rules.getOrDefault(ruleId, new RuleSetting(true, Optional.empty()));
+  }
+
+  /**
+   * A rule's setting for one file: {@code rules:}, then each {@code overrides:} entry whose globs match the file.
+   *
+   * @param file the file, absolute or relative to {@code analysisDirectory}
+   */
+  public RuleSetting ruleSetting(String ruleId, Path file, Path analysisDirectory) {
+    RuleSetting setting = ruleSetting(ruleId);
+    Path absolute = analysisDirectory.resolve(file);
+    for (PathOverride o : overrides) {
+      RuleSetting s = o.rules().get(ruleId);
+      if (s != null && o.matches(absolute, analysisDirectory)) {
+        // "on" turns the rule on and keeps a severity set before
+        setting = s.enabled() && s.severity().isEmpty() ? new RuleSetting(true, setting.severity()) : s;
+      }
+    }
+    return setting;
+  }
+
+  /** Whether the rule runs at all: on globally, or turned on for some paths. */
+  public boolean runsRule(String ruleId) {
+    return ruleSetting(ruleId).enabled()
+        || overrides.stream().anyMatch(o -> o.rules().getOrDefault(ruleId, RuleSetting.OFF).enabled());
   }
 
   public boolean isExternal(String group, String kind, String namespace, String name) {
@@ -65,6 +92,7 @@ public record Config(
     b.maxFindingsPerRule = maxFindingsPerRule;
     b.crds = new ArrayList<>(crds);
     b.baseline = baseline;
+    b.overrides = new ArrayList<>(overrides);
     return b;
   }
 
@@ -84,6 +112,7 @@ public record Config(
     int maxFindingsPerRule = 5_000;
     List<String> crds = new ArrayList<>();
     Optional<String> baseline = Optional.empty();
+    List<PathOverride> overrides = new ArrayList<>();
 
     public Builder rootNamespace(String v) { rootNamespace = v; return this; }
     public Builder clusterDomain(String v) { clusterDomain = v; return this; }
@@ -99,10 +128,12 @@ public record Config(
     public Builder maxFindingsPerRule(int v) { maxFindingsPerRule = v; return this; }
     public Builder addCrd(String v) { crds.add(v); return this; }
     public Builder baseline(String v) { baseline = Optional.ofNullable(v); return this; }
+    public Builder addOverride(PathOverride v) { overrides.add(v); return this; }
 
     public Config build() {
       return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
-          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline);
+          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline,
+          overrides);
     }
   }
 }

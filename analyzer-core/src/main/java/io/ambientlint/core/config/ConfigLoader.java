@@ -25,9 +25,10 @@ public final class ConfigLoader {
 
   public static final String DEFAULT_FILE = ".ambient-lint.yaml";
 
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("rootNamespace", "clusterDomain", "defaultNamespace",
+  static final Set<String> TOP_LEVEL_KEYS = Set.of("rootNamespace", "clusterDomain", "defaultNamespace",
       "waypointClasses", "autoAllowWaypointPolicy", "serviceEntryVisibility", "rules", "exclude", "external",
-      "failOn", "limits", "crds", "baseline");
+      "failOn", "limits", "crds", "baseline", "overrides");
+  private static final Set<String> OVERRIDE_KEYS = Set.of("paths", "rules");
   private static final Set<String> LIMIT_KEYS = Set.of("maxFileBytes", "maxAliasesPerDocument", "maxDepth",
       "maxDocumentsPerFile", "maxNodesPerDocument", "maxFindingsPerRule");
   private static final Set<String> EXTERNAL_KEYS = Set.of("group", "kind", "namespace", "name");
@@ -36,11 +37,13 @@ public final class ConfigLoader {
   private final String displayPath;
   private final JsonNode root;
   private final SourceMap sourceMap;
+  private final Path directory;
 
-  private ConfigLoader(String displayPath, JsonNode root, SourceMap sourceMap) {
+  private ConfigLoader(String displayPath, JsonNode root, SourceMap sourceMap, Path directory) {
     this.displayPath = displayPath;
     this.root = root;
     this.sourceMap = sourceMap;
+    this.directory = directory;
   }
 
   /** Reads the file into {@code base}; {@code displayPath} is how errors name the file. */
@@ -51,10 +54,16 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(displayPath + ": cannot read config file: " + e.getMessage());
     }
-    return parse(text, displayPath, base);
+    Path directory = file.toAbsolutePath().normalize().getParent();
+    return parse(text, displayPath, base, directory == null ? Path.of("") : directory);
   }
 
   public static Config parse(String text, String displayPath, Config.Builder base) {
+    return parse(text, displayPath, base, Path.of(""));
+  }
+
+  /** @param directory the config file's folder, which {@code overrides:} globs are relative to */
+  public static Config parse(String text, String displayPath, Config.Builder base, Path directory) {
     YamlDocumentReader.Result parsed = new YamlDocumentReader(LoadLimits.DEFAULTS).read(displayPath, text);
     for (Diagnostic d : parsed.diagnostics()) {
       throw new ConfigException(displayPath + ":" + d.position() + ": " + d.message());
@@ -70,7 +79,7 @@ public final class ConfigLoader {
       return base.build();
     }
     SourceMap positions = new YamlDocumentReader(LoadLimits.DEFAULTS).sourceMaps(displayPath, text).get(0);
-    return new ConfigLoader(displayPath, doc.root(), positions).apply(base);
+    return new ConfigLoader(displayPath, doc.root(), positions, directory).apply(base);
   }
 
   private Config apply(Config.Builder b) {
@@ -90,7 +99,61 @@ public final class ConfigLoader {
     readRules(b);
     readExternal(b);
     readLimits(b);
+    readOverrides(b);
     return b.build();
+  }
+
+  private void readOverrides(Config.Builder b) {
+    JsonNode overrides = root.path("overrides");
+    if (overrides.isMissingNode()) {
+      return;
+    }
+    if (!overrides.isArray()) {
+      throw error("/overrides", "overrides must be a list of {paths: [globs], rules: {ALnnn: setting}}");
+    }
+    for (int i = 0; i < overrides.size(); i++) {
+      String pointer = "/overrides/" + i;
+      JsonNode item = overrides.get(i);
+      requireObject(pointer, item);
+      checkKeys(pointer, item, OVERRIDE_KEYS);
+      java.util.List<String> globs = stringList(pointer + "/paths");
+      if (globs.isEmpty()) {
+        throw error(pointer, "an override needs paths: a list of globs relative to the config file's folder");
+      }
+      for (int g = 0; g < globs.size(); g++) {
+        try {
+          java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + globs.get(g));
+        } catch (IllegalArgumentException e) {
+          throw error(pointer + "/paths/" + g, "not a valid glob: " + e.getMessage());
+        }
+      }
+      JsonNode rules = item.path("rules");
+      if (rules.isMissingNode() || rules.isNull()) {
+        throw error(pointer, "an override needs rules: {ALnnn: off|on|error|warning|note}");
+      }
+      requireObject(pointer + "/rules", rules);
+      Map<String, RuleSetting> settings = new java.util.LinkedHashMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = rules.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        settings.put(e.getKey(), setting(pointer + "/rules/" + e.getKey(), e.getKey(), e.getValue()));
+      }
+      b.overrides.add(new PathOverride(directory, globs, settings));
+    }
+  }
+
+  /** One {@code ALnnn: off|on|error|warning|note} entry of an override. */
+  private RuleSetting setting(String pointer, String ruleId, JsonNode value) {
+    if (!RULE_ID.matcher(ruleId).matches()) {
+      throw error(pointer, "\"" + ruleId + "\" is not a rule id (ALnnn)");
+    }
+    String text = value.isBoolean() ? (value.booleanValue() ? "on" : "off") : value.asText();
+    return switch (text) {
+      case "off" -> RuleSetting.OFF;
+      case "on" -> new RuleSetting(true, Optional.empty());
+      default -> new RuleSetting(true, Optional.of(Severity.parse(text).orElseThrow(() -> error(pointer,
+          "rule setting must be off, on, error, warning or note; got \"" + text + "\""))));
+    };
   }
 
   private void readRules(Config.Builder b) {

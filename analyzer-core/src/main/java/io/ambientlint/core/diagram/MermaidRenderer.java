@@ -12,6 +12,36 @@ import java.util.Map;
  */
 public final class MermaidRenderer implements DiagramRenderer {
 
+  /** Mermaid's default limits (its config schema: maxEdges, maxTextSize): over them it refuses the diagram. */
+  public static final int MAX_EDGES = 500;
+  public static final int MAX_TEXT_CHARS = 50_000;
+  /** Room kept for the line that says what a cut diagram left out. */
+  private static final int NOTE_CHARS = 400;
+
+  /** A diagram as Mermaid text and what had to be left out of it. */
+  public record Limited(String text, DiagramCut.Cut cut) {}
+
+  /**
+   * The diagram, cut to Mermaid's limits when over them: whole namespaces first, in drawing order, then a node
+   * saying how many nodes and edges were left out and how to see them.
+   */
+  public Limited renderWithinLimits(Diagram diagram) {
+    DiagramCut.Cut cut = DiagramCut.within(diagram,
+        d -> d.edges().size() <= MAX_EDGES && render(d).length() + NOTE_CHARS <= MAX_TEXT_CHARS);
+    String text = render(cut.diagram());
+    if (cut.isCut()) {
+      text += "  omitted[\"" + escape(omittedNote(cut)) + "\"]\n  class omitted missing\n";
+    }
+    return new Limited(text, cut);
+  }
+
+  /** What a cut left out, and what to do about it. */
+  public static String omittedNote(DiagramCut.Cut cut) {
+    return cut.omittedNodes() + " nodes and " + cut.omittedEdges() + " edges left out: Mermaid draws at most "
+        + MAX_EDGES + " edges and " + MAX_TEXT_CHARS + " characters. Narrow it with --namespace NS or --focus "
+        + "KIND/NS/NAME, or use --format dot.";
+  }
+
   @Override
   public String render(Diagram diagram) {
     Map<String, String> ids = new HashMap<>();

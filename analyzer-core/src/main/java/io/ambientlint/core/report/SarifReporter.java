@@ -43,6 +43,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
@@ -66,16 +67,34 @@ public final class SarifReporter implements Reporter {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      .addMixIn(Result.class, LevelAlwaysWritten.class);
 
-  private final String automationId;
+  /**
+   * java-sarif leaves out values equal to SARIF's defaults, so a result at "warning" had no level and GitHub
+   * took the rule's default level instead (error, say): a severity lowered in the config did not show.
+   */
+  private abstract static class LevelAlwaysWritten {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    Result.Level level;
+  }
 
-  public SarifReporter(String automationId) {
-    this.automationId = automationId;
+  private final Optional<String> category;
+  private final SourceRoot sourceRoot;
+
+  /**
+   * @param category {@code automationDetails.id} is this category followed by {@code /} (as upload-sarif writes
+   *     its {@code category} input). Empty: no automation details, so upload-sarif's own category applies and
+   *     two ambient-lint files of one commit (matrix jobs, modules) stay apart.
+   * @param sourceRoot the repository root the artifact URIs are relative to ({@code %SRCROOT%})
+   */
+  public SarifReporter(Optional<String> category, SourceRoot sourceRoot) {
+    this.category = category.filter(c -> !c.isBlank()).map(c -> c.endsWith("/") ? c : c + "/");
+    this.sourceRoot = sourceRoot;
   }
 
   public SarifReporter() {
-    this("ambient-lint/");
+    this(Optional.empty(), SourceRoot.UNCHANGED);
   }
 
   @Override
@@ -160,7 +179,7 @@ public final class SarifReporter implements Reporter {
         .withToolExecutionNotifications(notifications);
     OriginalUriBaseIds baseIds = new OriginalUriBaseIds();
     baseIds.setAdditionalProperty(SRCROOT, new ArtifactLocation().withDescription(
-        text("The folder ambient-lint ran in: the repository root.")));
+        text("The repository root: the Git work tree holding the analyzed files, or --source-root.")));
     Run run = new Run()
         .withTool(new Tool().withDriver(new ToolComponent()
             .withName(ToolInfo.NAME)
@@ -168,7 +187,7 @@ public final class SarifReporter implements Reporter {
             .withSemanticVersion(ToolInfo.VERSION)
             .withInformationUri(URI.create(ToolInfo.INFORMATION_URI))
             .withRules(rules)))
-        .withAutomationDetails(new RunAutomationDetails().withId(automationId))
+        .withAutomationDetails(category.map(id -> new RunAutomationDetails().withId(id)).orElse(null))
         .withOriginalUriBaseIds(baseIds)
         .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
         .withInvocations(List.of(invocation))
@@ -204,7 +223,7 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  private static Result result(Finding f, int index) {
+  private Result result(Finding f, int index) {
     Result.Level level = switch (f.severity()) {
       case ERROR -> Result.Level.ERROR;
       case WARNING -> Result.Level.WARNING;
@@ -241,14 +260,14 @@ public final class SarifReporter implements Reporter {
     return result;
   }
 
-  private static Location location(io.ambientlint.core.model.Location l) {
+  private Location location(io.ambientlint.core.model.Location l) {
     SourcePosition p = l.position();
     Region region = new Region().withStartLine(p.line()).withStartColumn(p.column());
     if (p.endLine() > p.line() || (p.endLine() == p.line() && p.endColumn() > p.column())) {
       region.withEndLine(p.endLine()).withEndColumn(p.endColumn());
     }
     return new Location().withPhysicalLocation(new PhysicalLocation()
-        .withArtifactLocation(new ArtifactLocation().withUri(uri(l.path())).withUriBaseId(SRCROOT))
+        .withArtifactLocation(new ArtifactLocation().withUri(uri(sourceRoot.relative(l.path()))).withUriBaseId(SRCROOT))
         .withRegion(region));
   }
 
@@ -267,7 +286,7 @@ public final class SarifReporter implements Reporter {
     return out.toString();
   }
 
-  private static Notification notification(Diagnostic d) {
+  private Notification notification(Diagnostic d) {
     Notification.Level level = switch (d.level()) {
       case ERROR -> Notification.Level.ERROR;
       case WARNING -> Notification.Level.WARNING;
