@@ -162,6 +162,8 @@ if [ -n "${AMBIENT_LINT:-}" ]; then
   tool=("$AMBIENT_LINT")
 elif [ -n "${AMBIENT_LINT_JAR:-}" ]; then
   require_java
+  # java -jar on a missing file exits 1, which would read as "findings".
+  [ -f "$AMBIENT_LINT_JAR" ] || setup_error "$AMBIENT_LINT_JAR: no ambient-lint jar there (the step that gets it did not run or failed)"
   # As the repository's launcher: a short batch run suits C1 only and a fixed heap (benchmarks/README.md).
   read -r -a opts <<< "${AMBIENT_LINT_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xms1g -Xmx1g -XX:MaxTenuringThreshold=0}"
   tool=("$(java_command)" "${opts[@]}" -jar "$AMBIENT_LINT_JAR")

@@ -463,6 +463,16 @@ class EntrypointTest {
   }
 
   @Test
+  void aMissingJarIsASetupErrorNotFindings() throws Exception {
+    brokenRepository();
+    env.remove("AMBIENT_LINT");
+    env.put("AMBIENT_LINT_JAR", tmp.resolve("gone/ambient-lint.jar").toString());
+    Run r = run();
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("gone/ambient-lint.jar: no ambient-lint jar there");
+  }
+
+  @Test
   void sarifCategoryIsPassedToTheTool() throws Exception {
     Path args = tmp.resolve("args");
     env.put("AMBIENT_LINT", executable("record-args", "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + args + "'\n").toString());

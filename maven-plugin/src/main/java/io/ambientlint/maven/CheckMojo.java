@@ -156,7 +156,8 @@ public class CheckMojo extends AbstractMojo {
     if (aggregate()) {
       Path root = executionRoot == null ? base : executionRoot.toPath().toAbsolutePath().normalize();
       if (!root.equals(base)) {
-        getLog().info("ambient-lint: analyzed with the whole reactor from " + root + " (aggregate)");
+        getLog().info("ambient-lint: skipped in this module; with aggregate the execution root " + root
+            + " analyzes the whole reactor");
         return;
       }
     }
