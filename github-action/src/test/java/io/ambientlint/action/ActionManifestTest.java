@@ -114,6 +114,23 @@ class ActionManifestTest {
   }
 
   @Test
+  void theRepositorysWorkflowsPinTheirActionsTheSameWay() throws IOException {
+    List<Path> workflows;
+    try (var files = Files.list(Path.of("..", ".github", "workflows"))) {
+      workflows = files.filter(f -> f.toString().endsWith(".yml")).toList();
+    }
+    assertThat(workflows).isNotEmpty();
+    for (Path workflow : workflows) {
+      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).build();
+      assertThat(new Load(settings).loadFromString(Files.readString(workflow))).as("%s parses", workflow).isInstanceOf(Map.class);
+      List<String> uses = Files.readAllLines(workflow).stream().map(String::trim)
+          .filter(line -> line.startsWith("- uses:") || line.startsWith("uses:")).toList();
+      assertThat(uses).isNotEmpty().allSatisfy(line -> assertThat(line)
+          .matches("(- )?uses: [\\w.-]+/[\\w./-]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*"));
+    }
+  }
+
+  @Test
   void stepOutputsUsedByLaterStepsAreWrittenByTheEntryScript() {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("steps\\.(\\w+)\\.outputs\\.([\\w-]+)")
         .matcher(String.valueOf(map(action, "runs").get("steps")));
