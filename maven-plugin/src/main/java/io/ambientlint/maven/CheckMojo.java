@@ -1,5 +1,8 @@
 package io.ambientlint.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.baseline.Baseline;
@@ -203,7 +206,10 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
     }
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
-    write(result, sarif, sarifReporter(), "SARIF");
+    write(result, sarif, new SarifReporter(), "SARIF");
+    if (sarifCategory != null && !sarifCategory.isBlank()) {
+      setCategory(sarif, sarifCategory.endsWith("/") ? sarifCategory : sarifCategory + "/");
+    }
     if (markdownFile != null) {
       write(result, markdownFile.toPath().toAbsolutePath().normalize(), new MarkdownReporter(), "Markdown");
     }
@@ -243,12 +249,21 @@ public class CheckMojo extends AbstractMojo {
     return aggregate;
   }
 
-  /** GitHub reads the category from the part of the id before its last '/'. */
-  private SarifReporter sarifReporter() {
-    if (sarifCategory == null || sarifCategory.isBlank()) {
-      return new SarifReporter();
+  /**
+   * Sets each run's {@code automationDetails.id}, from which GitHub reads the category (the part before the
+   * last '/'). Done on the written file so that it does not depend on how the reporter is constructed.
+   */
+  private static void setCategory(Path sarif, String id) throws MojoExecutionException {
+    ObjectMapper mapper = new ObjectMapper();
+    try {
+      JsonNode log = mapper.readTree(sarif.toFile());
+      for (JsonNode run : log.path("runs")) {
+        ((ObjectNode) run).putObject("automationDetails").put("id", id);
+      }
+      mapper.writerWithDefaultPrettyPrinter().writeValue(sarif.toFile(), log);
+    } catch (IOException e) {
+      throw new MojoExecutionException("ambient-lint: cannot write the SARIF report " + sarif + ": " + e.getMessage(), e);
     }
-    return new SarifReporter(sarifCategory.endsWith("/") ? sarifCategory : sarifCategory + "/");
   }
 
   /**
