@@ -101,6 +101,51 @@ class ActionManifestTest {
     }
   }
 
+  @Test
+  void otherActionsArePinnedByFullCommitShaWithTheirVersionInAComment() throws IOException {
+    List<String> lines = Files.readAllLines(ACTION, StandardCharsets.UTF_8);
+    List<String> uses = steps().stream().filter(step -> step.containsKey("uses")).map(step -> step.get("uses").toString()).toList();
+    assertThat(uses).isNotEmpty();
+    for (String use : uses) {
+      assertThat(use).as("uses %s", use).matches("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}");
+      assertThat(lines).as("the line of %s names its version", use)
+          .anyMatch(line -> line.trim().matches("uses: " + java.util.regex.Pattern.quote(use) + " # v\\d+(\\.\\d+)*"));
+    }
+  }
+
+  @Test
+  void theRepositorysWorkflowsPinTheirActionsTheSameWay() throws IOException {
+    List<Path> workflows;
+    try (var files = Files.list(Path.of("..", ".github", "workflows"))) {
+      workflows = files.filter(f -> f.toString().endsWith(".yml")).toList();
+    }
+    assertThat(workflows).isNotEmpty();
+    for (Path workflow : workflows) {
+      LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).build();
+      assertThat(new Load(settings).loadFromString(Files.readString(workflow))).as("%s parses", workflow).isInstanceOf(Map.class);
+      List<String> uses = Files.readAllLines(workflow).stream().map(String::trim)
+          .filter(line -> line.startsWith("- uses:") || line.startsWith("uses:")).toList();
+      assertThat(uses).isNotEmpty().allSatisfy(line -> assertThat(line)
+          .matches("(- )?uses: [\\w.-]+/[\\w./-]+@[0-9a-f]{40} # v\\d+(\\.\\d+)*"));
+    }
+  }
+
+  @Test
+  void stepOutputsUsedByLaterStepsAreWrittenByTheEntryScript() {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("steps\\.(\\w+)\\.outputs\\.([\\w-]+)")
+        .matcher(String.valueOf(map(action, "runs").get("steps")));
+    List<String> ids = steps().stream().map(step -> String.valueOf(step.get("id"))).toList();
+    int seen = 0;
+    while (m.find()) {
+      seen++;
+      assertThat(ids).as("step %s exists", m.group(1)).contains(m.group(1));
+      if (m.group(1).equals("tool")) {
+        assertThat(script).as("entrypoint.sh writes step output %s", m.group(2)).contains("set_output " + m.group(2) + " ");
+      }
+    }
+    assertThat(seen).isPositive();
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> steps() {
     List<Map<String, Object>> steps = new ArrayList<>();

@@ -10,11 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.io.File;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,5 +275,263 @@ class EntrypointTest {
     run();
     List<String> recorded = Files.readAllLines(args);
     assertThat(recorded.subList(0, 4)).containsExactly("check", "clusters/prod", "apps", "--fail-on");
+  }
+
+  // ---- The whole Action, step by step as the runner runs action.yml ------------------------------------------
+
+  private static final List<String> TOOLS = List.of("bash", "curl", "sha256sum", "cut", "awk", "sed", "grep", "head",
+      "mkdir", "mv", "rm", "cat", "mktemp", "dirname", "basename", "find", "sort", "cp", "tr");
+
+  /** A PATH with the tools the scripts use and, unless {@code withJava} is false, Java; never Maven. */
+  private String pathWithoutMaven(boolean withJava) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve(withJava ? "bin" : "bin-no-java"));
+    for (String tool : TOOLS) {
+      Path target = Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(dir -> Path.of(dir, tool))
+          .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(tool + " not on PATH"));
+      if (!Files.exists(bin.resolve(tool))) {
+        Files.createSymbolicLink(bin.resolve(tool), target);
+      }
+    }
+    if (withJava && !Files.exists(bin.resolve("java"))) {
+      Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+    return bin.toString();
+  }
+
+  /**
+   * A runnable ambient-lint.jar: its manifest starts the CLI from this test's class path (Class-Path entries),
+   * so the test needs no packaged build.
+   */
+  private Path thinJar(Path file) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.ambientlint.cli.Main");
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, Stream.of(System.getProperty("java.class.path")
+        .split(File.pathSeparator)).map(entry -> Path.of(entry).toUri().toString()).collect(Collectors.joining(" ")));
+    Files.createDirectories(file.getParent());
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file), manifest)) {
+      jar.flush();
+    }
+    return file;
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  /** A release folder as GitHub serves it: ambient-lint.jar and ambient-lint.jar.sha256 (sha256sum format). */
+  private Path release(Path dir) throws Exception {
+    Path jar = thinJar(dir.resolve("ambient-lint.jar"));
+    Files.writeString(dir.resolve("ambient-lint.jar.sha256"), sha256(jar) + "  ambient-lint.jar\n");
+    return dir;
+  }
+
+  private final Map<String, String> with = new HashMap<>(Map.of("path", "manifests", "java-version", "17"));
+  private final Map<String, String> github = new HashMap<>();
+
+  private CompositeActionRunner.Result runAction(String path) throws Exception {
+    Map<String, String> jobEnv = new HashMap<>(env);
+    jobEnv.remove("AMBIENT_LINT");
+    jobEnv.keySet().removeIf(k -> k.startsWith("INPUT_"));
+    jobEnv.put("PATH", path);
+    jobEnv.remove("JAVA_HOME");
+    jobEnv.put("HOME", tmp.toString());
+    return new CompositeActionRunner(Path.of(".")).run(with, github, jobEnv, workspace, tmp);
+  }
+
+  @Test
+  void theActionRunsTheReleaseJarOfAFileUrlWithoutMaven() throws Exception {
+    brokenRepository();
+    Path dir = release(tmp.resolve("release"));
+    env.put("AMBIENT_LINT_DOWNLOAD_URL", dir.toUri().toString());
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(true));
+
+    assertThat(r.stepsRun()).containsExactly("tool", "lint");
+    assertThat(r.err()).contains("using the release jar " + dir.toUri().toString().replaceAll("/$", "")
+        + "/ambient-lint.jar (sha256 " + sha256(dir.resolve("ambient-lint.jar")) + ")");
+    assertThat(r.outputs().get("tool")).containsEntry("jar", tmp.resolve("runner_temp/ambient-lint-tool/ambient-lint.jar").toString())
+        .doesNotContainKey("cache-key");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("title=AL905 duplicate-key::key \"app\" is repeated").contains("title=AL903 duplicate-resource::");
+    assertThat(r.outputs().get("lint")).containsEntry("findings", "2").containsEntry("errors", "2");
+  }
+
+  @Test
+  void theDownloadUrlDefaultsToTheReleaseOfTheTagTheActionRunsAt() throws Exception {
+    write("manifests/reviews.yaml", SERVICE);
+    release(tmp.resolve("server/acme/ambient-lint/releases/download/v1"));
+    env.put("GITHUB_SERVER_URL", tmp.resolve("server").toUri().toString().replaceAll("/$", ""));
+    github.put("action_ref", "v1");
+    github.put("action_repository", "acme/ambient-lint");
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(true));
+
+    assertThat(r.err()).contains("using the release jar " + tmp.resolve("server").toUri()
+        + "acme/ambient-lint/releases/download/v1/ambient-lint.jar");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.outputs().get("lint")).containsEntry("findings", "0");
+  }
+
+  @Test
+  void aJarThatDoesNotMatchItsChecksumIsNeverRun() throws Exception {
+    brokenRepository();
+    Path dir = release(tmp.resolve("release"));
+    Files.writeString(dir.resolve("ambient-lint.jar.sha256"), "0".repeat(64) + "  ambient-lint.jar\n");
+    env.put("AMBIENT_LINT_DOWNLOAD_URL", dir.toUri().toString());
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(true));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stepsRun()).containsExactly("tool");
+    assertThat(r.out()).contains("::error title=ambient-lint::" + dir.toUri().toString().replaceAll("/$", "")
+        + "/ambient-lint.jar does not match its checksum (expected " + "0".repeat(64));
+    assertThat(tmp.resolve("runner_temp/ambient-lint-tool/ambient-lint.jar")).doesNotExist();
+
+    Files.delete(dir.resolve("ambient-lint.jar.sha256"));
+    CompositeActionRunner.Result unchecked = runAction(pathWithoutMaven(true));
+    assertThat(unchecked.exitCode()).isEqualTo(2);
+    assertThat(unchecked.err()).contains("has no checksum file");
+  }
+
+  @Test
+  void withoutARelease_theActionBuildsFromSourceAndSaysSoWhenMavenIsMissing() throws Exception {
+    brokenRepository();
+    env.put("AMBIENT_LINT_DOWNLOAD_URL", Files.createDirectories(tmp.resolve("empty-release")).toUri().toString());
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(true));
+
+    assertThat(r.stepsRun()).containsExactly("tool", "build");
+    assertThat(r.outputs().get("tool").get("cache-key")).matches("ambient-lint-jar-[0-9a-f]{64}");
+    assertThat(r.outputs().get("tool")).containsEntry("cache-path", tmp.resolve("runner_temp/ambient-lint-tool/build").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("no Maven to build ambient-lint from source, and no release jar (no release jar at "
+        + tmp.resolve("empty-release").toUri() + "ambient-lint.jar)").doesNotContain("internal error");
+
+    // At a branch there is no release to look for; the cache key is the same for the same sources.
+    env.remove("AMBIENT_LINT_DOWNLOAD_URL");
+    github.put("action_ref", "main");
+    github.put("action_repository", "acme/ambient-lint");
+    CompositeActionRunner.Result branch = runAction(pathWithoutMaven(true));
+    assertThat(branch.err()).contains("no release jar (the Action runs at main, not a release tag)");
+    assertThat(branch.outputs().get("tool").get("cache-key")).isEqualTo(r.outputs().get("tool").get("cache-key"));
+  }
+
+  @Test
+  void aJarRestoredFromTheCacheIsRunWithoutMaven() throws Exception {
+    write("manifests/reviews.yaml", SERVICE);
+    thinJar(tmp.resolve("runner_temp/ambient-lint-tool/build/ambient-lint.jar"));
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(true));
+
+    assertThat(r.stepsRun()).containsExactly("tool", "build", "lint");
+    assertThat(r.err()).contains("using the jar built earlier from the same sources");
+    assertThat(r.exitCode()).isZero();
+  }
+
+  @Test
+  void theJarInputComesFirst() throws Exception {
+    write("manifests/reviews.yaml", SERVICE);
+    Path jar = thinJar(workspace.resolve("tools/ambient-lint.jar"));
+    with.put("jar", "tools/ambient-lint.jar");
+    env.put("AMBIENT_LINT_DOWNLOAD_URL", tmp.resolve("no-such-release").toUri().toString());
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(true));
+
+    assertThat(r.stepsRun()).containsExactly("tool", "lint");
+    assertThat(r.outputs().get("tool")).containsEntry("jar", jar.toString());
+    assertThat(r.exitCode()).isZero();
+
+    with.put("jar", "tools/missing.jar");
+    CompositeActionRunner.Result missing = runAction(pathWithoutMaven(true));
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.out()).contains("::error title=ambient-lint::input jar: tools/missing.jar is not a file");
+  }
+
+  @Test
+  void withoutJavaTheActionSaysHowToGetIt() throws Exception {
+    write("manifests/reviews.yaml", SERVICE);
+    with.put("java-version", "");
+    release(tmp.resolve("release"));
+    env.put("AMBIENT_LINT_DOWNLOAD_URL", tmp.resolve("release").toUri().toString());
+
+    CompositeActionRunner.Result r = runAction(pathWithoutMaven(false));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stepsRun()).containsExactly("tool");
+    assertThat(r.err()).contains("no Java found").contains("set the input java-version").doesNotContain("internal error");
+  }
+
+  @Test
+  void aMissingJarIsASetupErrorNotFindings() throws Exception {
+    brokenRepository();
+    env.remove("AMBIENT_LINT");
+    env.put("AMBIENT_LINT_JAR", tmp.resolve("gone/ambient-lint.jar").toString());
+    Run r = run();
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("gone/ambient-lint.jar: no ambient-lint jar there");
+  }
+
+  @Test
+  void sarifCategoryIsPassedToTheTool() throws Exception {
+    Path args = tmp.resolve("args");
+    env.put("AMBIENT_LINT", executable("record-args", "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + args + "'\n").toString());
+    run();
+    assertThat(Files.readAllLines(args)).doesNotContain("--sarif-category");
+
+    env.put("INPUT_SARIF_CATEGORY", "ambient-lint/cluster-a");
+    run();
+    assertThat(Files.readAllLines(args)).containsSubsequence("--sarif-category", "ambient-lint/cluster-a");
+  }
+
+  /** A tool that prints the given workflow commands, as {@code --github-annotations} does. */
+  private void toolPrinting(List<String> commands) throws IOException {
+    Path lines = tmp.resolve("commands");
+    Files.write(lines, commands);
+    env.put("AMBIENT_LINT", executable("print-commands", "#!/usr/bin/env bash\ncat '" + lines + "'\nexit 1\n").toString());
+  }
+
+  private static List<String> annotations(String out) {
+    return out.lines().filter(l -> l.matches("::(error|warning|notice) .*")).toList();
+  }
+
+  @Test
+  void errorsAreAnnotatedFirstWithinGitHubsLimitsAndTheRestAreCounted() throws Exception {
+    List<String> commands = new java.util.ArrayList<>();
+    for (int i = 1; i <= 15; i++) {
+      commands.add("::warning file=w" + i + ".yaml,line=1,title=AL402 w::warning " + i);
+      commands.add("::error file=e" + i + ".yaml,line=1,title=AL101 e::error " + i);
+      if (i <= 3) {
+        commands.add("::notice file=n" + i + ".yaml,line=1,title=AL501 n::notice " + i);
+      }
+    }
+    toolPrinting(commands);
+
+    List<String> shown = annotations(run().out());
+
+    assertThat(shown).hasSize(24);
+    assertThat(shown.subList(0, 10)).allMatch(l -> l.startsWith("::error ")).first().asString().endsWith("error 1");
+    assertThat(shown.get(9)).endsWith("::error 10");
+    assertThat(shown.subList(10, 20)).allMatch(l -> l.startsWith("::warning "));
+    assertThat(shown.subList(20, 23)).allMatch(l -> l.startsWith("::notice file="));
+    assertThat(shown.get(23)).isEqualTo("::notice title=ambient-lint::10 more annotations are not shown (GitHub shows "
+        + "10 errors, 10 warnings and 10 notices per step); every finding is in the job summary and the SARIF report "
+        + "reports/ambient-lint.sarif");
+  }
+
+  @Test
+  void tooManyNoticesAloneLeaveRoomForTheCount() throws Exception {
+    List<String> commands = new java.util.ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      commands.add("::notice file=n" + i + ".yaml,line=1,title=AL501 n::notice " + i);
+    }
+    toolPrinting(commands);
+    List<String> shown = annotations(run().out());
+    assertThat(shown).hasSize(10);
+    assertThat(shown.get(8)).endsWith("notice 9");
+    assertThat(shown.get(9)).startsWith("::notice title=ambient-lint::3 more annotations");
+
+    toolPrinting(commands.subList(0, 10));
+    assertThat(annotations(run().out())).hasSize(10).last().asString().endsWith("notice 10");
   }
 }

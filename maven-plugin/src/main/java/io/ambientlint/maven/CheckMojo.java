@@ -1,13 +1,20 @@
 package io.ambientlint.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.baseline.Baseline;
+import io.ambientlint.core.baseline.RevisionComparison;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.ConfigLoader;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.report.JsonReporter;
+import io.ambientlint.core.report.MarkdownReporter;
+import io.ambientlint.core.report.Reporter;
 import io.ambientlint.core.report.SarifReporter;
 import io.ambientlint.core.report.TextReporter;
 import io.ambientlint.core.rule.Finding;
@@ -23,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -34,10 +42,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Analyzes the project's Kubernetes manifests for Istio ambient mesh mistakes, logs each finding as a Maven
  * warning or error with its file and line, writes a SARIF report, and fails the build when a finding is at
- * or above {@code failOn}.
+ * or above {@code failOn}. With {@code aggregate}, the whole reactor is analyzed once, from its root.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
-public final class CheckMojo extends AbstractMojo {
+public class CheckMojo extends AbstractMojo {
 
   /** Skip the analysis. */
   @Parameter(property = "ambientlint.skip", defaultValue = "false")
@@ -91,8 +99,52 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "ambientlint.consoleOutput", defaultValue = "true")
   boolean consoleOutput;
 
+  /**
+   * Analyze the whole reactor once, from the directory Maven was started in (the execution root), instead of
+   * each module alone: a waypoint in one module and the services using it in another are then seen together.
+   * The other modules skip the goal. Modules outside the root's folder are not analyzed.
+   */
+  @Parameter(property = "ambientlint.aggregate", defaultValue = "false")
+  boolean aggregate;
+
+  /**
+   * Report only the findings introduced since this Git revision ({@code origin/main}): the same paths are read
+   * at the revision from the Git object database (no checkout) and compared; only introduced findings fail.
+   */
+  @Parameter(property = "ambientlint.newSince")
+  String newSince;
+
+  /**
+   * Category of the SARIF run ({@code automationDetails.id}), so that the reports of several modules or jobs
+   * of one commit do not replace each other in GitHub code scanning.
+   */
+  @Parameter(property = "ambientlint.sarifCategory")
+  String sarifCategory;
+
+  /** Also write a Markdown report (counts, the findings table, the waypoints involved) to this file. */
+  @Parameter(property = "ambientlint.markdownFile")
+  File markdownFile;
+
+  /** Also write a JSON report to this file. */
+  @Parameter(property = "ambientlint.jsonFile")
+  File jsonFile;
+
+  /** Istio's root namespace (default: the config's {@code rootNamespace}, else {@code istio-system}). */
+  @Parameter(property = "ambientlint.rootNamespace")
+  String rootNamespace;
+
+  /** GatewayClasses whose Gateways are waypoints, besides Istio's (added to the config's {@code waypointClasses}). */
+  @Parameter(property = "ambientlint.waypointClasses")
+  List<String> waypointClasses;
+
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File basedir;
+
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+  File buildDirectory;
+
+  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+  File executionRoot;
 
   @Parameter(defaultValue = "${project.modules}", readonly = true)
   List<String> modules;
@@ -104,6 +156,14 @@ public final class CheckMojo extends AbstractMojo {
       return;
     }
     Path base = basedir.toPath().toAbsolutePath().normalize();
+    if (aggregate()) {
+      Path root = executionRoot == null ? base : executionRoot.toPath().toAbsolutePath().normalize();
+      if (!root.equals(base)) {
+        getLog().info("ambient-lint: skipped in this module; with aggregate the execution root " + root
+            + " analyzes the whole reactor");
+        return;
+      }
+    }
     Config config;
     try {
       config = config(base);
@@ -111,7 +171,8 @@ public final class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
     }
     List<String> paths = new ArrayList<>();
-    for (File directory : directories == null || directories.isEmpty() ? List.of(basedir) : directories) {
+    boolean defaultInputs = directories == null || directories.isEmpty();
+    for (File directory : defaultInputs ? List.of(basedir) : directories) {
       Path p = directory.toPath().toAbsolutePath().normalize();
       paths.add(p.startsWith(base) ? (p.equals(base) ? "." : base.relativize(p).toString()) : p.toString());
     }
@@ -121,21 +182,42 @@ public final class CheckMojo extends AbstractMojo {
         builder.addExclude(glob);
       }
     }
+    if (defaultInputs) {
+      defaultExcludes(base).forEach(builder::addExclude);
+    }
     config = builder.build();
 
-    AnalysisResult result = new Analyzer(config, RuleRegistry.load(), base).analyze(paths, InputStream.nullInputStream());
-    if (config.baseline().isPresent()) {
-      Path file = base.resolve(config.baseline().get()).normalize();
-      try {
-        result = Baseline.read(file, display(base, file)).apply(result, display(base, file));
-      } catch (ConfigException e) {
-        throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+    Analyzer analyzer = new Analyzer(config, RuleRegistry.load(), base);
+    AnalysisResult result;
+    try {
+      result = analyzer.analyze(paths, InputStream.nullInputStream());
+      Optional<Baseline> accepted = Optional.empty();
+      String baselinePath = null;
+      if (config.baseline().isPresent()) {
+        Path file = base.resolve(config.baseline().get()).normalize();
+        baselinePath = display(base, file);
+        accepted = Optional.of(Baseline.read(file, baselinePath));
+        result = accepted.get().apply(result, baselinePath);
       }
+      if (newSince != null && !newSince.isBlank()) {
+        result = RevisionComparison.newSince(analyzer, result, paths, newSince, accepted, baselinePath);
+      }
+    } catch (ConfigException e) {
+      throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
     }
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
-    writeSarif(result, sarif);
+    write(result, sarif, new SarifReporter(), "SARIF");
+    if (sarifCategory != null && !sarifCategory.isBlank()) {
+      setCategory(sarif, sarifCategory.endsWith("/") ? sarifCategory : sarifCategory + "/");
+    }
+    if (markdownFile != null) {
+      write(result, markdownFile.toPath().toAbsolutePath().normalize(), new MarkdownReporter(), "Markdown");
+    }
+    if (jsonFile != null) {
+      write(result, jsonFile.toPath().toAbsolutePath().normalize(), new JsonReporter(), "JSON");
+    }
     log(result, base);
-    getLog().info(TextReporter.summary(result) + "; SARIF report: " + sarif);
+    getLog().info(TextReporter.summary(result) + notKubernetes(result) + "; SARIF report: " + sarif);
 
     FailOn threshold = config.failOn();
     switch (result.exitCode(threshold)) {
@@ -162,6 +244,68 @@ public final class CheckMojo extends AbstractMojo {
     return n + " " + word + (n == 1 ? "" : "s");
   }
 
+  /** Whether this goal analyzes the whole reactor (the {@code aggregate} goal always does). */
+  boolean aggregate() {
+    return aggregate;
+  }
+
+  /**
+   * Sets each run's {@code automationDetails.id}, from which GitHub reads the category (the part before the
+   * last '/'). Done on the written file so that it does not depend on how the reporter is constructed.
+   */
+  private static void setCategory(Path sarif, String id) throws MojoExecutionException {
+    ObjectMapper mapper = new ObjectMapper();
+    try {
+      JsonNode log = mapper.readTree(sarif.toFile());
+      for (JsonNode run : log.path("runs")) {
+        ((ObjectNode) run).putObject("automationDetails").put("id", id);
+      }
+      mapper.writerWithDefaultPrettyPrinter().writeValue(sarif.toFile(), log);
+    } catch (IOException e) {
+      throw new MojoExecutionException("ambient-lint: cannot write the SARIF report " + sarif + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What the default inputs leave out: GitHub workflows, and of this project (with {@code aggregate}, of every
+   * Maven project under it) the build directory and, in a Java project, its resources (application.yaml and
+   * the like are not Kubernetes manifests).
+   */
+  private List<String> defaultExcludes(Path base) throws MojoExecutionException {
+    List<String> globs = new ArrayList<>(List.of(".github/**"));
+    if (buildDirectory != null) {
+      Path build = buildDirectory.toPath().toAbsolutePath().normalize();
+      if (build.startsWith(base) && !build.equals(base)) {
+        globs.add(Globs.literal(base.relativize(build).toString().replace(File.separatorChar, '/')) + "/**");
+      }
+    }
+    List<Path> projects = new ArrayList<>(List.of(base));
+    if (aggregate()) {
+      try {
+        projects.addAll(Globs.mavenProjectsUnder(base));
+      } catch (IOException e) {
+        throw new MojoExecutionException("ambient-lint: cannot list " + base + ": " + e.getMessage(), e);
+      }
+    }
+    for (Path project : projects) {
+      String prefix = project.equals(base) ? ""
+          : Globs.literal(base.relativize(project).toString().replace(File.separatorChar, '/')) + "/";
+      if (!project.equals(base)) {
+        globs.add(prefix + "target/**"); // the modules' build directories, at Maven's default place
+      }
+      if (Files.isDirectory(project.resolve("src/main/java")) || Files.isDirectory(project.resolve("src/test/java"))) {
+        globs.add(prefix + "src/main/resources/**");
+      }
+    }
+    return globs;
+  }
+
+  /** {@code ; not Kubernetes objects, not analyzed: 3 documents (-X lists them)}, or nothing. */
+  private static String notKubernetes(AnalysisResult result) {
+    int count = result.notificationsOf(Diagnostic.Kind.NOT_A_RESOURCE).size();
+    return count == 0 ? "" : "; not Kubernetes objects, not analyzed: " + plural(count, "document") + " (-X lists them)";
+  }
+
   private Config config(Path base) {
     Config.Builder builder = Config.builder();
     Config config;
@@ -184,6 +328,12 @@ public final class CheckMojo extends AbstractMojo {
     if (baseline != null) {
       b.baseline(baseline.toPath().toAbsolutePath().normalize().toString());
     }
+    if (rootNamespace != null && !rootNamespace.isBlank()) {
+      b.rootNamespace(rootNamespace);
+    }
+    if (waypointClasses != null) {
+      waypointClasses.forEach(b::addWaypointClass);
+    }
     return b.build();
   }
 
@@ -195,7 +345,7 @@ public final class CheckMojo extends AbstractMojo {
     for (String glob : excludes == null ? List.<String>of() : excludes) {
       globs.add(prefix + glob);
     }
-    if (root.equals(base) && modules != null) {
+    if (root.equals(base) && modules != null && !aggregate()) {
       for (String module : modules) {
         globs.add(Globs.literal(Path.of(module).normalize().toString().replace(File.separatorChar, '/')) + "/**");
       }
@@ -222,16 +372,17 @@ public final class CheckMojo extends AbstractMojo {
     return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
   }
 
-  private static void writeSarif(AnalysisResult result, Path sarif) throws MojoExecutionException {
+  private static void write(AnalysisResult result, Path file, Reporter reporter, String format)
+      throws MojoExecutionException {
     try {
-      if (sarif.getParent() != null) {
-        Files.createDirectories(sarif.getParent());
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
       }
-      try (Writer out = Files.newBufferedWriter(sarif, StandardCharsets.UTF_8)) {
-        new SarifReporter().write(result, out);
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        reporter.write(result, out);
       }
     } catch (IOException e) {
-      throw new MojoExecutionException("ambient-lint: cannot write the SARIF report " + sarif + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("ambient-lint: cannot write the " + format + " report " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -259,7 +410,7 @@ public final class CheckMojo extends AbstractMojo {
       String line = (d.path().isEmpty() ? "ambient-lint" : base.resolve(d.path()).normalize() + ":" + d.position())
           + ": " + d.message();
       switch (d.kind()) {
-        case SKIPPED -> log.debug(line);
+        case SKIPPED, NOT_A_RESOURCE -> log.debug(line); // counted in the summary line instead
         case UNREADABLE, RULE_FAILURE -> log.error(line);
         default -> log.warn(line);
       }

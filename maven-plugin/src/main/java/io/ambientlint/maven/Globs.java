@@ -39,6 +39,31 @@ final class Globs {
     return out;
   }
 
+  /** The folders below {@code root} (not {@code root} itself) that hold a pom.xml, build and hidden folders skipped. */
+  static List<Path> mavenProjectsUnder(Path root) throws IOException {
+    List<Path> projects = new ArrayList<>();
+    Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (!dir.equals(root) && (name.startsWith(".") || name.equals("target") || name.equals("node_modules"))) {
+          return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+        }
+        if (!dir.equals(root) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+          projects.add(dir);
+        }
+        return java.nio.file.FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+        return java.nio.file.FileVisitResult.CONTINUE; // an unreadable folder holds no module we can exclude from
+      }
+    });
+    projects.sort(null);
+    return projects;
+  }
+
   /** A glob that matches exactly this path: glob metacharacters escaped. */
   static String literal(String path) {
     StringBuilder b = new StringBuilder();

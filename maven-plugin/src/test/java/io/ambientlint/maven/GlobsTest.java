@@ -33,6 +33,18 @@ class GlobsTest {
   }
 
   @Test
+  void mavenProjectsAreTheFoldersWithAPomBelowTheRootOutsideBuildAndHiddenFolders() throws IOException {
+    touch("pom.xml");
+    touch("apps/pom.xml");
+    touch("apps/cart/pom.xml");
+    touch("apps/deploy/cart.yaml");
+    touch("apps/target/classes/pom.xml");
+    touch(".mvn/wrapper/pom.xml");
+    touch("platform/istio.yaml");
+    assertThat(Globs.mavenProjectsUnder(root)).containsExactly(root.resolve("apps"), root.resolve("apps/cart"));
+  }
+
+  @Test
   void literalGlobsMatchOnlyThatPath() {
     String glob = Globs.literal("odd[1]/{a}*.yaml");
     var matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);

@@ -1,0 +1,4 @@
+package io.example;
+
+/** Makes this module a Java project: its src/main/resources is then not read by default. */
+public class App {}
