@@ -1,8 +1,5 @@
 package io.ambientlint.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.baseline.Baseline;
@@ -16,6 +13,7 @@ import io.ambientlint.core.report.JsonReporter;
 import io.ambientlint.core.report.MarkdownReporter;
 import io.ambientlint.core.report.Reporter;
 import io.ambientlint.core.report.SarifReporter;
+import io.ambientlint.core.report.SourceRoot;
 import io.ambientlint.core.report.TextReporter;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
@@ -206,10 +204,9 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
     }
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
-    write(result, sarif, new SarifReporter(), "SARIF");
-    if (sarifCategory != null && !sarifCategory.isBlank()) {
-      setCategory(sarif, sarifCategory.endsWith("/") ? sarifCategory : sarifCategory + "/");
-    }
+    // URIs relative to the repository root (not the module), so code scanning places the alerts.
+    SourceRoot sourceRoot = new SourceRoot(base, SourceRoot.gitWorkTree(base, base));
+    write(result, sarif, new SarifReporter(Optional.ofNullable(sarifCategory), sourceRoot), "SARIF");
     if (markdownFile != null) {
       write(result, markdownFile.toPath().toAbsolutePath().normalize(), new MarkdownReporter(), "Markdown");
     }
@@ -247,23 +244,6 @@ public class CheckMojo extends AbstractMojo {
   /** Whether this goal analyzes the whole reactor (the {@code aggregate} goal always does). */
   boolean aggregate() {
     return aggregate;
-  }
-
-  /**
-   * Sets each run's {@code automationDetails.id}, from which GitHub reads the category (the part before the
-   * last '/'). Done on the written file so that it does not depend on how the reporter is constructed.
-   */
-  private static void setCategory(Path sarif, String id) throws MojoExecutionException {
-    ObjectMapper mapper = new ObjectMapper();
-    try {
-      JsonNode log = mapper.readTree(sarif.toFile());
-      for (JsonNode run : log.path("runs")) {
-        ((ObjectNode) run).putObject("automationDetails").put("id", id);
-      }
-      mapper.writerWithDefaultPrettyPrinter().writeValue(sarif.toFile(), log);
-    } catch (IOException e) {
-      throw new MojoExecutionException("ambient-lint: cannot write the SARIF report " + sarif + ": " + e.getMessage(), e);
-    }
   }
 
   /**
