@@ -8,12 +8,11 @@ import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.report.GithubAnnotationsReporter;
+import io.ambientlint.core.report.ReportFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -123,12 +122,7 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       out.flush();
       return;
     }
-    Path file = env.workingDirectory().resolve(output);
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      format.reporter(false, linkBase).write(result, out);
-    }
+    // Atomically: a kill or a failure leaves the previous report, never a truncated one.
+    ReportFiles.write(env.workingDirectory().resolve(output), out -> format.reporter(false, linkBase).write(result, out));
   }
 }

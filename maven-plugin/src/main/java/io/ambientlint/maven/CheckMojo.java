@@ -8,6 +8,8 @@ import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.config.ConfigLoader;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.report.Escape;
+import io.ambientlint.core.report.ReportFiles;
 import io.ambientlint.core.report.SarifReporter;
 import io.ambientlint.core.report.TextReporter;
 import io.ambientlint.core.rule.Finding;
@@ -17,8 +19,6 @@ import io.ambientlint.core.rule.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public final class CheckMojo extends AbstractMojo {
     try {
       config = config(base);
     } catch (ConfigException e) {
-      throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+      throw new MojoExecutionException("ambient-lint: " + Escape.mavenLog(e.getMessage()), e); // quotes the config
     }
     List<String> paths = new ArrayList<>();
     for (File directory : directories == null || directories.isEmpty() ? List.of(basedir) : directories) {
@@ -129,13 +129,13 @@ public final class CheckMojo extends AbstractMojo {
       try {
         result = Baseline.read(file, display(base, file)).apply(result, display(base, file));
       } catch (ConfigException e) {
-        throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+        throw new MojoExecutionException("ambient-lint: " + Escape.mavenLog(e.getMessage()), e); // quotes the config
       }
     }
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
     writeSarif(result, sarif);
     log(result, base);
-    getLog().info(TextReporter.summary(result) + "; SARIF report: " + sarif);
+    getLog().info(Escape.mavenLog(TextReporter.summary(result)) + "; SARIF report: " + sarif);
 
     FailOn threshold = config.failOn();
     switch (result.exitCode(threshold)) {
@@ -212,7 +212,7 @@ public final class CheckMojo extends AbstractMojo {
           globs.add(Globs.literal(prefix + file));
         }
       } catch (IOException e) {
-        throw new MojoExecutionException("ambient-lint: cannot list " + root + ": " + e.getMessage(), e);
+        throw new MojoExecutionException("ambient-lint: cannot list " + root + ": " + Escape.mavenLog(String.valueOf(e.getMessage())), e);
       }
     }
     return globs;
@@ -224,29 +224,28 @@ public final class CheckMojo extends AbstractMojo {
 
   private static void writeSarif(AnalysisResult result, Path sarif) throws MojoExecutionException {
     try {
-      if (sarif.getParent() != null) {
-        Files.createDirectories(sarif.getParent());
-      }
-      try (Writer out = Files.newBufferedWriter(sarif, StandardCharsets.UTF_8)) {
-        new SarifReporter().write(result, out);
-      }
+      ReportFiles.write(sarif, out -> new SarifReporter().write(result, out)); // never a truncated report
     } catch (IOException e) {
-      throw new MojoExecutionException("ambient-lint: cannot write the SARIF report " + sarif + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("ambient-lint: cannot write the SARIF report " + sarif + ": " + Escape.mavenLog(String.valueOf(e.getMessage())), e);
     }
   }
 
-  /** Findings as compiler-style lines with absolute paths, so IDE consoles link them. */
+  /**
+   * Findings as compiler-style lines with absolute paths, so IDE consoles link them. Names, file names and
+   * messages come from the analyzed files: each is escaped for the build log (Escape.mavenLog).
+   */
   private void log(AnalysisResult result, Path base) {
     Log log = getLog();
     if (consoleOutput) {
       for (Finding f : result.activeFindings()) {
         StringBuilder line = new StringBuilder()
-            .append(base.resolve(f.location().path()).normalize()).append(':')
+            .append(Escape.mavenLog(base.resolve(f.location().path()).normalize().toString())).append(':')
             .append(f.location().position().line()).append(':').append(f.location().position().column()).append(": ")
-            .append(f.ruleId()).append(' ').append(f.message()).append(" [").append(f.rule().name()).append(']');
+            .append(f.ruleId()).append(' ').append(Escape.mavenLog(f.message())).append(" [").append(f.rule().name()).append(']');
         for (RelatedLocation r : f.related()) {
-          line.append(System.lineSeparator()).append("    ").append(base.resolve(r.location().path()).normalize())
-              .append(':').append(r.location().position().line()).append(": ").append(r.message());
+          line.append(System.lineSeparator()).append("    ")
+              .append(Escape.mavenLog(base.resolve(r.location().path()).normalize().toString()))
+              .append(':').append(r.location().position().line()).append(": ").append(Escape.mavenLog(r.message()));
         }
         switch (f.severity()) {
           case ERROR -> log.error(line);
@@ -256,8 +255,8 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     for (Diagnostic d : result.notifications()) {
-      String line = (d.path().isEmpty() ? "ambient-lint" : base.resolve(d.path()).normalize() + ":" + d.position())
-          + ": " + d.message();
+      String line = (d.path().isEmpty() ? "ambient-lint" : Escape.mavenLog(base.resolve(d.path()).normalize() + ":" + d.position()))
+          + ": " + Escape.mavenLog(d.message());
       switch (d.kind()) {
         case SKIPPED -> log.debug(line);
         case UNREADABLE, RULE_FAILURE -> log.error(line);
