@@ -14,7 +14,8 @@ public final class Escape {
    * Text for a terminal or a CI log (the text report): one line; control characters (C0, DEL, C1), line and
    * paragraph separators, bidirectional overrides and lone surrogates shown as {@code \n}, {@code \r},
    * {@code \t} or {@code \}{@code u001B}; and nothing the GitHub Actions runner reads as a workflow command
-   * ({@code ::cmd::} at the start of a line, {@code ##[cmd]} anywhere in it).
+   * ({@code ::cmd::} at the start of a line, {@code ##[cmd]} anywhere in it): {@code \}{@code u003A:cmd::} and
+   * {@code \}{@code u0023#[cmd]} instead.
    */
   public static String terminal(String text) {
     return defuseWorkflowCommands(visible(text, false));
@@ -72,7 +73,11 @@ public final class Escape {
       longestRun = Math.max(longestRun, run);
     }
     String fence = "`".repeat(longestRun + 1);
-    boolean pad = content.startsWith("`") || content.endsWith("`") || content.isBlank();
+    if (content.isEmpty()) {
+      return "` `";
+    }
+    // CommonMark strips one space from each side when both are there: the padding that lets a backtick start or end.
+    boolean pad = content.startsWith("`") || content.endsWith("`");
     return pad ? fence + " " + content + " " + fence : fence + content + fence;
   }
 

@@ -75,7 +75,7 @@ class MarkdownReporterTest {
     assertThat(md).contains("**2 errors**, 1 warning, 0 notes in 1 file (2 resources), 1 suppressed");
     assertThat(md).contains("| Severity | Rule | Location | Message |");
     assertThat(md).contains("| **error** | [AL997](https://github.com/ambient-lint/ambient-lint/blob/main/docs/rules/AL997.md) test-name"
-        + " | `<stdin>:3` | Service x/b: a\\|b &lt;script&gt; second line |");
+        + " | `<stdin>:3` | Service x/b: a\\|b &lt;script&gt;\\\\nsecond line |");
     assertThat(md).contains("| warning | [AL999]").contains("port of Service x/b");
     assertThat(md).doesNotContain("port of Service x/a"); // suppressed
     assertThat(md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Severity") && !l.startsWith("| ---")).count())
@@ -89,8 +89,8 @@ class MarkdownReporterTest {
     AnalysisResult result = new Analyzer(Config.DEFAULTS, new RuleRegistry(List.of(new NameRule())), dir)
         .analyze(List.of("m"), InputStream.nullInputStream());
     assertThat(markdown(result, "https://github.com/o/r/blob/abc"))
-        .contains("| [m/a b.yaml:3](https://github.com/o/r/blob/abc/m/a%20b.yaml#L3) |");
-    assertThat(markdown(result, "")).contains("| [m/a b.yaml:3](m/a%20b.yaml#L3) |");
+        .contains("| [`m/a b.yaml:3`](https://github.com/o/r/blob/abc/m/a%20b.yaml#L3) |");
+    assertThat(markdown(result, "")).contains("| [`m/a b.yaml:3`](m/a%20b.yaml#L3) |");
   }
 
   @Test
