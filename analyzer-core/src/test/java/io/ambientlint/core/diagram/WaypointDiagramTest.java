@@ -112,7 +112,7 @@ class WaypointDiagramTest {
     assertThat(mermaid).doesNotContain("%%").doesNotContain("{init").doesNotContain("\nclick");
     assertThat(mermaid.lines()).allMatch(l -> l.chars().filter(c -> c == '"').count() % 2 == 0);
     assertThat(mermaid).contains("subgraph c0 [\"namespace #37;#37;#123;init: #123;#quot;securityLevel#quot;: #quot;loose#quot;#125;#125;#37;#37;\"]")
-        .contains("n0[\"#37;#37;#123;init: #123;#quot;theme#quot;: #quot;dark#quot;#125;#125;#37;#37;\\n#37;#37; comment\\nclick a href #quot;https://evil.example#quot;\"]")
+        .contains("n0[\"#37;#37;#123;init: #123;#quot;theme#quot;: #quot;dark#quot;#125;#125;#37;#37;#92;n#37;#37; comment#92;nclick a href #quot;https://evil.example#quot;\"]")
         .contains("n1[\"" + "w".repeat(MermaidRenderer.MAX_LABEL_CHARS - 1) + "\u2026\"]")
         .contains("n0 -->|\"#37;#37;#123;init#125;#37;#37; #quot;] --#gt; b\"| n1");
   }

@@ -195,4 +195,24 @@ class MarkdownReporterTest {
     // 2 waypoints (one missing) and 67 Services bound to them; 60 drawn.
     assertThat(md).contains("The graph is cut: it leaves out 9 objects next to them; `ambient-lint graph` draws the whole mesh.");
   }
+
+  @Test
+  void aSummaryOverGithubsOneMebibyteLimitIsCutAndSaysWhatItLeftOut() throws IOException {
+    int services = 200;
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < services; i++) {
+      // 2,000 escape characters: each row is cut at 2,000 code points and shown escaped, six times as long.
+      yaml.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: \"s").append(i).append("\\e".repeat(2_000))
+          .append("\", namespace: x}\nspec: {ports: [{port: 80}]}\n");
+    }
+    String md = markdown(analyze(yaml.toString(), new NameRule()), "");
+    assertThat(MarkdownReporter.utf8Length(md)).isLessThanOrEqualTo(1024 * 1024);
+    assertThat(md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isEqualTo(MarkdownReporter.utf8Length(md));
+    long rows = md.lines().filter(l -> l.startsWith("| **error**")).count();
+    assertThat(rows).isBetween(50L, services - 1L);
+    assertThat(md).contains("\n" + (services - rows) + " more findings are not listed here; the SARIF and JSON reports have them all.\n")
+        .endsWith("\nThe summary is cut here to stay within GitHub's 1 MiB limit for a job summary; the SARIF and JSON reports have everything.\n");
+    assertThat(md.lines().filter(l -> l.startsWith("| **error**"))).as("messages cut at 2,000 code points")
+        .allMatch(l -> l.endsWith("\\u001B\u2026 |"));
+  }
 }
