@@ -239,12 +239,12 @@ public final class CheckMojo extends AbstractMojo {
     if (consoleOutput) {
       for (Finding f : result.activeFindings()) {
         StringBuilder line = new StringBuilder()
-            .append(Escape.mavenLog(base.resolve(f.location().path()).normalize().toString())).append(':')
+            .append(Escape.mavenLog(absolute(base, f.location().path()))).append(':')
             .append(f.location().position().line()).append(':').append(f.location().position().column()).append(": ")
             .append(f.ruleId()).append(' ').append(Escape.mavenLog(f.message())).append(" [").append(f.rule().name()).append(']');
         for (RelatedLocation r : f.related()) {
           line.append(System.lineSeparator()).append("    ")
-              .append(Escape.mavenLog(base.resolve(r.location().path()).normalize().toString()))
+              .append(Escape.mavenLog(absolute(base, r.location().path())))
               .append(':').append(r.location().position().line()).append(": ").append(Escape.mavenLog(r.message()));
         }
         switch (f.severity()) {
@@ -255,13 +255,22 @@ public final class CheckMojo extends AbstractMojo {
       }
     }
     for (Diagnostic d : result.notifications()) {
-      String line = (d.path().isEmpty() ? "ambient-lint" : Escape.mavenLog(base.resolve(d.path()).normalize() + ":" + d.position()))
+      String line = (d.path().isEmpty() ? "ambient-lint" : Escape.mavenLog(absolute(base, d.path()) + ":" + d.position()))
           + ": " + Escape.mavenLog(d.message());
       switch (d.kind()) {
         case SKIPPED -> log.debug(line);
         case UNREADABLE, RULE_FAILURE -> log.error(line);
         default -> log.warn(line);
       }
+    }
+  }
+
+  /** A reported file as an absolute path, for IDE consoles; its name may be one the locale cannot encode. */
+  private static String absolute(Path base, String path) {
+    try {
+      return base.resolve(path).normalize().toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return base + File.separator + path;
     }
   }
 }

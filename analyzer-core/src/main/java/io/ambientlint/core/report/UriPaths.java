@@ -1,5 +1,6 @@
 package io.ambientlint.core.report;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,10 +14,21 @@ public final class UriPaths {
 
   /**
    * The reference for a file name given as text: encoded from its UTF-8 bytes, whole code points (a name outside
-   * the Basic Multilingual Plane is one character, four bytes), a lone surrogate as U+FFFD.
+   * the Basic Multilingual Plane is one character, four bytes). A lone surrogate U+DC80..U+DCFF stands for a byte
+   * of the file name that is not UTF-8 ({@code FileNames}) and is encoded as that byte; any other as U+FFFD.
    */
   public static String relativeReference(String path) {
-    return relativeReference(Escape.wellFormed(path).getBytes(StandardCharsets.UTF_8));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length() + 8);
+    for (int i = 0; i < path.length(); ) {
+      int c = path.codePointAt(i);
+      i += Character.charCount(c);
+      if (c >= 0xDC80 && c <= 0xDCFF) {
+        bytes.write(c - 0xDC00);
+      } else {
+        bytes.writeBytes(Escape.wellFormed(new String(Character.toChars(c))).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return relativeReference(bytes.toByteArray());
   }
 
   /** The reference for a file name as the file system's bytes, which need not be valid UTF-8. */
