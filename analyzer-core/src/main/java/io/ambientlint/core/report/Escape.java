@@ -83,8 +83,8 @@ public final class Escape {
 
   /**
    * Prose with untrusted parts (a finding's message) in Markdown, in a table cell or a list item: one line, HTML
-   * characters as entities (HTML is never passed through), and backslash escapes for everything that would start
-   * a link, an image, emphasis, code, a strike-through or a cell break.
+   * characters as entities (HTML and autolinks in angle brackets are never passed through), and backslash escapes
+   * for what would start a link or an image ({@code [}), emphasis, code, a strike-through or a cell break.
    */
   public static String markdownText(String text) {
     String line = visible(text, false);
@@ -95,7 +95,7 @@ public final class Escape {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
-        case '\\', '`', '*', '_', '[', ']', '(', ')', '!', '~', '|', '#', '{', '}' -> out.append('\\').append(c);
+        case '\\', '`', '*', '_', '[', ']', '~', '|', '#' -> out.append('\\').append(c);
         default -> out.append(c);
       }
     }

@@ -100,7 +100,7 @@ public final class MarkdownReporter implements Reporter {
     md.append(counts(result) + "\n\n");
     if (result.comparison().isPresent()) {
       Comparison c = result.comparison().get();
-      md.append(c.summary() + " (compared with " + code(c.against()) + ")\n\n");
+      md.append(c.summary() + " (compared with " + text(c.against()) + ")\n\n");
     }
     List<Finding> findings = result.activeFindings();
     int rows = 0;

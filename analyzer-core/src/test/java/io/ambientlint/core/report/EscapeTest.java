@@ -99,8 +99,8 @@ class EscapeTest {
     String md = Escape.markdownText("see [docs](https://evil.example) ![x](https://evil.example/p.png) "
         + "<img src=x onerror=alert(1)> <details open> a | b **bold** `code` ~~s~~ &amp; \n| new | row |");
     assertThat(md).doesNotContain("<").doesNotContain(">").doesNotContain("\n")
-        .doesNotContainPattern("(?<!\\\\)[\\[\\]()|`*~!]")
-        .contains("&lt;img src=x onerror=alert\\(1\\)&gt;").contains("&amp;amp;").contains("a \\| b");
+        .doesNotContainPattern("(?<!\\\\)[\\[\\]|`*~]")
+        .contains("&lt;img src=x onerror=alert(1)&gt;").contains("!\\[x\\](https://evil.example/p.png)").contains("&amp;amp;").contains("a \\| b");
   }
 
   @Test
