@@ -22,6 +22,26 @@ public final class Escape {
   }
 
   /**
+   * Multi-line text for a terminal built from untrusted names ({@code explain}): each line as {@link #terminal},
+   * line breaks kept. A newline inside a name still starts a line, but no line can start a workflow command.
+   */
+  public static String terminalLines(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      int stop = end < 0 ? text.length() : end;
+      out.append(terminal(text.substring(start, stop)));
+      if (end < 0) {
+        break;
+      }
+      out.append('\n');
+      start = end + 1;
+    }
+    return out.toString();
+  }
+
+  /**
    * Standard error (config and usage errors, which quote the pull request's config): as {@link #terminal}, since
    * it is read by the same terminals and CI runners.
    */

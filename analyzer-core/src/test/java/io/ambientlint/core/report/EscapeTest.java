@@ -68,6 +68,13 @@ class EscapeTest {
   }
 
   @Test
+  void multiLineTerminalTextKeepsItsLinesAndDefusesEach() {
+    assertThat(Escape.terminalLines("Service books/x\n::add-mask::s\u001b[2J\n  ##[error]e\n"))
+        .isEqualTo("Service books/x\n\\u003A:add-mask::s\\u001B[2J\n  \\u0023#[error]e\n");
+    assertThat(Escape.terminalLines("a\r\nb")).isEqualTo("a\\r\nb");
+  }
+
+  @Test
   void stderrAndMavenLogAreOneLineWithoutCommands() {
     for (String escaped : new String[] {Escape.stderr(INJECTION), Escape.mavenLog(INJECTION)}) {
       assertThat(escaped).doesNotContain("\n").doesNotContainPattern(RUNNER_COMMAND).contains("\\n::error");
