@@ -3,6 +3,7 @@ package io.ambientlint.cli;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.ToolInfo;
 import io.ambientlint.core.config.ConfigException;
+import io.ambientlint.core.report.Escape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +33,7 @@ public final class AmbientLintCommand implements Runnable {
     CommandLine cli = new CommandLine(new AmbientLintCommand(), new EnvironmentFactory(env));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
-        commandLine.getErr().println("ambient-lint: " + e.getMessage());
+        commandLine.getErr().println("ambient-lint: " + Escape.stderr(e.getMessage())); // quotes the PR's config
         return AnalysisResult.EXIT_USAGE;
       }
       commandLine.getErr().println("ambient-lint: internal error: " + e);
@@ -42,7 +43,7 @@ public final class AmbientLintCommand implements Runnable {
       return AnalysisResult.EXIT_INTERNAL_ERROR;
     });
     cli.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("ambient-lint: " + e.getMessage());
+      e.getCommandLine().getErr().println("ambient-lint: " + Escape.stderr(e.getMessage()));
       e.getCommandLine().usage(e.getCommandLine().getErr());
       return AnalysisResult.EXIT_USAGE;
     });

@@ -10,6 +10,7 @@ import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.load.RepositoryLoader;
 import io.ambientlint.core.report.GithubAnnotationsReporter;
 import io.ambientlint.core.report.SourceRoot;
+import io.ambientlint.core.report.ReportFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -163,12 +164,8 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       out.flush();
       return;
     }
-    Path file = env.workingDirectory().resolve(output);
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      format.reporter(false, linkBase, category, root).write(result, out);
-    }
+    // Atomically: a kill or a failure leaves the previous report, never a truncated one.
+    ReportFiles.write(env.workingDirectory().resolve(output),
+        out -> format.reporter(false, linkBase, category, root).write(result, out));
   }
 }

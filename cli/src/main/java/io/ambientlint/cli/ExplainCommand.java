@@ -5,6 +5,7 @@ import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.explain.ExplainSections;
 import io.ambientlint.core.explain.ImplicitNamespace;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.report.Escape;
 import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.model.Resource;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class ExplainCommand implements Callable<Integer>, AmbientLintComma
     Optional<Namespace> implicit = implicitNamespace(graph, target);
     String text = implicit.isPresent() ? ImplicitNamespace.explain(graph, implicit.get()).toText()
         : ExplainSections.explain(graph, find(graph, target)).toText();
-    env.out().print(text);
+    env.out().print(Escape.terminalLines(text)); // names from the repository: no escapes or workflow commands
     env.out().flush();
     return 0;
   }

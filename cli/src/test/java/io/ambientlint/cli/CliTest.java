@@ -133,8 +133,8 @@ class CliTest {
     assertThat(r.out()).contains("::error file=m/valid.yaml,line=7,endLine=7,col=18,endColumn=19,title=AL903 duplicate-resource::"
         + "Service x/s is defined again here");
     assertThat(Files.readString(dir.resolve("out/summary.md"))).contains("**2 errors**")
-        .contains("[m/valid.yaml:7](https://github.com/o/r/blob/abc/m/valid.yaml#L7)");
-    assertThat(run("m", "-f", "markdown").out()).startsWith("## ambient-lint\n").contains("| [m/valid.yaml:7](m/valid.yaml#L7) |");
+        .contains("[`m/valid.yaml:7`](https://github.com/o/r/blob/abc/m/valid.yaml#L7)");
+    assertThat(run("m", "-f", "markdown").out()).startsWith("## ambient-lint\n").contains("| [`m/valid.yaml:7`](m/valid.yaml#L7) |");
   }
 
   @Test

@@ -98,6 +98,8 @@ class MalformedInputTest {
         Arguments.of("alias-bomb.yaml", 3, List.of("8:14: warning: document expands to more than 2000000 nodes")),
         Arguments.of("binary.yaml", 3, List.of("1:8: error: binary data (NUL bytes)")),
         Arguments.of("latin1.yaml", 3, List.of("3:21: error: not UTF-8 text")),
+        Arguments.of("hostile-names.yaml", 1, List.of("8:35: error AL101 istio.io/use-waypoint=wp\\r\\n::error file=a.yaml::pwned "
+            + "\\u0023#[add-matcher]m.json on Service hostile/x\\n::add-mask::secret\\u001B]0;t\\u0007\\u202E\\uDC00 <img")),
         Arguments.of("bom.yaml", 1, List.of()),
         Arguments.of("scalar-document.yaml", 1, List.of("1:1: warning: document is a plain value, not a Kubernetes object")),
         Arguments.of("list-document.yaml", 1, List.of("1:1: warning: document is a list, not a Kubernetes object")),

@@ -144,7 +144,7 @@ class EntrypointTest {
 
     String summary = Files.readString(summaryFile);
     assertThat(summary).startsWith("## ambient-lint").contains("**2 errors**, 0 warnings, 0 notes in 3 files");
-    assertThat(summary).contains("[manifests/reviews,v2:copy.yaml:4](https://github.com/acme/mesh-config/blob/0123abc/manifests/reviews,v2:copy.yaml#L4)");
+    assertThat(summary).contains("[`manifests/reviews,v2:copy.yaml:4`](https://github.com/acme/mesh-config/blob/0123abc/manifests/reviews%2Cv2%3Acopy.yaml#L4)");
   }
 
   @Test

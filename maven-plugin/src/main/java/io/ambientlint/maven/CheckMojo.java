@@ -12,6 +12,8 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.report.JsonReporter;
 import io.ambientlint.core.report.MarkdownReporter;
 import io.ambientlint.core.report.Reporter;
+import io.ambientlint.core.report.Escape;
+import io.ambientlint.core.report.ReportFiles;
 import io.ambientlint.core.report.SarifReporter;
 import io.ambientlint.core.report.SourceRoot;
 import io.ambientlint.core.report.TextReporter;
@@ -22,8 +24,6 @@ import io.ambientlint.core.rule.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -166,7 +166,7 @@ public class CheckMojo extends AbstractMojo {
     try {
       config = config(base);
     } catch (ConfigException e) {
-      throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+      throw new MojoExecutionException("ambient-lint: " + Escape.mavenLog(e.getMessage()), e); // quotes the config
     }
     List<String> paths = new ArrayList<>();
     boolean defaultInputs = directories == null || directories.isEmpty();
@@ -201,7 +201,7 @@ public class CheckMojo extends AbstractMojo {
         result = RevisionComparison.newSince(analyzer, result, paths, newSince, accepted, baselinePath);
       }
     } catch (ConfigException e) {
-      throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+      throw new MojoExecutionException("ambient-lint: " + Escape.mavenLog(e.getMessage()), e); // quotes the config
     }
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
     // URIs relative to the repository root (not the module), so code scanning places the alerts.
@@ -214,7 +214,7 @@ public class CheckMojo extends AbstractMojo {
       write(result, jsonFile.toPath().toAbsolutePath().normalize(), new JsonReporter(), "JSON");
     }
     log(result, base);
-    getLog().info(TextReporter.summary(result) + notKubernetes(result) + "; SARIF report: " + sarif);
+    getLog().info(Escape.mavenLog(TextReporter.summary(result)) + notKubernetes(result) + "; SARIF report: " + sarif);
 
     FailOn threshold = config.failOn();
     switch (result.exitCode(threshold)) {
@@ -342,7 +342,7 @@ public class CheckMojo extends AbstractMojo {
           globs.add(Globs.literal(prefix + file));
         }
       } catch (IOException e) {
-        throw new MojoExecutionException("ambient-lint: cannot list " + root + ": " + e.getMessage(), e);
+        throw new MojoExecutionException("ambient-lint: cannot list " + root + ": " + Escape.mavenLog(String.valueOf(e.getMessage())), e);
       }
     }
     return globs;
@@ -355,29 +355,29 @@ public class CheckMojo extends AbstractMojo {
   private static void write(AnalysisResult result, Path file, Reporter reporter, String format)
       throws MojoExecutionException {
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        reporter.write(result, out);
-      }
+      ReportFiles.write(file, out -> reporter.write(result, out)); // never a truncated report
     } catch (IOException e) {
-      throw new MojoExecutionException("ambient-lint: cannot write the " + format + " report " + file + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("ambient-lint: cannot write the " + format + " report " + file + ": "
+          + Escape.mavenLog(String.valueOf(e.getMessage())), e);
     }
   }
 
-  /** Findings as compiler-style lines with absolute paths, so IDE consoles link them. */
+  /**
+   * Findings as compiler-style lines with absolute paths, so IDE consoles link them. Names, file names and
+   * messages come from the analyzed files: each is escaped for the build log (Escape.mavenLog).
+   */
   private void log(AnalysisResult result, Path base) {
     Log log = getLog();
     if (consoleOutput) {
       for (Finding f : result.activeFindings()) {
         StringBuilder line = new StringBuilder()
-            .append(base.resolve(f.location().path()).normalize()).append(':')
+            .append(Escape.mavenLog(absolute(base, f.location().path()))).append(':')
             .append(f.location().position().line()).append(':').append(f.location().position().column()).append(": ")
-            .append(f.ruleId()).append(' ').append(f.message()).append(" [").append(f.rule().name()).append(']');
+            .append(f.ruleId()).append(' ').append(Escape.mavenLog(f.message())).append(" [").append(f.rule().name()).append(']');
         for (RelatedLocation r : f.related()) {
-          line.append(System.lineSeparator()).append("    ").append(base.resolve(r.location().path()).normalize())
-              .append(':').append(r.location().position().line()).append(": ").append(r.message());
+          line.append(System.lineSeparator()).append("    ")
+              .append(Escape.mavenLog(absolute(base, r.location().path())))
+              .append(':').append(r.location().position().line()).append(": ").append(Escape.mavenLog(r.message()));
         }
         switch (f.severity()) {
           case ERROR -> log.error(line);
@@ -387,13 +387,22 @@ public class CheckMojo extends AbstractMojo {
       }
     }
     for (Diagnostic d : result.notifications()) {
-      String line = (d.path().isEmpty() ? "ambient-lint" : base.resolve(d.path()).normalize() + ":" + d.position())
-          + ": " + d.message();
+      String line = (d.path().isEmpty() ? "ambient-lint" : Escape.mavenLog(absolute(base, d.path()) + ":" + d.position()))
+          + ": " + Escape.mavenLog(d.message());
       switch (d.kind()) {
         case SKIPPED, NOT_A_RESOURCE -> log.debug(line); // counted in the summary line instead
         case UNREADABLE, RULE_FAILURE -> log.error(line);
         default -> log.warn(line);
       }
+    }
+  }
+
+  /** A reported file as an absolute path, for IDE consoles; its name may be one the locale cannot encode. */
+  private static String absolute(Path base, String path) {
+    try {
+      return base.resolve(path).normalize().toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return base + File.separator + path;
     }
   }
 }

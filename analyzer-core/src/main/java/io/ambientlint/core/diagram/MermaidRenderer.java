@@ -1,5 +1,6 @@
 package io.ambientlint.core.diagram;
 
+import io.ambientlint.core.report.Escape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Map;
 /**
  * A Mermaid flowchart that GitHub renders: clusters as subgraphs, node ids replaced by safe generated ids
  * ({@code n0}, {@code c0}), every label quoted with Mermaid's entity codes for characters that would break the
- * syntax, failed edges dotted and red.
+ * syntax or start a directive, failed edges dotted and red. Labels come from the analyzed repository.
  */
 public final class MermaidRenderer implements DiagramRenderer {
 
@@ -106,23 +107,17 @@ public final class MermaidRenderer implements DiagramRenderer {
     out.append(indent).append(id).append(shape).append('\n');
   }
 
+  /** Longest label drawn, in code points: Mermaid refuses a text over 50,000 characters, and long labels are unreadable. */
+  static final int MAX_LABEL_CHARS = 200;
+
   /**
-   * Mermaid entity codes for what could end a quoted label ({@code "}, and {@code |} in edge labels), start an
-   * entity ({@code #}), or be read as HTML or Markdown; brackets are safe inside quotes.
+   * A label's text inside its quotes: Mermaid entity codes for what could end the quotes or the label, start an
+   * entity or a directive ({@code %%{init}%%}), or be read as HTML or Markdown ({@link Escape#mermaidLabel});
+   * cut at {@link #MAX_LABEL_CHARS} with an ellipsis.
    */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder();
-    for (char ch : text.toCharArray()) {
-      switch (ch) {
-        case '#' -> out.append("#35;");
-        case '"' -> out.append("#quot;");
-        case '<' -> out.append("#lt;");
-        case '>' -> out.append("#gt;");
-        case '|', '`', '\\' -> out.append("#").append((int) ch).append(';');
-        case '\n', '\r', '\t' -> out.append(' ');
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
+    String label = text.length() <= MAX_LABEL_CHARS || text.codePointCount(0, text.length()) <= MAX_LABEL_CHARS
+        ? text : text.substring(0, text.offsetByCodePoints(0, MAX_LABEL_CHARS - 1)) + "\u2026";
+    return Escape.mermaidLabel(label);
   }
 }

@@ -75,7 +75,7 @@ public final class RepositoryLoader {
         walk(path, diagnostics, inputs);
       } else {
         Path root = path.getParent() == null ? path : path.getParent();
-        inputs.put(display(path), new Input(path, new SourceFile(display(path), slashes(root.relativize(path)))));
+        inputs.put(display(path), new Input(path, new SourceFile(display(path), FileNames.relative(root, path))));
       }
     }
 
@@ -148,7 +148,7 @@ public final class RepositoryLoader {
     children.sort(Comparator.comparing(Path::toString));
     for (Path child : children) {
       String name = child.getFileName().toString();
-      String rootRelative = slashes(root.relativize(child));
+      String rootRelative = FileNames.relative(root, child);
       if (isExcluded(rootRelative) || isExcluded(display(child))) {
         continue;
       }
@@ -203,7 +203,7 @@ public final class RepositoryLoader {
   }
 
   boolean isExcluded(String relative) {
-    Path p = Path.of(relative);
+    Path p = FileNames.forMatching(relative); // a name the locale cannot encode must not abort the run
     for (PathMatcher m : excludes) {
       if (m.matches(p)) {
         return true;
@@ -412,14 +412,10 @@ public final class RepositoryLoader {
   private String display(Path path) {
     Path abs = path.toAbsolutePath().normalize();
     if (abs.startsWith(baseDirectory)) {
-      String rel = slashes(baseDirectory.relativize(abs));
+      String rel = FileNames.relative(baseDirectory, abs);
       return rel.isEmpty() ? "." : rel;
     }
     // Outside the base directory: never print an absolute path; show the path relative to the base anyway.
-    return slashes(baseDirectory.relativize(abs));
-  }
-
-  private static String slashes(Path p) {
-    return p.toString().replace('\\', '/');
+    return FileNames.relative(baseDirectory, abs);
   }
 }

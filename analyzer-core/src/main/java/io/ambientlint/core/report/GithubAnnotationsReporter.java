@@ -61,13 +61,16 @@ public final class GithubAnnotationsReporter implements Reporter {
     return b.toString();
   }
 
-  /** The message part: {@code %}, CR and LF are encoded (as @actions/core does). */
+  /**
+   * The message part: {@code %}, CR and LF encoded (as @actions/core does), other control characters shown
+   * escaped ({@link Escape#workflowData}).
+   */
   public static String escapeData(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Escape.workflowData(s);
   }
 
   /** A property value: also {@code :} and {@code ,}, which would end the value. */
   public static String escapeProperty(String s) {
-    return escapeData(s).replace(":", "%3A").replace(",", "%2C");
+    return Escape.workflowProperty(s);
   }
 }

@@ -69,7 +69,8 @@ public final class JsonReporter implements Reporter {
       n.put("column", d.position().column());
       n.put("message", d.message());
     }
-    MAPPER.writeValue(out, root);
+    // Names may hold a lone surrogate ("\udc00" in the YAML), which no UTF-8 writer can encode.
+    out.write(Escape.json(MAPPER.writeValueAsString(root)));
     out.write("\n");
     out.flush();
   }

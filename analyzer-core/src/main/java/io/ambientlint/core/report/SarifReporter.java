@@ -110,7 +110,7 @@ public final class SarifReporter implements Reporter {
   String render(AnalysisResult result, long maxGzipBytes) throws IOException {
     int maxResults = GITHUB_MAX_RESULTS;
     while (true) {
-      String text = MAPPER.writeValueAsString(toSarif(result, maxResults)) + "\n";
+      String text = Escape.json(MAPPER.writeValueAsString(toSarif(result, maxResults))) + "\n";
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       // gzip never shrinks text below a few bytes per kilobyte, so small files need no measuring.
       if (bytes.length <= maxGzipBytes || maxResults == 0 || gzipSize(bytes) <= maxGzipBytes) {
@@ -273,17 +273,7 @@ public final class SarifReporter implements Reporter {
 
   /** A relative URI reference: path segments percent-encoded where needed, never absolute. */
   static String uri(String path) {
-    StringBuilder out = new StringBuilder();
-    for (char c : path.toCharArray()) {
-      if (Character.isLetterOrDigit(c) && c < 128 || "/-._~".indexOf(c) >= 0) {
-        out.append(c);
-      } else {
-        for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-          out.append('%').append(String.format("%02X", b & 0xFF));
-        }
-      }
-    }
-    return out.toString();
+    return UriPaths.relativeReference(path);
   }
 
   private Notification notification(Diagnostic d) {

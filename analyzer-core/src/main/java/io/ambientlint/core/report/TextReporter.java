@@ -24,22 +24,29 @@ public final class TextReporter implements Reporter {
 
   @Override
   public void write(AnalysisResult result, Writer out) throws IOException {
+    // Names, file names and messages come from the analyzed repository: each is escaped for a terminal and a
+    // CI log (Escape.terminal), and so is each assembled line.
     for (Finding f : result.activeFindings()) {
-      out.write(f.location().toString() + ": " + paint(f.severity()) + " " + f.ruleId() + " " + f.message()
-          + " [" + f.rule().name() + "]\n");
+      line(out, Escape.terminal(f.location().toString()) + ": " + paint(f.severity()) + " " + f.ruleId() + " "
+          + Escape.terminal(f.message()) + " [" + f.rule().name() + "]");
       for (RelatedLocation r : f.related()) {
-        out.write("    " + r.location() + ": " + r.message() + "\n");
+        line(out, "    " + Escape.terminal(r.location().toString()) + ": " + Escape.terminal(r.message()));
       }
     }
     for (Diagnostic d : result.notifications()) {
       if (d.kind() == Diagnostic.Kind.SKIPPED) {
         continue; // counted in the summary; listed in SARIF and JSON
       }
-      String where = d.path().isEmpty() ? "ambient-lint" : d.path() + ":" + d.position();
-      out.write(where + ": " + level(d.level()) + ": " + d.message() + "\n");
+      String where = d.path().isEmpty() ? "ambient-lint" : Escape.terminal(d.path() + ":" + d.position());
+      line(out, where + ": " + level(d.level()) + ": " + Escape.terminal(d.message()));
     }
-    out.write(summary(result) + "\n");
+    line(out, Escape.terminal(summary(result)));
     out.flush();
+  }
+
+  private static void line(Writer out, String escapedLine) throws IOException {
+    out.write(Escape.terminalLine(escapedLine));
+    out.write('\n');
   }
 
   /**

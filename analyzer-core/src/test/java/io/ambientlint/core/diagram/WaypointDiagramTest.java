@@ -99,4 +99,21 @@ class WaypointDiagramTest {
         .contains("n0 -.->|\"a#124;b #quot;c#quot;\"| n1");
     assertThat(new DotRenderer().render(d)).contains("\"x:\\\"a\\\"\" [label=\"class \\\"q\\\" | <b> #1 `c` [d]\"");
   }
+
+  @Test
+  void mermaidLabelsCarryNoDirectiveAndAreCutWhenLong() {
+    DiagramBuilder b = new DiagramBuilder();
+    b.cluster("ns:%%{init}%%", "namespace %%{init: {\"securityLevel\": \"loose\"}}%%");
+    b.node(new Diagram.Node("a", "%%{init: {\"theme\": \"dark\"}}%%\n%% comment\nclick a href \"https://evil.example\"",
+        Diagram.NodeKind.SERVICE, java.util.Optional.of("ns:%%{init}%%"), java.util.Optional.empty()));
+    b.node(new Diagram.Node("b", "w".repeat(5_000), Diagram.NodeKind.SERVICE, java.util.Optional.empty(), java.util.Optional.empty()));
+    b.edge("a", "b", "%%{init}%% \"] --> b", Diagram.EdgeStyle.NORMAL);
+    String mermaid = new MermaidRenderer().render(b.build());
+    assertThat(mermaid).doesNotContain("%%").doesNotContain("{init").doesNotContain("\nclick");
+    assertThat(mermaid.lines()).allMatch(l -> l.chars().filter(c -> c == '"').count() % 2 == 0);
+    assertThat(mermaid).contains("subgraph c0 [\"namespace #37;#37;#123;init: #123;#quot;securityLevel#quot;: #quot;loose#quot;#125;#125;#37;#37;\"]")
+        .contains("n0[\"#37;#37;#123;init: #123;#quot;theme#quot;: #quot;dark#quot;#125;#125;#37;#37;#92;n#37;#37; comment#92;nclick a href #quot;https://evil.example#quot;\"]")
+        .contains("n1[\"" + "w".repeat(MermaidRenderer.MAX_LABEL_CHARS - 1) + "\u2026\"]")
+        .contains("n0 -->|\"#37;#37;#123;init#125;#37;#37; #quot;] --#gt; b\"| n1");
+  }
 }

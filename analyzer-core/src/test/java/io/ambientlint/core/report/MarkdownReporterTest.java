@@ -75,7 +75,7 @@ class MarkdownReporterTest {
     assertThat(md).contains("**2 errors**, 1 warning, 0 notes in 1 file (2 resources), 1 suppressed");
     assertThat(md).contains("| Severity | Rule | Location | Message |");
     assertThat(md).contains("| **error** | [AL997](https://github.com/ambient-lint/ambient-lint/blob/main/docs/rules/AL997.md) test-name"
-        + " | `<stdin>:3` | Service x/b: a\\|b &lt;script&gt; second line |");
+        + " | `<stdin>:3` | Service x/b: a\\|b &lt;script&gt;\\\\nsecond line |");
     assertThat(md).contains("| warning | [AL999]").contains("port of Service x/b");
     assertThat(md).doesNotContain("port of Service x/a"); // suppressed
     assertThat(md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Severity") && !l.startsWith("| ---")).count())
@@ -89,8 +89,8 @@ class MarkdownReporterTest {
     AnalysisResult result = new Analyzer(Config.DEFAULTS, new RuleRegistry(List.of(new NameRule())), dir)
         .analyze(List.of("m"), InputStream.nullInputStream());
     assertThat(markdown(result, "https://github.com/o/r/blob/abc"))
-        .contains("| [m/a b.yaml:3](https://github.com/o/r/blob/abc/m/a%20b.yaml#L3) |");
-    assertThat(markdown(result, "")).contains("| [m/a b.yaml:3](m/a%20b.yaml#L3) |");
+        .contains("| [`m/a b.yaml:3`](https://github.com/o/r/blob/abc/m/a%20b.yaml#L3) |");
+    assertThat(markdown(result, "")).contains("| [`m/a b.yaml:3`](m/a%20b.yaml#L3) |");
   }
 
   @Test
@@ -194,5 +194,25 @@ class MarkdownReporterTest {
     assertThat(graph.lines().filter(l -> l.matches(" +n\\d+[\\[({].*"))).hasSize(MarkdownReporter.MAX_DIAGRAM_NODES);
     // 2 waypoints (one missing) and 67 Services bound to them; 60 drawn.
     assertThat(md).contains("The graph is cut: it leaves out 9 objects next to them; `ambient-lint graph` draws the whole mesh.");
+  }
+
+  @Test
+  void aSummaryOverGithubsOneMebibyteLimitIsCutAndSaysWhatItLeftOut() throws IOException {
+    int services = 200;
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < services; i++) {
+      // 2,000 escape characters: each row is cut at 2,000 code points and shown escaped, six times as long.
+      yaml.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: \"s").append(i).append("\\e".repeat(2_000))
+          .append("\", namespace: x}\nspec: {ports: [{port: 80}]}\n");
+    }
+    String md = markdown(analyze(yaml.toString(), new NameRule()), "");
+    assertThat(MarkdownReporter.utf8Length(md)).isLessThanOrEqualTo(1024 * 1024);
+    assertThat(md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isEqualTo(MarkdownReporter.utf8Length(md));
+    long rows = md.lines().filter(l -> l.startsWith("| **error**")).count();
+    assertThat(rows).isBetween(50L, services - 1L);
+    assertThat(md).contains("\n" + (services - rows) + " more findings are not listed here; the SARIF and JSON reports have them all.\n")
+        .endsWith("\nThe summary is cut here to stay within GitHub's 1 MiB limit for a job summary; the SARIF and JSON reports have everything.\n");
+    assertThat(md.lines().filter(l -> l.startsWith("| **error**"))).as("messages cut at 2,000 code points")
+        .allMatch(l -> l.endsWith("\\u001B\u2026 |"));
   }
 }
