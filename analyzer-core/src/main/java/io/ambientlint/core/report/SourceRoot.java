@@ -1,6 +1,7 @@
 package io.ambientlint.core.report;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -47,7 +48,13 @@ public record SourceRoot(Path baseDirectory, Path root) {
     if (path.isEmpty() || path.startsWith("<") || baseDirectory.equals(root)) {
       return path;
     }
-    Path absolute = baseDirectory.resolve(path).normalize();
-    return root.relativize(absolute).toString().replace('\\', '/');
+    try {
+      Path absolute = baseDirectory.resolve(path).normalize();
+      return root.relativize(absolute).toString().replace('\\', '/');
+    } catch (InvalidPathException e) {
+      // A name the platform cannot turn back into a path (bytes invalid in its encoding): prefix it as text.
+      String prefix = root.relativize(baseDirectory).toString().replace('\\', '/');
+      return prefix.isEmpty() ? path : prefix + "/" + path;
+    }
   }
 }
