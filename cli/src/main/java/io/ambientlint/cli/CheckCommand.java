@@ -88,6 +88,12 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       throw new ConfigException("more --output than --format options: pair each --output with a --format");
     }
     List<OutputFormat> effective = formats.isEmpty() ? List.of(OutputFormat.text) : formats;
+    for (String output : outputs) {
+      requireWritableFile("--output", output);
+    }
+    if (writeBaseline != null) {
+      requireWritableFile("--write-baseline", writeBaseline);
+    }
     String baselinePath = writeBaseline != null ? writeBaseline : baseline != null ? baseline : config.baseline().orElse(null);
     Optional<Baseline> accepted = writeBaseline == null && baselinePath != null
         ? Optional.of(Baseline.read(env.workingDirectory().resolve(baselinePath), baselinePath))
@@ -104,6 +110,8 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     if (newSince != null) {
       result = RevisionComparison.newSince(analyzer, result, analysis.paths(), newSince, accepted, baselinePath);
     }
+    // Only now, with every finding judged, may the list be shortened: the exit code counts them all.
+    result = result.listed(config.maxFindingsPerRule());
     for (int i = 0; i < effective.size(); i++) {
       String output = i < outputs.size() ? outputs.get(i) : "-";
       write(result, effective.get(i), output);
@@ -114,6 +122,26 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       out.flush();
     }
     return result.exitCode(config.failOn());
+  }
+
+  /** A user mistake, found before the analysis runs: a folder (or a path through a file) where a file must go. */
+  private void requireWritableFile(String option, String output) {
+    if (output.equals("-")) {
+      return;
+    }
+    Path file = env.workingDirectory().resolve(output);
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(option + " " + output + ": is a folder; give the name of a file to write");
+    }
+    for (Path p = file.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new ConfigException(option + " " + output + ": " + env.workingDirectory().relativize(p)
+              + " is a file, not a folder");
+        }
+        break;
+      }
+    }
   }
 
   private void write(AnalysisResult result, OutputFormat format, String output) throws IOException {

@@ -132,6 +132,8 @@ public final class CheckMojo extends AbstractMojo {
         throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
       }
     }
+    // Shortened only after the baseline judged every finding: the exit code counts them all.
+    result = result.listed(config.maxFindingsPerRule());
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
     writeSarif(result, sarif);
     log(result, base);

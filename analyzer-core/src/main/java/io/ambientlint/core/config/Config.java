@@ -25,7 +25,8 @@ public record Config(
     LoadLimits limits,
     int maxFindingsPerRule,
     List<String> crds,
-    Optional<String> baseline) {
+    Optional<String> baseline,
+    int maxFindingsKept) {
 
   public static final Config DEFAULTS = builder().build();
 
@@ -65,6 +66,7 @@ public record Config(
     b.maxFindingsPerRule = maxFindingsPerRule;
     b.crds = new ArrayList<>(crds);
     b.baseline = baseline;
+    b.maxFindingsKept = maxFindingsKept;
     return b;
   }
 
@@ -84,6 +86,11 @@ public record Config(
     int maxFindingsPerRule = 5_000;
     List<String> crds = new ArrayList<>();
     Optional<String> baseline = Optional.empty();
+    int maxFindingsKept = io.ambientlint.core.rule.Findings.DEFAULT_MAX_KEPT;
+    /** When set, the config file's rule ids must be among these (an unknown id is a typo that would do nothing). */
+    java.util.Set<String> knownRuleIds;
+    /** When set, files the config file names (baseline, crds) must lie inside this folder. */
+    java.nio.file.Path repositoryRoot;
 
     public Builder rootNamespace(String v) { rootNamespace = v; return this; }
     public Builder clusterDomain(String v) { clusterDomain = v; return this; }
@@ -99,10 +106,15 @@ public record Config(
     public Builder maxFindingsPerRule(int v) { maxFindingsPerRule = v; return this; }
     public Builder addCrd(String v) { crds.add(v); return this; }
     public Builder baseline(String v) { baseline = Optional.ofNullable(v); return this; }
+    public Builder maxFindingsKept(int v) { maxFindingsKept = v; return this; }
+    /** Checks applied while a config file is read; not part of the built config. */
+    public Builder knownRuleIds(java.util.Set<String> v) { knownRuleIds = java.util.Set.copyOf(v); return this; }
+    public Builder repositoryRoot(java.nio.file.Path v) { repositoryRoot = v; return this; }
 
     public Config build() {
       return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
-          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline);
+          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline,
+          maxFindingsKept);
     }
   }
 }
