@@ -165,7 +165,8 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   private Config config(Path base) {
-    Config.Builder builder = Config.builder();
+    Config.Builder builder = Config.builder().repositoryRoot(base)
+        .knownRuleIds(RuleRegistry.load().metadata().stream().map(m -> m.id()).collect(java.util.stream.Collectors.toSet()));
     Config config;
     if (configFile != null) {
       Path file = configFile.toPath().toAbsolutePath().normalize();
