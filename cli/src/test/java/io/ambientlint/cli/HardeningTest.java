@@ -291,6 +291,29 @@ class HardeningTest {
   }
 
   @Test
+  void runningOutOfMemoryIsOneLineAndExitThree() {
+    // Standard input that "runs out of memory" while the file is read: the error passes every handler on the way.
+    java.io.InputStream exhausted = new java.io.InputStream() {
+      @Override
+      public int read() {
+        throw new OutOfMemoryError("Java heap space");
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        throw new OutOfMemoryError("Java heap space");
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"-"}, exhausted, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+    Run r = new Run(code, "", err.toString(StandardCharsets.UTF_8));
+    assertThat(r.exitCode()).isEqualTo(AnalysisResult.EXIT_UNREADABLE_INPUT);
+    assertThat(r.err()).startsWith("ambient-lint: out of memory").contains("--debug");
+    assertOneLine(r);
+  }
+
+  @Test
   void debugIsAcceptedEverywhere() throws IOException {
     write("m/route.yaml", ROUTE);
     assertThat(run("m", "--debug", "--fail-on", "none").exitCode()).isZero();

@@ -123,7 +123,12 @@ public final class CheckMojo extends AbstractMojo {
     }
     config = builder.build();
 
-    AnalysisResult result = new Analyzer(config, RuleRegistry.load(), base).analyze(paths, InputStream.nullInputStream());
+    AnalysisResult result;
+    try {
+      result = new Analyzer(config, RuleRegistry.load(), base).analyze(paths, InputStream.nullInputStream());
+    } catch (ConfigException e) { // an invalid exclude glob, say
+      throw new MojoExecutionException("ambient-lint: " + e.getMessage(), e);
+    }
     if (config.baseline().isPresent()) {
       Path file = base.resolve(config.baseline().get()).normalize();
       try {

@@ -93,7 +93,7 @@ public final class Findings {
   /** Reports a finding at a node of a resource: the node's exact position is the finding's location. */
   public Draft report(RuleMetadata rule, NodeRef at, String format, Object... args) {
     if (drafts.size() >= maxKept) {
-      return discarded(rule, at);
+      return discarded(rule);
     }
     Draft d = new Draft(rule, message(format, args), at.location(), Optional.of(at.resource().id()), at.pointer(),
         LogicalPath.of(at.resource().root(), at.pointer(), listKeys));
@@ -104,7 +104,7 @@ public final class Findings {
   /** Reports a finding at a mapping key ({@code port:}) rather than its value: for a field that should not be there. */
   public Draft reportAtKey(RuleMetadata rule, NodeRef at, String format, Object... args) {
     if (drafts.size() >= maxKept) {
-      return discarded(rule, at);
+      return discarded(rule);
     }
     Draft d = new Draft(rule, message(format, args), at.keyLocation(), Optional.of(at.resource().id()), at.pointer(),
         LogicalPath.of(at.resource().root(), at.pointer(), listKeys));
@@ -116,7 +116,7 @@ public final class Findings {
   public Draft reportInFile(RuleMetadata rule, Location location, String message) {
     if (drafts.size() >= maxKept) {
       dropped++;
-      return new Draft(rule, "", location, Optional.empty(), "", "");
+      return new Draft(rule, "", null, Optional.empty(), "", "");
     }
     Draft d = new Draft(rule, abbreviate(message, MAX_MESSAGE_CHARS), location, Optional.empty(), "", "");
     drafts.add(d);
@@ -124,9 +124,9 @@ public final class Findings {
   }
 
   /** Over the limit: counted, and handed back so the rule's calls on it still work, but not kept. */
-  private Draft discarded(RuleMetadata rule, NodeRef at) {
+  private Draft discarded(RuleMetadata rule) {
     dropped++;
-    return new Draft(rule, "", at.location(), Optional.empty(), "", "");
+    return new Draft(rule, "", null, Optional.empty(), "", ""); // never turned into a finding: no location needed
   }
 
   public List<Finding> toList() {
