@@ -7,16 +7,25 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outcome of one analysis: the graph, findings in output order (path, line, column, rule), the tool
  * notifications (files skipped or unreadable, rules that failed), and, when the run compared against a
  * baseline file or a Git revision, which findings are new, unchanged or fixed.
+ *
+ * <p>{@code totals} counts every finding of the analysis. After {@link #listed} has shortened the list for the
+ * report, the counts and the exit code still come from the totals: a cap never hides a finding from the gate.
  */
 public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
-    List<Diagnostic> notifications, Optional<Comparison> comparison) {
+    List<Diagnostic> notifications, Optional<Comparison> comparison, Totals totals) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;
@@ -30,13 +39,92 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
     notifications = List.copyOf(notifications);
   }
 
+  public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
+      List<Diagnostic> notifications, Optional<Comparison> comparison) {
+    this(graph, rules, findings, notifications, comparison, Totals.of(findings, comparison));
+  }
+
   public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings, List<Diagnostic> notifications) {
     this(graph, rules, findings, notifications, Optional.empty());
   }
 
+  /** Counts of all the findings of an analysis, whether listed or not. */
+  public record Totals(long errors, long warnings, long notes, long suppressed, int findings) {
+
+    static Totals of(List<Finding> findings, Optional<Comparison> comparison) {
+      long[] active = new long[Severity.values().length];
+      long suppressed = 0;
+      for (Finding f : findings) {
+        if (f.isSuppressed()) {
+          suppressed++;
+        } else if (comparison.map(c -> !c.isUnchanged(f)).orElse(true)) {
+          active[f.severity().ordinal()]++;
+        }
+      }
+      return new Totals(active[Severity.ERROR.ordinal()], active[Severity.WARNING.ordinal()],
+          active[Severity.NOTE.ordinal()], suppressed, findings.size());
+    }
+
+    long active(Severity s) {
+      return switch (s) {
+        case ERROR -> errors;
+        case WARNING -> warnings;
+        case NOTE -> notes;
+      };
+    }
+  }
+
+  /** Whether {@link #listed} left findings out of {@link #findings}. */
+  public boolean isShortened() {
+    return totals.findings() != findings.size();
+  }
+
   /** The same analysis with findings marked (suppressed by a baseline, say) and compared. */
   public AnalysisResult withComparison(List<Finding> markedFindings, Comparison c) {
+    if (isShortened()) {
+      // Comparing a shortened list would let the cap decide what is new: compare first, then shorten.
+      throw new IllegalStateException("compare before shortening the list of findings");
+    }
     return new AnalysisResult(graph, rules, markedFindings, notifications, Optional.of(c));
+  }
+
+  /**
+   * The result as a report lists it: at most {@code maxPerRule} findings of each rule, those that count
+   * (active) first, then suppressed or unchanged ones, each in output order; a note names each rule cut. Run
+   * after suppressions, baseline and comparison: the counts and the exit code keep covering every finding.
+   */
+  public AnalysisResult listed(int maxPerRule) {
+    Map<String, Integer> perRule = new HashMap<>();
+    for (Finding f : findings) {
+      perRule.merge(f.ruleId(), 1, Integer::sum);
+    }
+    if (perRule.values().stream().allMatch(n -> n <= maxPerRule)) {
+      return this;
+    }
+    Set<Finding> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<String, Integer> keptPerRule = new HashMap<>();
+    for (boolean activePass : new boolean[] {true, false}) {
+      for (Finding f : findings) {
+        if (isActive(f) == activePass && keptPerRule.getOrDefault(f.ruleId(), 0) < maxPerRule) {
+          kept.add(f);
+          keptPerRule.merge(f.ruleId(), 1, Integer::sum);
+        }
+      }
+    }
+    List<Finding> list = new ArrayList<>(kept.size());
+    for (Finding f : findings) {
+      if (kept.contains(f)) {
+        list.add(f);
+      }
+    }
+    List<Diagnostic> notes = new ArrayList<>(notifications);
+    perRule.entrySet().stream().filter(e -> e.getValue() > maxPerRule).map(Map.Entry::getKey).sorted().forEach(id -> {
+      long active = findings.stream().filter(f -> f.ruleId().equals(id) && isActive(f)).count();
+      notes.add(Diagnostic.ofFile(Diagnostic.Kind.TRUNCATED, "", "rule " + id + " reported " + perRule.get(id)
+          + " findings (" + active + " counted); only " + maxPerRule + " are listed, counted ones first"
+          + " (limits.maxFindingsPerRule); the counts and the exit code include all of them"));
+    });
+    return new AnalysisResult(graph, rules, list, notes, comparison, totals);
   }
 
   /**
@@ -52,15 +140,21 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   public long count(Severity severity) {
-    return findings.stream().filter(f -> isActive(f) && f.severity() == severity).count();
+    return totals.active(severity);
   }
 
   public long suppressedCount() {
-    return findings.stream().filter(Finding::isSuppressed).count();
+    return totals.suppressed();
   }
 
   public long failingCount(FailOn failOn) {
-    return findings.stream().filter(f -> isActive(f) && failOn.fails(f.severity())).count();
+    long n = 0;
+    for (Severity s : Severity.values()) {
+      if (failOn.fails(s)) {
+        n += totals.active(s);
+      }
+    }
+    return n;
   }
 
   public List<Diagnostic> notificationsOf(Diagnostic.Kind kind) {
@@ -68,8 +162,8 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   /**
-   * DESIGN §5: 4 a rule failed, 3 some input could not be read or was over a load limit, 1 findings at or above
-   * the threshold, else 0.
+   * DESIGN §5: 4 a rule failed, 3 some input could not be read or was over a load limit (or a comparison was
+   * incomplete), 1 findings at or above the threshold, else 0.
    */
   public int exitCode(FailOn failOn) {
     if (!notificationsOf(Diagnostic.Kind.RULE_FAILURE).isEmpty()) {

@@ -104,7 +104,7 @@ public final class Analyzer {
   private record RuleOutcome(List<Finding> findings, List<Diagnostic> notifications) {}
 
   private RuleOutcome run(Rule rule, MeshGraph graph) {
-    Findings findings = new Findings();
+    Findings findings = new Findings(config.maxFindingsKept());
     String id = rule.metadata().id();
     try {
       rule.check(graph, findings);
@@ -113,16 +113,14 @@ public final class Analyzer {
           "rule " + id + " (" + rule.metadata().name() + ") failed and its results are incomplete: " + e
               + "; please report this with the input that caused it")));
     }
-    List<Finding> list = findings.toList();
-    int max = config.maxFindingsPerRule();
-    if (list.size() > max) {
-      List<Finding> sorted = new ArrayList<>(list);
-      sorted.sort(OUTPUT_ORDER);
-      return new RuleOutcome(sorted.subList(0, max), List.of(Diagnostic.ofFile(Diagnostic.Kind.TRUNCATED, "",
-          "rule " + id + " reported " + list.size() + " findings; only the first " + max
-              + " are listed (limits.maxFindingsPerRule)")));
+    if (findings.dropped() > 0) {
+      // Memory must be bounded somewhere; past this limit the gate cannot judge what it did not keep.
+      return new RuleOutcome(findings.toList(), List.of(Diagnostic.ofFile(Diagnostic.Kind.LIMIT, "",
+          "rule " + id + " reported " + (findings.size() + findings.dropped()) + " findings; only the first "
+              + findings.maxKept() + " were kept (limits.maxFindingsKept), so suppressions, the baseline and"
+              + " comparisons could not judge the rest; raise the limit or fix the findings")));
     }
-    return new RuleOutcome(list, List.of());
+    return new RuleOutcome(findings.toList(), List.of());
   }
 
   /** The loaded objects of the files that have file-level findings (usually none). */

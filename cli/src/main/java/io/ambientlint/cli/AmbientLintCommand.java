@@ -24,21 +24,33 @@ public final class AmbientLintCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** Read by {@link Main} before parsing (it decides how failures are printed); declared here for help and parsing. */
+  @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "On an internal error, print the stack trace (default: a one-line message).")
+  boolean debug;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static CommandLine commandLine(Environment env) {
+    return commandLine(env, false);
+  }
+
+  /** {@code debug}: print stack traces of internal errors (else one line, and a hint to use --debug). */
+  static CommandLine commandLine(Environment env, boolean debug) {
     CommandLine cli = new CommandLine(new AmbientLintCommand(), new EnvironmentFactory(env));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("ambient-lint: " + Escape.stderr(e.getMessage())); // quotes the PR's config
         return AnalysisResult.EXIT_USAGE;
       }
-      commandLine.getErr().println("ambient-lint: internal error: " + e);
-      for (StackTraceElement element : e.getStackTrace()) {
-        commandLine.getErr().println("    at " + element);
+      commandLine.getErr().println("ambient-lint: internal error: " + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + Main.oneLine(e.getMessage()))
+          + (debug ? "" : " (run with --debug for the stack trace; please report it)"));
+      if (debug) {
+        e.printStackTrace(commandLine.getErr());
       }
       return AnalysisResult.EXIT_INTERNAL_ERROR;
     });

@@ -58,7 +58,8 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
   /** The config file's settings with the command-line options on top. */
   public Config config() {
     Path cwd = env.workingDirectory();
-    Config.Builder builder = Config.builder();
+    Config.Builder builder = Config.builder().repositoryRoot(cwd)
+        .knownRuleIds(RuleRegistry.load().metadata().stream().map(m -> m.id()).collect(java.util.stream.Collectors.toSet()));
     Config config;
     if (configFile != null) {
       Path file = cwd.resolve(configFile);
@@ -78,7 +79,12 @@ public final class AnalysisOptions implements AmbientLintCommand.NeedsEnvironmen
     if (rootNamespace != null) {
       b.rootNamespace(rootNamespace);
     }
-    excludes.forEach(b::addExclude);
+    for (String glob : excludes) {
+      ConfigLoader.checkGlob(glob).ifPresent(problem -> {
+        throw new ConfigException("--exclude \"" + glob + "\": invalid glob: " + problem);
+      });
+      b.addExclude(glob);
+    }
     waypointClasses.forEach(b::addWaypointClass);
     crds.forEach(b::addCrd);
     return b.build();

@@ -112,6 +112,12 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       throw new ConfigException("only one report can go to standard output, got " + String.join(", ", toStdout)
           + ": give the others an --output FILE (the --output at the same position as its --format)");
     }
+    for (String output : outputs) {
+      requireWritableFile("--output", output);
+    }
+    if (writeBaseline != null) {
+      requireWritableFile("--write-baseline", writeBaseline);
+    }
     SourceRoot root = sourceRoot();
     String baselinePath = writeBaseline != null ? writeBaseline : baseline != null ? baseline : config.baseline().orElse(null);
     Optional<Baseline> accepted = writeBaseline == null && baselinePath != null
@@ -129,6 +135,8 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     if (newSince != null) {
       result = RevisionComparison.newSince(analyzer, result, analysis.paths(), newSince, accepted, baselinePath);
     }
+    // Only now, with every finding judged, may the list be shortened: the exit code counts them all.
+    result = result.listed(config.maxFindingsPerRule());
     for (int i = 0; i < effective.size(); i++) {
       String output = i < outputs.size() ? outputs.get(i) : "-";
       write(result, effective.get(i), output, root);
@@ -154,6 +162,26 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     String first = analysis.paths().get(0);
     Path start = first.equals(RepositoryLoader.STDIN) ? cwd : cwd.resolve(first);
     return new SourceRoot(cwd, SourceRoot.gitWorkTree(start, cwd));
+  }
+
+  /** A user mistake, found before the analysis runs: a folder (or a path through a file) where a file must go. */
+  private void requireWritableFile(String option, String output) {
+    if (output.equals("-")) {
+      return;
+    }
+    Path file = env.workingDirectory().resolve(output);
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(option + " " + output + ": is a folder; give the name of a file to write");
+    }
+    for (Path p = file.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new ConfigException(option + " " + output + ": " + env.workingDirectory().relativize(p)
+              + " is a file, not a folder");
+        }
+        break;
+      }
+    }
   }
 
   private void write(AnalysisResult result, OutputFormat format, String output, SourceRoot root) throws IOException {

@@ -1,6 +1,7 @@
 package io.ambientlint.cli;
 
 import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.report.Escape;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,15 +28,37 @@ public final class Main {
   /** Runs the command line against the given streams and working directory; returns the exit code. */
   public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, Path workingDirectory) {
     Environment env = new Environment(stdin, out, err, workingDirectory);
-    CommandLine cli = AmbientLintCommand.commandLine(env);
+    boolean debug = List.of(args).contains("--debug");
+    CommandLine cli = AmbientLintCommand.commandLine(env, debug);
+    PrintWriter errors = new PrintWriter(err, true, StandardCharsets.UTF_8);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setErr(errors);
     Optional<String> unknown = unknownCommand(cli, args, workingDirectory);
     if (unknown.isPresent()) {
-      cli.getErr().println("ambient-lint: " + unknown.get());
+      errors.println("ambient-lint: " + Escape.stderr(unknown.get()));
       return AnalysisResult.EXIT_USAGE;
     }
-    return cli.execute(withDefaultCommand(cli, args));
+    try {
+      return cli.execute(withDefaultCommand(cli, args));
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // Errors pass picocli's handler. The input is what costs memory or stack here: exit 3, "over a limit".
+      boolean memory = e instanceof OutOfMemoryError;
+      errors.println("ambient-lint: " + (memory
+          ? "out of memory: the input needs more than the Java heap; lower the limits (limits: in the config) or"
+              + " give Java more heap (-Xmx)"
+          : "the input is nested too deeply to analyze (stack overflow); lower limits.maxDepth")
+          + (debug ? "" : " (run with --debug for the stack trace)"));
+      if (debug) {
+        e.printStackTrace(errors);
+      }
+      errors.flush();
+      return AnalysisResult.EXIT_UNREADABLE_INPUT;
+    }
+  }
+
+  /** A message on one line: user-controlled text must not start lines of its own on stderr. */
+  static String oneLine(String message) {
+    return message.replaceAll("[\\r\\n]+", " ");
   }
 
   /**

@@ -96,6 +96,10 @@ class MalformedInputTest {
         Arguments.of("duplicate-keys.yaml", 1, List.of("6:3: error AL905 key \"namespace\" is repeated")),
         Arguments.of("crlf-duplicate-key.yaml", 1, List.of("6:3: error AL905 key \"namespace\" is repeated")),
         Arguments.of("alias-bomb.yaml", 3, List.of("8:14: warning: document expands to more than 2000000 nodes")),
+        // Issue 19: 1,700 aliases of one 10,000-character scalar in 19 KB; counting aliases to mappings missed them.
+        Arguments.of("alias-long-scalar.yaml", 3, List.of("1680:3: warning: document expands to more than 16777216 characters through aliases")),
+        // Issue 19: an empty Chart.yaml is no Helm chart; it used to hide every manifest below it.
+        Arguments.of("Chart.yaml", 1, List.of("1:1: warning: empty file")),
         Arguments.of("binary.yaml", 3, List.of("1:8: error: binary data (NUL bytes)")),
         Arguments.of("latin1.yaml", 3, List.of("3:21: error: not UTF-8 text")),
         Arguments.of("hostile-names.yaml", 1, List.of("8:35: error AL101 istio.io/use-waypoint=wp\\r\\n::error file=a.yaml::pwned "

@@ -203,6 +203,8 @@ public class CheckMojo extends AbstractMojo {
     } catch (ConfigException e) {
       throw new MojoExecutionException("ambient-lint: " + Escape.mavenLog(e.getMessage()), e); // quotes the config
     }
+    // Shortened only after the baseline judged every finding: the exit code counts them all.
+    result = result.listed(config.maxFindingsPerRule());
     Path sarif = sarifFile.toPath().toAbsolutePath().normalize();
     // URIs relative to the repository root (not the module), so code scanning places the alerts.
     SourceRoot sourceRoot = new SourceRoot(base, SourceRoot.gitWorkTree(base, base));
@@ -287,7 +289,8 @@ public class CheckMojo extends AbstractMojo {
   }
 
   private Config config(Path base) {
-    Config.Builder builder = Config.builder();
+    Config.Builder builder = Config.builder().repositoryRoot(base)
+        .knownRuleIds(RuleRegistry.load().metadata().stream().map(m -> m.id()).collect(java.util.stream.Collectors.toSet()));
     Config config;
     if (configFile != null) {
       Path file = configFile.toPath().toAbsolutePath().normalize();

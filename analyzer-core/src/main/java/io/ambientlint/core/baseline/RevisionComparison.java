@@ -3,8 +3,10 @@ package io.ambientlint.core.baseline;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.ConfigException;
+import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.GitRevisionSource;
 import io.ambientlint.core.rule.Finding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,8 +38,39 @@ public final class RevisionComparison {
     return compare(head, base, revision);
   }
 
-  /** Compares two results' unsuppressed findings; the returned result is {@code head}, compared. */
+  /** How many files of an incomplete base the summary names; the rest are listed one by one. */
+  private static final int NAMED_IN_SUMMARY = 10;
+
+  /**
+   * Compares two results' unsuppressed findings; the returned result is {@code head}, compared. A base that
+   * could not be read completely (blobs missing from a partial clone, files over a limit) would make findings
+   * look unchanged that are new: its problems are carried over and the run exits 3, never silently "unchanged".
+   */
   public static AnalysisResult compare(AnalysisResult head, AnalysisResult base, String revision) {
+    List<Diagnostic> lost = base.notifications().stream().filter(d -> d.kind().isInputLoss()).toList();
+    AnalysisResult compared = compareComplete(head, base, lost.isEmpty() ? revision : revision + " (incomplete)");
+    if (lost.isEmpty()) {
+      return compared;
+    }
+    List<Diagnostic> notifications = new ArrayList<>(compared.notifications());
+    for (Diagnostic d : lost) {
+      notifications.add(new Diagnostic(d.kind(), d.path(), d.position(), "at " + revision + ": " + d.message()));
+    }
+    List<String> paths = lost.stream().map(Diagnostic::path).filter(p -> !p.isEmpty()).distinct().toList();
+    boolean missingBlobs = lost.stream().anyMatch(d -> d.message().startsWith(GitRevisionSource.MISSING_BLOB));
+    notifications.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, "", "--new-since " + revision
+        + ": the comparison is incomplete: " + lost.size() + " problem(s) reading the base revision"
+        + (paths.isEmpty() ? "" : " (" + String.join(", ", paths.subList(0, Math.min(NAMED_IN_SUMMARY, paths.size())))
+            + (paths.size() > NAMED_IN_SUMMARY ? ", and " + (paths.size() - NAMED_IN_SUMMARY) + " more" : "") + ")")
+        + "; findings may look unchanged that are new"
+        + (missingBlobs ? "; fetch the base revision's blobs (this is a partial clone: for actions/checkout, do not"
+            + " use filter: blob:none)" : "")));
+    return new AnalysisResult(compared.graph(), compared.rules(), compared.findings(), notifications,
+        compared.comparison());
+  }
+
+  private static AnalysisResult compareComplete(AnalysisResult head, AnalysisResult base, String revision) {
+
     List<Finding> now = head.findings().stream().filter(f -> !f.isSuppressed()).toList();
     List<Finding> before = base.findings().stream().filter(f -> !f.isSuppressed()).toList();
     FingerprintMatch<Finding> match = FingerprintMatch.of(now, before, Finding::fingerprint);

@@ -27,7 +27,8 @@ public record Config(
     int maxFindingsPerRule,
     List<String> crds,
     Optional<String> baseline,
-    List<PathOverride> overrides) {
+    List<PathOverride> overrides,
+    int maxFindingsKept) {
 
   public static final Config DEFAULTS = builder().build();
 
@@ -93,6 +94,7 @@ public record Config(
     b.crds = new ArrayList<>(crds);
     b.baseline = baseline;
     b.overrides = new ArrayList<>(overrides);
+    b.maxFindingsKept = maxFindingsKept;
     return b;
   }
 
@@ -113,6 +115,11 @@ public record Config(
     List<String> crds = new ArrayList<>();
     Optional<String> baseline = Optional.empty();
     List<PathOverride> overrides = new ArrayList<>();
+    int maxFindingsKept = io.ambientlint.core.rule.Findings.DEFAULT_MAX_KEPT;
+    /** When set, the config file's rule ids must be among these (an unknown id is a typo that would do nothing). */
+    java.util.Set<String> knownRuleIds;
+    /** When set, files the config file names (baseline, crds) must lie inside this folder. */
+    java.nio.file.Path repositoryRoot;
 
     public Builder rootNamespace(String v) { rootNamespace = v; return this; }
     public Builder clusterDomain(String v) { clusterDomain = v; return this; }
@@ -129,11 +136,15 @@ public record Config(
     public Builder addCrd(String v) { crds.add(v); return this; }
     public Builder baseline(String v) { baseline = Optional.ofNullable(v); return this; }
     public Builder addOverride(PathOverride v) { overrides.add(v); return this; }
+    public Builder maxFindingsKept(int v) { maxFindingsKept = v; return this; }
+    /** Checks applied while a config file is read; not part of the built config. */
+    public Builder knownRuleIds(java.util.Set<String> v) { knownRuleIds = java.util.Set.copyOf(v); return this; }
+    public Builder repositoryRoot(java.nio.file.Path v) { repositoryRoot = v; return this; }
 
     public Config build() {
       return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
           serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline,
-          overrides);
+          overrides, maxFindingsKept);
     }
   }
 }

@@ -30,7 +30,7 @@ public final class ConfigLoader {
       "failOn", "limits", "crds", "baseline", "overrides");
   private static final Set<String> OVERRIDE_KEYS = Set.of("paths", "rules");
   private static final Set<String> LIMIT_KEYS = Set.of("maxFileBytes", "maxAliasesPerDocument", "maxDepth",
-      "maxDocumentsPerFile", "maxNodesPerDocument", "maxFindingsPerRule");
+      "maxDocumentsPerFile", "maxNodesPerDocument", "maxFindingsPerRule", "maxFindingsKept");
   private static final Set<String> EXTERNAL_KEYS = Set.of("group", "kind", "namespace", "name");
   private static final Pattern RULE_ID = Pattern.compile("AL\\d{3}");
 
@@ -91,9 +91,23 @@ public final class ConfigLoader {
     b.waypointClasses.addAll(stringList("/waypointClasses"));
     b.autoAllowWaypointPolicy = bool("/autoAllowWaypointPolicy").orElse(b.autoAllowWaypointPolicy);
     b.serviceEntryVisibility = bool("/serviceEntryVisibility").orElse(b.serviceEntryVisibility);
-    b.exclude.addAll(stringList("/exclude"));
-    b.crds.addAll(stringList("/crds"));
-    string("/baseline").ifPresent(v -> b.baseline = Optional.of(v));
+    java.util.List<String> excludes = stringList("/exclude");
+    for (int i = 0; i < excludes.size(); i++) {
+      String glob = excludes.get(i);
+      checkGlob(glob).ifPresent(problem -> {
+        throw error("/exclude/" + excludes.indexOf(glob), "invalid exclude glob \"" + glob + "\": " + problem);
+      });
+    }
+    b.exclude.addAll(excludes);
+    java.util.List<String> crds = stringList("/crds");
+    for (int i = 0; i < crds.size(); i++) {
+      requireInside(b, "/crds/" + i, crds.get(i));
+    }
+    b.crds.addAll(crds);
+    string("/baseline").ifPresent(v -> {
+      requireInside(b, "/baseline", v);
+      b.baseline = Optional.of(v);
+    });
     string("/failOn").ifPresent(v -> b.failOn = FailOn.parse(v)
         .orElseThrow(() -> error("/failOn", "failOn must be one of error, warning, note, none; got \"" + v + "\"")));
     readRules(b);
@@ -169,6 +183,10 @@ public final class ConfigLoader {
       if (!RULE_ID.matcher(e.getKey()).matches()) {
         throw error(pointer, "\"" + e.getKey() + "\" is not a rule id (ALnnn)");
       }
+      if (b.knownRuleIds != null && !b.knownRuleIds.contains(e.getKey())) {
+        throw new ConfigException(displayPath + ":" + keyPosition(pointer) + ": unknown rule " + e.getKey()
+            + "; 'ambient-lint rules' lists the rules");
+      }
       String value = e.getValue().isBoolean() ? (e.getValue().booleanValue() ? "on" : "off") : e.getValue().asText();
       if (value.equals("off")) {
         b.rules.put(e.getKey(), RuleSetting.OFF);
@@ -217,6 +235,7 @@ public final class ConfigLoader {
         (int) (long) positive("/limits/maxDocumentsPerFile").orElse((long) l.maxDocumentsPerFile()),
         (int) (long) positive("/limits/maxNodesPerDocument").orElse((long) l.maxNodesPerDocument()));
     b.maxFindingsPerRule = (int) (long) positive("/limits/maxFindingsPerRule").orElse((long) b.maxFindingsPerRule);
+    b.maxFindingsKept = (int) (long) positive("/limits/maxFindingsKept").orElse((long) b.maxFindingsKept);
   }
 
   private Optional<Long> positive(String pointer) {
@@ -224,10 +243,55 @@ public final class ConfigLoader {
     if (v.isMissingNode()) {
       return Optional.empty();
     }
-    if (!v.isIntegralNumber() || v.longValue() <= 0 || (!pointer.endsWith("maxFileBytes") && v.longValue() > Integer.MAX_VALUE)) {
-      throw error(pointer, pointer.substring(pointer.lastIndexOf('/') + 1) + " must be a positive integer; got " + v);
+    long max = pointer.endsWith("maxFileBytes") ? LoadLimits.MAX_FILE_BYTES : Integer.MAX_VALUE;
+    // canConvertToLong first: a BigInteger past long wraps around in longValue().
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() <= 0 || v.longValue() > max) {
+      throw error(pointer, pointer.substring(pointer.lastIndexOf('/') + 1) + " must be a positive integer of at most "
+          + max + "; got " + v);
     }
     return Optional.of(v.longValue());
+  }
+
+  /** Why a glob is invalid, if it is (the JDK's syntax, which exclude matching uses). */
+  public static Optional<String> checkGlob(String glob) {
+    try {
+      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      return Optional.empty();
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return Optional.of(e.getDescription());
+    } catch (IllegalArgumentException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * A file the config names must lie inside the repository, also after resolving symbolic links: a pull
+   * request's config must not make the tool read other files of the machine it runs on. (Command-line options
+   * are the runner's own choice and may point anywhere.)
+   */
+  private void requireInside(Config.Builder b, String pointer, String value) {
+    if (b.repositoryRoot == null) {
+      return;
+    }
+    Path root = b.repositoryRoot.toAbsolutePath().normalize();
+    Path target = root.resolve(value).normalize();
+    boolean inside = target.startsWith(root);
+    if (inside) {
+      try {
+        Path realRoot = root.toRealPath();
+        Path existing = target;
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          existing = existing.getParent();
+        }
+        inside = existing == null || existing.toRealPath().startsWith(realRoot);
+      } catch (IOException e) {
+        inside = false;
+      }
+    }
+    if (!inside) {
+      throw error(pointer, name(pointer.replaceAll("/\\d+$", "")) + " \"" + value + "\" is outside the repository;"
+          + " files named in the config must lie inside it (give it on the command line to use another file)");
+    }
   }
 
   private Optional<String> string(String pointer) {

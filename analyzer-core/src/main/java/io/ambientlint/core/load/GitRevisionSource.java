@@ -99,6 +99,9 @@ public final class GitRevisionSource {
     }
   }
 
+  /** How the message of a blob missing from the object database starts (a blob-less partial clone). */
+  public static final String MISSING_BLOB = "not in this clone's object database";
+
   private final RepositoryLoader loader;
   private final Path baseDirectory;
 
@@ -165,6 +168,13 @@ public final class GitRevisionSource {
       long limit = loader.limits().maxFileBytes();
       List<ManifestInput> inputs = new ArrayList<>();
       for (Blob blob : blobs.values()) {
+        if (!repository.getObjectDatabase().has(blob.id())) {
+          // JGit does not fetch what a partial clone left out (and ambient-lint uses no network): this file's
+          // content at the revision is unknown.
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, layout.display(blob.gitPath()),
+              MISSING_BLOB + " (a partial clone without the revision's blobs); fetch the blobs of " + revision));
+          continue;
+        }
         // Relative to the folder argument, as on disk (a file argument: its name).
         String gitPath = blob.gitPath();
         String rootRelative = blob.single() ? gitPath.substring(gitPath.lastIndexOf('/') + 1)
@@ -214,8 +224,13 @@ public final class GitRevisionSource {
         String path = walk.getPathString();
         single |= path.equals(root);
         files.put(path, walk.getObjectId(0));
-        if (path.equals("Chart.yaml") || path.endsWith("/Chart.yaml")) {
-          chartFolders.add(parent(path));
+        if (path.equals(RepositoryLoader.HELM_CHART_FILE) || path.endsWith("/" + RepositoryLoader.HELM_CHART_FILE)) {
+          ObjectId id = walk.getObjectId(0);
+          // A Chart.yaml missing from a partial clone is no chart: it is then read, and reported missing.
+          if (repository.getObjectDatabase().has(id)
+              && loader.isHelmChart(read(repository, id, RepositoryLoader.MAX_CHART_FILE_BYTES))) {
+            chartFolders.add(parent(path));
+          }
         }
       }
     }
@@ -257,16 +272,22 @@ public final class GitRevisionSource {
     return false;
   }
 
-  /** In a folder with a {@code Chart.yaml}, or below one, up to the argument's folder. */
+  /**
+   * What the walk on disk skips of a chart with a valid {@code Chart.yaml}: its metadata files and everything
+   * under its {@code templates/} folder, for charts at or below the argument's folder.
+   */
   private static boolean insideChart(String root, String gitPath, Set<String> chartFolders) {
-    for (String folder = parent(gitPath); ; folder = parent(folder)) {
-      if (chartFolders.contains(folder)) {
+    String name = gitPath.substring(gitPath.lastIndexOf('/') + 1);
+    if (chartFolders.contains(parent(gitPath)) && RepositoryLoader.HELM_CHART_METADATA.contains(name)) {
+      return true;
+    }
+    for (String folder = parent(gitPath); !folder.isEmpty() && !folder.equals(root); folder = parent(folder)) {
+      String folderName = folder.substring(folder.lastIndexOf('/') + 1);
+      if (folderName.equals(RepositoryLoader.HELM_TEMPLATES) && chartFolders.contains(parent(folder))) {
         return true;
       }
-      if (folder.equals(root) || folder.isEmpty()) {
-        return false;
-      }
     }
+    return false;
   }
 
   private static String parent(String path) {
@@ -278,7 +299,7 @@ public final class GitRevisionSource {
     ObjectLoader blob = repository.open(id, Constants.OBJ_BLOB);
     try (InputStream in = blob.openStream()) {
       // Reading one byte past the limit lets the loader report the file as too large without holding it all.
-      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      return in.readNBytes((int) (limit + 1));
     }
   }
 

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,7 +52,16 @@ public final class RepositoryLoader {
     this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
     this.limits = limits;
     this.excludeGlobs = List.copyOf(excludeGlobs);
-    this.excludes = excludeGlobs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String glob : excludeGlobs) {
+      try {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+      } catch (IllegalArgumentException e) { // PatternSyntaxException among them
+        throw new io.ambientlint.core.config.ConfigException("invalid exclude glob \"" + glob + "\": "
+            + (e instanceof java.util.regex.PatternSyntaxException p ? p.getDescription() : e.getMessage()));
+      }
+    }
+    this.excludes = List.copyOf(matchers);
     this.stdin = stdin;
   }
 
@@ -71,8 +83,17 @@ public final class RepositoryLoader {
       Path path = baseDirectory.resolve(arg).normalize();
       if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
         diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(path), "no such file or directory"));
-      } else if (Files.isDirectory(path)) {
+        continue;
+      }
+      if (leavesBaseDirectory(path)) {
+        diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(path),
+            "symbolic link to a place outside the working directory, not followed; name the target itself to analyze it"));
+        continue;
+      }
+      if (Files.isDirectory(path)) {
         walk(path, diagnostics, inputs);
+      } else if (!Files.isRegularFile(path)) {
+        diagnostics.add(specialFile(path));
       } else {
         Path root = path.getParent() == null ? path : path.getParent();
         inputs.put(display(path), new Input(path, new SourceFile(display(path), FileNames.relative(root, path))));
@@ -82,6 +103,27 @@ public final class RepositoryLoader {
     List<Input> ordered = new ArrayList<>(inputs.values());
     List<FileOutcome> outcomes = ordered.parallelStream().map(this::loadFile).toList();
     return assemble(ordered.stream().map(Input::source).toList(), outcomes, diagnostics);
+  }
+
+  /**
+   * A path inside the working directory as written whose real location is outside it (through a symbolic
+   * link): a pull request could add such a link to make the tool read files of the machine it runs on. A
+   * path written outside the working directory is the caller's explicit choice and allowed.
+   */
+  private boolean leavesBaseDirectory(Path path) {
+    if (!path.startsWith(baseDirectory)) {
+      return false;
+    }
+    try {
+      return !path.toRealPath().startsWith(baseDirectory.toRealPath());
+    } catch (IOException e) {
+      return false; // unreadable: reported where it is read
+    }
+  }
+
+  private Diagnostic specialFile(Path path) {
+    return Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(path),
+        "not a regular file (a FIFO, socket or device), not read");
   }
 
   /**
@@ -122,6 +164,14 @@ public final class RepositoryLoader {
     return new LoadedRepository(documents, files, diagnostics, kustomize);
   }
 
+  /** A folder to walk, and what Helm makes of it. */
+  private record Folder(Path dir, boolean helmTemplates) {}
+
+  /**
+   * Walks a folder tree without recursion (any depth) and in time linear in the size of the tree: folders
+   * already seen are recognised by their file key (device and inode), not by resolving their real path, which
+   * costs as much as the depth for every folder.
+   */
   private void walk(Path root, List<Diagnostic> diagnostics, Map<String, Input> inputs) {
     Path realRoot;
     try {
@@ -130,14 +180,20 @@ public final class RepositoryLoader {
       diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(root), "cannot read folder: " + e.getMessage()));
       return;
     }
-    Set<Path> visited = new HashSet<>();
-    visited.add(realRoot);
-    walkDirectory(root, root, realRoot, visited, diagnostics, inputs, false);
+    Set<Object> visited = new HashSet<>();
+    visited.add(folderKey(root));
+    Deque<Folder> pending = new ArrayDeque<>();
+    pending.push(new Folder(root, false));
+    while (!pending.isEmpty()) {
+      Folder folder = pending.pop();
+      walkFolder(root, folder, realRoot, visited, diagnostics, inputs, pending);
+    }
   }
 
-  private void walkDirectory(Path root, Path dir, Path realRoot, Set<Path> visited, List<Diagnostic> diagnostics,
-      Map<String, Input> inputs, boolean insideHelmChart) {
-    boolean helmChart = insideHelmChart || Files.isRegularFile(dir.resolve("Chart.yaml"));
+  private void walkFolder(Path root, Folder folder, Path realRoot, Set<Object> visited, List<Diagnostic> diagnostics,
+      Map<String, Input> inputs, Deque<Folder> pending) {
+    Path dir = folder.dir();
+    boolean chart = !folder.helmTemplates() && isHelmChart(dir.resolve(HELM_CHART_FILE));
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(children::add);
@@ -152,50 +208,129 @@ public final class RepositoryLoader {
       if (isExcluded(rootRelative) || isExcluded(display(child))) {
         continue;
       }
-      boolean isLink = Files.isSymbolicLink(child);
-      if (isLink) {
-        Path real;
-        try {
-          real = child.toRealPath();
-        } catch (IOException e) {
-          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child),
-              "broken or looping symbolic link, not followed"));
-          continue;
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+          Path real;
+          try {
+            real = child.toRealPath();
+          } catch (IOException e) {
+            diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child),
+                "broken or looping symbolic link, not followed"));
+            continue;
+          }
+          if (!real.startsWith(realRoot)) {
+            diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+                "symbolic link points outside the analyzed folder, not followed"));
+            continue;
+          }
+          attributes = Files.readAttributes(child, BasicFileAttributes.class);
         }
-        if (!real.startsWith(realRoot)) {
-          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
-              "symbolic link points outside the analyzed folder, not followed"));
-          continue;
-        }
+      } catch (IOException | SecurityException e) {
+        diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child), "cannot read: " + e.getMessage()));
+        continue;
       }
-      if (Files.isDirectory(child)) {
+      if (attributes.isDirectory()) {
         if (SKIPPED_DIRECTORIES.contains(name)) {
           continue;
         }
-        Path real;
-        try {
-          real = child.toRealPath();
-        } catch (IOException e) {
+        Object key = attributes.fileKey() != null ? attributes.fileKey() : realPathKey(child);
+        if (key == null) {
           diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child), "cannot read folder"));
           continue;
         }
-        if (!visited.add(real)) {
+        if (!visited.add(key)) {
           diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
               "folder already analyzed through another path (symbolic link loop), not followed again"));
           continue;
         }
-        walkDirectory(root, child, realRoot, visited, diagnostics, inputs, helmChart);
+        pending.push(new Folder(child, folder.helmTemplates() || (chart && name.equals(HELM_TEMPLATES))));
+      } else if (!attributes.isRegularFile()) {
+        // A FIFO would block the read forever; devices and sockets are no manifests either.
+        diagnostics.add(specialFile(child));
       } else if (name.equals(TOOL_CONFIG_FILE)) {
         continue; // ambient-lint's own configuration, not a manifest
       } else if (isManifestName(name)) {
-        if (helmChart) {
+        if (folder.helmTemplates()) {
           diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
-              "part of a Helm chart (Chart.yaml above it): render the chart and analyze its output to check it"));
+              "a Helm template (in the templates/ folder of a chart): render the chart and analyze its output to check it"));
+          continue;
+        }
+        if (chart && HELM_CHART_METADATA.contains(name)) {
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+              "Helm chart metadata or values, not a manifest"));
           continue;
         }
         inputs.put(display(child), new Input(child, new SourceFile(display(child), rootRelative)));
       }
     }
+  }
+
+  private static Object folderKey(Path dir) {
+    try {
+      Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+      return key != null ? key : dir.toRealPath();
+    } catch (IOException e) {
+      return dir;
+    }
+  }
+
+  /** Where the file system has no file keys: the real path (slower, still correct). */
+  private static Object realPathKey(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static final String HELM_CHART_FILE = "Chart.yaml";
+  static final String HELM_TEMPLATES = "templates";
+  /** Files of a chart's own folder that Helm reads as metadata or values, not as manifests. */
+  static final Set<String> HELM_CHART_METADATA = Set.of(HELM_CHART_FILE, "Chart.lock", "values.yaml",
+      "values.schema.json", "requirements.yaml", "requirements.lock");
+  /** A Chart.yaml is small; a larger file is no chart description worth parsing. */
+  static final int MAX_CHART_FILE_BYTES = 1 << 20;
+
+  /** {@code file} is a readable, valid chart description: a regular file that {@link #isHelmChart(byte[])}. */
+  private boolean isHelmChart(Path file) {
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_CHART_FILE_BYTES) {
+        return false;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return isHelmChart(in.readNBytes(MAX_CHART_FILE_BYTES));
+      }
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Helm's required fields of a Chart.yaml: {@code apiVersion} v1 or v2, a {@code name} and a {@code version}.
+   * Anything less (an empty file, say) is no chart, and must not hide the manifests beside it.
+   */
+  boolean isHelmChart(byte[] chartYaml) {
+    if (chartYaml.length > MAX_CHART_FILE_BYTES) {
+      return false;
+    }
+    Decoded decoded = decodeUtf8(chartYaml);
+    if (decoded.text() == null) {
+      return false;
+    }
+    YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(HELM_CHART_FILE, decoded.text());
+    if (parsed.documents().size() != 1 || !parsed.diagnostics().isEmpty()) {
+      return false;
+    }
+    JsonNode chart = parsed.documents().get(0).root();
+    String apiVersion = chart.path("apiVersion").asText("");
+    return (apiVersion.equals("v1") || apiVersion.equals("v2")) && isNonBlankText(chart.path("name"))
+        && isNonBlankText(chart.path("version"));
+  }
+
+  private static boolean isNonBlankText(JsonNode node) {
+    return node.isValueNode() && !node.isNull() && !node.asText().isBlank();
   }
 
   LoadLimits limits() {
@@ -241,14 +376,17 @@ public final class RepositoryLoader {
     byte[] bytes;
     try {
       if (input.file() == null) {
-        bytes = stdin.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        bytes = stdin.readNBytes((int) (limits.maxFileBytes() + 1));
       } else {
         long size = Files.size(input.file());
         if (size > limits.maxFileBytes()) {
           return unreadable(path, "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
               + " (limits.maxFileBytes); it is not analyzed");
         }
-        bytes = Files.readAllBytes(input.file());
+        // Never more than the limit allows, even if the file grows meanwhile (parse() reports one byte over).
+        try (InputStream in = Files.newInputStream(input.file())) {
+          bytes = in.readNBytes((int) (limits.maxFileBytes() + 1));
+        }
       }
     } catch (IOException | SecurityException e) {
       return unreadable(path, "cannot read file: " + e.getClass().getSimpleName()

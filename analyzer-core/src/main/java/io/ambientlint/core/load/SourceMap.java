@@ -4,52 +4,132 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each node of one YAML/JSON document stands in its file, keyed by JSON pointer
+ * Where each node of one YAML/JSON document stands in its file, looked up by JSON pointer
  * ({@code /spec/parentRefs/1/port}). A pointer to a node that is absent falls back to its nearest present
  * ancestor, so a rule can point at "the port that should be here" and land on the parentRef.
+ *
+ * <p>Stored as a tree shaped like the document (a child per key or index), not as a map from pointer strings:
+ * a pointer string per node costs the depth times the key length, which deep nesting with long keys turns
+ * into more memory than the file has bytes.
  */
 public final class SourceMap {
 
-  private final Map<String, SourcePosition> positions;
+  /** One node: its position, its key's position (in a mapping), and its children by key or index. */
+  static final class Node {
+    SourcePosition position;
+    SourcePosition keyPosition;
+    private Map<String, Node> children;
 
-  SourceMap(Map<String, SourcePosition> positions) {
-    this.positions = positions;
+    /** The child under {@code key} (an index as text in a sequence), created empty if absent. */
+    Node child(String key) {
+      if (children == null) {
+        children = new HashMap<>(4);
+      }
+      return children.computeIfAbsent(key, k -> new Node());
+    }
+
+    /** A fresh child, replacing what a repeated key recorded before (the later value wins, as in the tree). */
+    Node replaceChild(String key) {
+      if (children == null) {
+        children = new HashMap<>(4);
+      }
+      Node n = new Node();
+      children.put(key, n);
+      return n;
+    }
+
+    Node get(String key) {
+      return children == null ? null : children.get(key);
+    }
   }
 
+  private final Node root;
+  private final int size;
+
+  SourceMap(Node root, int size) {
+    this.root = root;
+    this.size = size;
+  }
+
+  /** A map from pointers ({@code /a/0/b}, and {@code /a#key} for a key's position), for tests and callers outside. */
   public static SourceMap of(Map<String, SourcePosition> positions) {
-    return new SourceMap(new HashMap<>(positions));
+    Node root = new Node();
+    for (Map.Entry<String, SourcePosition> e : positions.entrySet()) {
+      String pointer = e.getKey();
+      boolean key = pointer.endsWith(KEY_SUFFIX);
+      Node n = root;
+      String path = key ? pointer.substring(0, pointer.length() - KEY_SUFFIX.length()) : pointer;
+      if (!path.isEmpty()) {
+        for (String token : path.substring(1).split("/", -1)) {
+          n = n.child(unescape(token));
+        }
+      }
+      if (key) {
+        n.keyPosition = e.getValue();
+      } else {
+        n.position = e.getValue();
+      }
+    }
+    return new SourceMap(root, positions.size());
+  }
+
+  static SourceMap empty() {
+    return new SourceMap(new Node(), 0);
   }
 
   /** The position of the node at {@code pointer}, or of its nearest ancestor present in the document. */
   public SourcePosition find(String pointer) {
-    String p = pointer;
-    while (true) {
-      SourcePosition pos = positions.get(p);
-      if (pos != null) {
-        return pos;
-      }
-      if (p.isEmpty()) {
-        return SourcePosition.FILE_START;
-      }
-      int slash = p.lastIndexOf('/');
-      p = slash <= 0 ? "" : p.substring(0, slash);
-    }
+    Node found = deepest(pointer, false);
+    return found == null || found.position == null ? SourcePosition.FILE_START : found.position;
   }
 
   /** True when the node itself (not only an ancestor) is in the document. */
   public boolean contains(String pointer) {
-    return positions.containsKey(pointer);
+    Node n = deepest(pointer, true);
+    return n != null && n.position != null;
   }
 
   /** Position of a mapping key (the {@code port:} part rather than its value), where recorded. */
   public SourcePosition findKey(String pointer) {
-    SourcePosition key = positions.get(pointer + KEY_SUFFIX);
-    return key != null ? key : find(pointer);
+    Node n = deepest(pointer, true);
+    return n != null && n.keyPosition != null ? n.keyPosition : find(pointer);
+  }
+
+  /**
+   * The node at {@code pointer}; when {@code exact} is false, else its deepest ancestor with a position. Reads
+   * the pointer token by token without splitting it into strings up front.
+   */
+  private Node deepest(String pointer, boolean exact) {
+    Node n = root;
+    Node best = root.position != null ? root : null;
+    int i = 0;
+    while (i < pointer.length()) {
+      if (pointer.charAt(i) != '/') {
+        return exact ? null : best;
+      }
+      int end = pointer.indexOf('/', i + 1);
+      if (end < 0) {
+        end = pointer.length();
+      }
+      Node child = n.get(unescape(pointer.substring(i + 1, end)));
+      if (child == null || (!exact && child.position == null)) {
+        return exact ? null : best;
+      }
+      n = child;
+      best = child;
+      i = end;
+    }
+    return n;
+  }
+
+  private static String unescape(String token) {
+    return token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
   }
 
   static final String KEY_SUFFIX = "#key";
 
+  /** How many positions are recorded (nodes and keys). */
   public int size() {
-    return positions.size();
+    return size;
   }
 }

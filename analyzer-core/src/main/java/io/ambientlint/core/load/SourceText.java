@@ -31,6 +31,6 @@ public final class SourceText {
         }
       }
     }
-    return index < m.size() ? m.get(index) : SourceMap.of(java.util.Map.of());
+    return index < m.size() ? m.get(index) : SourceMap.empty();
   }
 }

@@ -112,13 +112,35 @@ public final class YamlDocumentReader {
     }
   }
 
+  /** Repeated keys listed one by one per file; the rest are counted in one more diagnostic. */
+  static final int MAX_LISTED_DUPLICATE_KEYS = 100;
+  /** Longest key quoted in a message (Kubernetes keys are at most 316 characters: prefix and name). */
+  static final int MAX_QUOTED_KEY_CHARS = 320;
+  /** Longer integers are no Kubernetes number (int64 has 19 digits), and parsing them costs quadratic time. */
+  static final int MAX_INTEGER_DIGITS = 100;
+
+  static String abbreviate(String text) {
+    if (text.length() <= MAX_QUOTED_KEY_CHARS) {
+      return text;
+    }
+    int end = MAX_QUOTED_KEY_CHARS - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "\u2026";
+  }
+
   /** A collection being built, with what the next event means for it. */
   private static final class Frame {
     final JsonNode container;
-    final String pointer;
+    /** Where this collection's positions go (precise mode only). */
+    final SourceMap.Node node;
+    /** The source-map node of the value of {@link #pendingKey} (precise mode only). */
+    SourceMap.Node pendingNode;
     final Optional<Mark> start;
     final String anchor;
     final int nodesAtStart;
+    final long charsAtStart;
     String pendingKey;
     /** The next node is the value of an unusable key: skip it. */
     boolean skipNextValue;
@@ -126,10 +148,12 @@ public final class YamlDocumentReader {
     boolean skipValueAfterKey;
     int nextIndex;
 
-    Frame(JsonNode container, String pointer, Optional<Mark> start, String anchor, int nodesAtStart) {
+    Frame(JsonNode container, SourceMap.Node node, Optional<Mark> start, String anchor, int nodesAtStart,
+        long charsAtStart) {
       this.nodesAtStart = nodesAtStart;
+      this.charsAtStart = charsAtStart;
       this.container = container;
-      this.pointer = pointer;
+      this.node = node;
       this.start = start;
       this.anchor = anchor;
     }
@@ -146,8 +170,17 @@ public final class YamlDocumentReader {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private Map<String, JsonNode> anchors = new HashMap<>();
     private Map<String, Integer> anchorSizes = new HashMap<>();
+    /** Characters of each anchored node's keys and scalars: what an alias to it copies into every reader. */
+    private Map<String, Long> anchorChars = new HashMap<>();
+    /** Characters of the current document, counting what aliases repeat. */
+    private long chars;
+    /** Repeated keys in this file, listed one by one up to {@link #MAX_LISTED_DUPLICATE_KEYS}. */
+    private int duplicateKeys;
+    private SourcePosition firstUnlistedDuplicate;
     private final Set<String> unfinishedAnchors = new HashSet<>();
-    private Map<String, SourcePosition> positions;
+    /** The source map of the current document (precise mode only), and how many positions it holds. */
+    private SourceMap.Node positions;
+    private int positionCount;
     private JsonNode root;
     private SourcePosition documentStart;
     private int index;
@@ -183,6 +216,11 @@ public final class YamlDocumentReader {
           if (stopped) {
             return;
           }
+        }
+        if (firstUnlistedDuplicate != null) {
+          diagnostics.add(Diagnostic.at(Diagnostic.Kind.DUPLICATE_KEY, path, firstUnlistedDuplicate,
+              (duplicateKeys - MAX_LISTED_DUPLICATE_KEYS) + " more repeated keys in this file from here on, not listed"
+                  + " one by one; Kubernetes' strict decoding rejects the objects that have them"));
         }
       } catch (MarkedYamlEngineException e) {
         diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, positionOf(e), describe(e)));
@@ -247,8 +285,11 @@ public final class YamlDocumentReader {
       stack.clear();
       anchors = new HashMap<>();
       anchorSizes = new HashMap<>();
+      anchorChars = new HashMap<>();
+      chars = 0;
       unfinishedAnchors.clear();
-      positions = precise ? new HashMap<>() : null;
+      positions = precise ? new SourceMap.Node() : null;
+      positionCount = 0;
       root = null;
       nodes = 0;
       aliases = 0;
@@ -262,10 +303,10 @@ public final class YamlDocumentReader {
         JsonNode document = root == null ? NODES.nullNode() : root;
         documents.add(new ParsedDocument(index, document, documentStart));
         if (precise) {
-          sourceMaps.add(new SourceMap(positions));
+          sourceMaps.add(new SourceMap(positions, positionCount));
         }
       } else if (precise) {
-        sourceMaps.add(new SourceMap(Map.of()));
+        sourceMaps.add(SourceMap.empty());
       }
       index++;
     }
@@ -284,19 +325,29 @@ public final class YamlDocumentReader {
       }
     }
 
-    /** Where the next node goes: its pointer, or null when it is a mapping key or must be skipped. */
-    private String placeFor(Event event) {
+    /** The next node is a mapping key. */
+    private boolean nextIsKey() {
+      Frame parent = stack.peek();
+      return parent != null && !parent.container.isArray() && parent.pendingKey == null;
+    }
+
+    /** In precise mode, the source-map node of the next value; else null. */
+    private SourceMap.Node placeNode() {
+      if (!precise) {
+        return null;
+      }
       if (stack.isEmpty()) {
-        return "";
+        return positions;
       }
       Frame parent = stack.peek();
-      if (parent.container.isArray()) {
-        return precise ? JsonPointers.child(parent.pointer, parent.nextIndex) : "";
+      return parent.container.isArray() ? parent.node.replaceChild(Integer.toString(parent.nextIndex)) : parent.pendingNode;
+    }
+
+    private void record(SourceMap.Node node, SourcePosition position) {
+      if (node.position == null) {
+        positionCount++;
       }
-      if (parent.pendingKey == null) {
-        return null; // a key
-      }
-      return precise ? JsonPointers.child(parent.pointer, parent.pendingKey) : "";
+      node.position = position;
     }
 
     private void attach(JsonNode node) {
@@ -315,8 +366,7 @@ public final class YamlDocumentReader {
     }
 
     private void startCollection(CollectionStartEvent event) {
-      String pointer = placeFor(event);
-      if (pointer == null) {
+      if (nextIsKey()) {
         complexKey(event);
         return;
       }
@@ -335,23 +385,25 @@ public final class YamlDocumentReader {
       // Manifests' mappings and lists are small: start small rather than at the JDK's default 16 and 10.
       JsonNode container = event instanceof MappingStartEvent
           ? new ObjectNode(NODES, new java.util.LinkedHashMap<>(4)) : NODES.arrayNode(2);
+      SourceMap.Node node = placeNode(); // before attach() moves the parent on to its next item
       attach(container);
       String anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
       if (anchor != null) {
         unfinishedAnchors.add(anchor);
       }
-      stack.push(new Frame(container, pointer, event.getStartMark(), anchor, nodes));
+      stack.push(new Frame(container, node, event.getStartMark(), anchor, nodes, chars));
     }
 
     private void endCollection(Event event) {
       Frame frame = stack.pop();
       if (precise) {
-        positions.put(frame.pointer, span(frame.start, event.getEndMark()));
+        record(frame.node, span(frame.start, event.getEndMark()));
       }
       if (frame.anchor != null) {
         unfinishedAnchors.remove(frame.anchor);
         anchors.put(frame.anchor, frame.container);
         anchorSizes.put(frame.anchor, nodes - frame.nodesAtStart + 1);
+        anchorChars.put(frame.anchor, chars - frame.charsAtStart);
       }
     }
 
@@ -364,8 +416,7 @@ public final class YamlDocumentReader {
 
     private void scalar(ScalarEvent event) {
       Frame parent = stack.peek();
-      String pointer = placeFor(event);
-      if (pointer == null) {
+      if (nextIsKey()) {
         key(parent, event);
         return;
       }
@@ -373,36 +424,46 @@ public final class YamlDocumentReader {
       if (abandoned) {
         return;
       }
+      chars += event.getValue().length();
       JsonNode value = scalarValue(event);
       if (precise) {
-        positions.put(pointer, startOf(event));
+        record(placeNode(), startOf(event));
       }
       attach(value);
       event.getAnchor().ifPresent(a -> {
         anchors.put(a.getValue(), value);
         anchorSizes.put(a.getValue(), 1);
+        anchorChars.put(a.getValue(), (long) event.getValue().length());
       });
     }
 
     private void key(Frame mapping, ScalarEvent event) {
       String key = ScalarCache.SHARED.key(event.getValue());
+      chars += key.length();
       ObjectNode object = (ObjectNode) mapping.container;
       if (object.has(key)) {
-        diagnostics.add(Diagnostic.at(Diagnostic.Kind.DUPLICATE_KEY, path, startOf(event), "key \"" + key
-            + "\" is repeated in this mapping; Kubernetes' strict decoding rejects the object, and lenient tools keep"
-            + " only the last value"));
+        // A file of millions of repeated keys must not become millions of findings: the first ones are listed.
+        if (++duplicateKeys <= MAX_LISTED_DUPLICATE_KEYS) {
+          diagnostics.add(Diagnostic.at(Diagnostic.Kind.DUPLICATE_KEY, path, startOf(event), "key \""
+              + abbreviate(key) + "\" is repeated in this mapping; Kubernetes' strict decoding rejects the object,"
+              + " and lenient tools keep only the last value"));
+        } else if (firstUnlistedDuplicate == null) {
+          firstUnlistedDuplicate = startOf(event);
+        }
       }
       mapping.pendingKey = key;
       if (precise) {
-        positions.put(JsonPointers.child(mapping.pointer, key) + SourceMap.KEY_SUFFIX, startOf(event));
+        // A repeated key starts afresh: the later value is the one in the tree.
+        mapping.pendingNode = mapping.node.replaceChild(key);
+        mapping.pendingNode.keyPosition = startOf(event);
+        positionCount++;
       }
     }
 
     private void alias(AliasEvent event) {
       Frame parent = stack.peek();
       String name = event.getAlias().getValue();
-      String pointer = placeFor(event);
-      if (pointer == null) {
+      if (nextIsKey()) {
         // An alias used as a key: keys must be plain values here.
         diagnostics.add(Diagnostic.at(Diagnostic.Kind.YAML_INVALID, path, startOf(event),
             "an alias (*" + name + ") cannot be used as a mapping key here"));
@@ -431,8 +492,16 @@ public final class YamlDocumentReader {
       if (abandoned) {
         return;
       }
+      // Counting aliases misses one to a long scalar: 100 aliases of a 100 KB name cost 10 MB in every message
+      // that names it. The expanded document may be no larger than a file may be.
+      chars += anchorChars.getOrDefault(name, 0L);
+      if (chars > limits.maxFileBytes()) {
+        abandon(startOf(event), "document expands to more than " + limits.maxFileBytes() + " characters through"
+            + " aliases; it is not analyzed (limits.maxFileBytes)");
+        return;
+      }
       if (precise) {
-        positions.put(pointer, startOf(event));
+        record(placeNode(), startOf(event));
       }
       // The alias shares the anchored tree: the model never mutates it.
       attach(target);
@@ -491,6 +560,9 @@ public final class YamlDocumentReader {
         return NODES.booleanNode(value.toLowerCase(Locale.ROOT).equals("true"));
       }
       if (Tag.INT.equals(tag)) {
+        if (value.length() > MAX_INTEGER_DIGITS) {
+          return NODES.textNode(value);
+        }
         BigInteger big = parseInteger(value);
         return big.bitLength() < 32 ? NODES.numberNode(big.intValue())
             : big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);

@@ -1,6 +1,8 @@
 package io.ambientlint.core.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A JSON pointer with list positions replaced by what identifies the item, for fingerprints: a finding on
@@ -12,6 +14,14 @@ final class LogicalPath {
   private LogicalPath() {}
 
   static String of(JsonNode root, String pointer) {
+    return of(root, pointer, null);
+  }
+
+  /**
+   * {@code keyCounts} (may be null) remembers, per list, how often each item key occurs: one pass per list
+   * instead of one per finding, so many findings in one long list cost linear time.
+   */
+  static String of(JsonNode root, String pointer, Map<JsonNode, Map<String, Integer>> keyCounts) {
     if (pointer.isEmpty() || root == null) {
       return pointer;
     }
@@ -21,7 +31,7 @@ final class LogicalPath {
       out.append('/');
       if (node != null && node.isArray() && isIndex(token)) {
         int index = Integer.parseInt(token);
-        String key = index < node.size() ? identity(node, index) : null;
+        String key = index < node.size() ? identity(node, index, keyCounts) : null;
         out.append(key == null ? token : key);
         node = index < node.size() ? node.get(index) : null;
       } else {
@@ -33,11 +43,24 @@ final class LogicalPath {
   }
 
   /** {@code [name=http]} or {@code [=GET]} when the item has a name or value no sibling shares; else null. */
-  private static String identity(JsonNode array, int index) {
+  private static String identity(JsonNode array, int index, Map<JsonNode, Map<String, Integer>> keyCounts) {
     JsonNode item = array.get(index);
     String key = keyOf(item);
     if (key == null) {
       return null;
+    }
+    if (keyCounts != null) {
+      Map<String, Integer> counts = keyCounts.computeIfAbsent(array, a -> {
+        Map<String, Integer> c = new HashMap<>();
+        for (JsonNode sibling : a) {
+          String k = keyOf(sibling);
+          if (k != null) {
+            c.merge(k, 1, Integer::sum);
+          }
+        }
+        return c;
+      });
+      return counts.getOrDefault(key, 0) == 1 ? "[" + key + "]" : null;
     }
     for (int i = 0; i < array.size(); i++) {
       if (i != index && key.equals(keyOf(array.get(i)))) {

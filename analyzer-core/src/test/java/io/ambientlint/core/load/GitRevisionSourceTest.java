@@ -55,7 +55,7 @@ class GitRevisionSourceTest {
           .write("m/target/t.yaml", "kind: Target\n")
           .write("m/node_modules/n.yaml", "kind: Node\n")
           .write("m/generated/g.yaml", "kind: Generated\n")
-          .write("m/chart/Chart.yaml", "apiVersion: v2\nname: c\n")
+          .write("m/chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n")
           .write("m/chart/templates/d.yaml", "kind: Templated\n")
           .write("m/sub/kustomization.yaml", "namespace: books\n")
           .write("m/sub/s.yaml", "kind: S\n")

@@ -64,7 +64,7 @@ class RepositoryLoaderTest {
 
   @Test
   void helmChartsAndKustomizationsAreSkippedWithANotification() throws IOException {
-    write("chart/Chart.yaml", "name: c\n");
+    write("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n");
     write("chart/templates/svc.yaml", "metadata:\n  name: {{ .Values.name }}\n");
     write("loose/tpl.yaml", "metadata:\n  name: {{ include \"x\" . }}\n");
     write("loose/alert.yaml", "kind: PrometheusRule\nspec: {summary: \"{{ $labels.instance }} down\"}\n");

@@ -131,11 +131,13 @@ class SarifLimitsTest {
   @Test
   void findingsPerRuleAreCutWithANoteThatDoesNotChangeTheExitCode() throws IOException {
     Config config = Config.builder().maxFindingsPerRule(3).build();
-    AnalysisResult result = analyze(new FloodRule(5, 0, i -> "finding " + i), config);
+    AnalysisResult result = analyze(new FloodRule(5, 0, i -> "finding " + i), config).listed(config.maxFindingsPerRule());
     assertThat(result.findings()).extracting(f -> f.message()).containsExactly("finding 0", "finding 1", "finding 2");
+    assertThat(result.count(Severity.WARNING)).isEqualTo(5);
     assertThat(result.notificationsOf(Diagnostic.Kind.TRUNCATED)).singleElement().satisfies(d -> {
       assertThat(d.level()).isEqualTo(Diagnostic.Level.NOTE);
-      assertThat(d.message()).isEqualTo("rule AL997 reported 5 findings; only the first 3 are listed (limits.maxFindingsPerRule)");
+      assertThat(d.message()).isEqualTo("rule AL997 reported 5 findings (5 counted); only 3 are listed, counted ones"
+          + " first (limits.maxFindingsPerRule); the counts and the exit code include all of them");
     });
     assertThat(result.exitCode(FailOn.NONE)).isZero();
     assertThat(result.exitCode(FailOn.WARNING)).isEqualTo(1);
