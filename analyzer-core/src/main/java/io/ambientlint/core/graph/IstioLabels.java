@@ -22,6 +22,10 @@ public final class IstioLabels {
   /** On the Service of an Istio-deployed waypoint: {@value #MESH_CONTROLLER}. */
   public static final String GATEWAY_MANAGED = "gateway.istio.io/managed";
   public static final String MESH_CONTROLLER = "istio.io-mesh-controller";
+  /** The controllerName of Istio's waypoint GatewayClasses (constants.ManagedGatewayMeshController). */
+  public static final String MESH_CONTROLLER_NAME = "istio.io/mesh-controller";
+  /** constants.ManagedAgentgatewayWaypointController. */
+  public static final String AGENTGATEWAY_WAYPOINT_CONTROLLER_NAME = "istio.io/agentgateway-waypoint-controller";
 
   public static final String AMBIENT = "ambient";
   public static final String NONE = "none";

@@ -449,6 +449,16 @@ public final class MeshGraph {
     return waypoints.isWaypointClass(className);
   }
 
+  /** An Istio (Envoy) waypoint class: {@code istio-waypoint}, or any class of controller istio.io/mesh-controller. */
+  public boolean isIstioWaypointClass(String className) {
+    return waypoints.isIstioWaypointClass(className);
+  }
+
+  /** An Istio Envoy waypoint class: its Gateways take only the HBONE listener on 15008, which admits no route. */
+  public boolean isEnvoyWaypointClass(String className) {
+    return waypoints.isEnvoyWaypointClass(className);
+  }
+
   /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
   public boolean isWaypoint(Gateway gateway) {
     return waypoints.isWaypoint(gateway);

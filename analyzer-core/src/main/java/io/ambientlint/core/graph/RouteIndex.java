@@ -220,6 +220,15 @@ public final class RouteIndex {
           gw.displayName() + " has no listener " + which + " (listeners: " + describeListeners(gw.listeners()) + ")",
           List.of(), Optional.empty());
     }
+    if (graph.isEnvoyWaypointClass(gw.className())) {
+      // GenerateGatewaySupportedKinds (pilot/pkg/config/kube/gatewaycommon/conversion.go) gives HBONE no route
+      // kind, so every route naming the waypoint itself is NotAllowedByListeners; Services are its parents.
+      Listener l = matching.get(0);
+      return gatewayAttachment(route, ref, gw, Outcome.NOT_ALLOWED_BY_LISTENERS,
+          gw.displayName() + " is an Istio waypoint: its listener " + l.name() + " (protocol " + l.protocol()
+              + ") supports no route kind (supportedKinds: []), so routes cannot name the waypoint Gateway as parent",
+          matching, Optional.of(gw.node(l.pointer() + "/protocol")));
+    }
     List<Listener> namespaceOk = matching.stream().filter(l -> admitsNamespace(gw, l, route.namespace())).toList();
     if (namespaceOk.isEmpty()) {
       Listener l = matching.get(0);
@@ -456,10 +465,20 @@ public final class RouteIndex {
     boolean hostname = ref.group().equals(KnownKinds.ISTIO_NETWORKING) && ref.kind().equals("Hostname");
     boolean inferencePool = INFERENCE_GROUPS.contains(ref.group()) && ref.kind().equals(INFERENCE_POOL);
     String kindName = (ref.group().isEmpty() ? "" : ref.group() + "/") + ref.kind();
-    if (!service && !serviceEntry && !hostname && !inferencePool) {
+    if (serviceEntry) {
+      // buildDestination (pilot/pkg/config/kube/gateway/conversion.go) has no ServiceEntry case: it falls to
+      // the default, InvalidDestinationKind. ServiceEntry is a parent kind only; Hostname names its host.
+      Optional<MeshService> entry = graph.meshService(ref.targetId());
+      String host = entry.filter(ServiceEntry.class::isInstance).map(ServiceEntry.class::cast)
+          .flatMap(se -> se.hosts().stream().findFirst()).orElse("<a host of the ServiceEntry>");
       return backend(route, rule, ref, BackendResolution.Outcome.INVALID_KIND,
-          "backend kind " + kindName + " is not implemented by Istio (Service, networking.istio.io/ServiceEntry and "
-              + "networking.istio.io/Hostname are)", Optional.empty(), Optional.empty());
+          "Istio does not implement networking.istio.io/ServiceEntry as a backend kind (ServiceEntry is a parent kind "
+              + "only); write group: networking.istio.io, kind: Hostname, name: " + host, entry, Optional.empty());
+    }
+    if (!service && !hostname && !inferencePool) {
+      return backend(route, rule, ref, BackendResolution.Outcome.INVALID_KIND,
+          "backend kind " + kindName + " is not implemented by Istio (Service and networking.istio.io/Hostname are)",
+          Optional.empty(), Optional.empty());
     }
     Optional<ReferenceGrant> grant = Optional.empty();
     if (!hostname && !ref.namespace().equals(route.namespace()) && !route.isMeshOnly()) {
@@ -476,7 +495,7 @@ public final class RouteIndex {
       return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, "InferencePool backends are not checked",
           Optional.empty(), grant);
     }
-    Optional<MeshService> target = service || serviceEntry ? graph.meshService(ref.targetId())
+    Optional<MeshService> target = service ? graph.meshService(ref.targetId())
         : serviceEntryForHost(ref.name(), route.namespace()).map(s -> s);
     if (target.isEmpty()) {
       if (graph.exists(ref.targetId()) || hostname) {
@@ -484,7 +503,7 @@ public final class RouteIndex {
             ? "host " + ref.name() + " is declared by no ServiceEntry in the repository; Istio resolves it in its registry"
             : kindName + " " + ref.namespace() + "/" + ref.name() + " is declared in config external", Optional.empty(), grant);
       }
-      String kindWord = service ? "Service" : "ServiceEntry";
+      String kindWord = "Service";
       return backend(route, rule, ref, BackendResolution.Outcome.NOT_FOUND, ref.name().isEmpty()
               ? "the backendRef names no " + kindWord + " (name is required)"
               : kindWord + " " + ref.namespace() + "/" + ref.name() + " is not in the repository",

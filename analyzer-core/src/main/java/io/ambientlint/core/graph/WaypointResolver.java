@@ -164,9 +164,30 @@ public final class WaypointResolver {
 
   // ---- waypoints ---------------------------------------------------------------------------------------------
 
-  /** Istio's own waypoint classes. */
-  public static boolean isIstioWaypointClass(String className) {
+  /** Istio's default waypoint class names. */
+  private static boolean isDefaultIstioWaypointClass(String className) {
     return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || className.equals(IstioLabels.CLASS_AGENTGATEWAY_WAYPOINT);
+  }
+
+  /**
+   * Istio's own waypoint classes: the default names, and any GatewayClass whose controllerName is
+   * {@code istio.io/mesh-controller}. istiod keys its class behaviour by controller, not by class name
+   * (builtinClasses / classInfos in pilot/pkg/config/kube/gatewaycommon, and buildListener's
+   * {@code controllerName == ManagedGatewayMeshController} check in pilot/pkg/config/kube/gateway/conversion.go).
+   */
+  public boolean isIstioWaypointClass(String className) {
+    return isDefaultIstioWaypointClass(className) || graph.gatewayClass(className)
+        .map(c -> c.controllerName().equals(IstioLabels.MESH_CONTROLLER_NAME)
+            || c.controllerName().equals(IstioLabels.AGENTGATEWAY_WAYPOINT_CONTROLLER_NAME)).orElse(false);
+  }
+
+  /**
+   * Istio's Envoy waypoint classes ({@code istio-waypoint}, or controller istio.io/mesh-controller): the ones
+   * whose Gateways buildListener limits to a single HBONE listener on 15008, which admits no route kind.
+   */
+  public boolean isEnvoyWaypointClass(String className) {
+    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || graph.gatewayClass(className)
+        .map(c -> c.controllerName().equals(IstioLabels.MESH_CONTROLLER_NAME)).orElse(false);
   }
 
   /**
@@ -182,8 +203,11 @@ public final class WaypointResolver {
 
   /** How a class came to be a waypoint class, or empty when it is not one. */
   public Optional<String> waypointClassReason(String className) {
-    if (isIstioWaypointClass(className)) {
+    if (isDefaultIstioWaypointClass(className)) {
       return Optional.of("Istio's waypoint class");
+    }
+    if (isIstioWaypointClass(className)) {
+      return Optional.of("GatewayClass " + className + " has an Istio waypoint controllerName");
     }
     if (graph.config().waypointClasses().contains(className)) {
       return Optional.of("named in config waypointClasses / --waypoint-class");
