@@ -84,15 +84,17 @@ class IstioAnalyzerTestdataTest {
    * istioctl: IST0101 on default/reviews-bogushost, default/reviews-mirror-bogushost, istio-system/cross-namespace-details
    * (Service exported only to banana), default/reviews-bookinfo-other, default/reviews-bogusport,
    * hello/hello-export-to-bogus and VirtualServiceDestinationPortSelectorRequired on default/reviews-2port-missing.
-   * AL408 reports the first three; deliberately not other.bookinfo.com (not a cluster-local name: it may resolve by
-   * DNS), and ports and the VirtualService's own exportTo are other checks. IST0176 on DestinationRule
-   * default/fake-host: AL408 too.
+   * AL408 reports all five destination findings: reviews-bookinfo-other routes to other.bookinfo.com, whose
+   * ServiceEntry is not exported to default, and hello-export-to-bogus is judged from its exportTo namespaces
+   * (GetDestinationHost, pkg/config/analysis/analyzers/util/service_lookup.go); ports are AL409's. IST0174
+   * (UnknownDestinationRuleHost) on DestinationRule default/fake-host: AL408 too.
    */
   @Test
   void destinationHostsNotFound() {
     assertThat(reported("virtualservice_destinationhosts.yaml", "AL408")).containsExactlyInAnyOrder(
         "VirtualService default/reviews-bogushost", "VirtualService default/reviews-mirror-bogushost",
-        "VirtualService istio-system/cross-namespace-details");
+        "VirtualService istio-system/cross-namespace-details", "VirtualService default/reviews-bookinfo-other",
+        "VirtualService hello/hello-export-to-bogus");
     assertThat(reported("destinationrule-with-fake-host.yaml", "AL408"))
         .containsExactly("DestinationRule default/fake-host");
   }
@@ -143,7 +145,7 @@ class IstioAnalyzerTestdataTest {
   }
 
   /**
-   * istioctl: IST0174 NegativeConditionStatus on Service default/negative-condition-svc, ServiceEntry
+   * istioctl: IST0171 NegativeConditionStatus on Service default/negative-condition-svc, ServiceEntry
    * default/negative-condition-svcEntry, AuthorizationPolicy default/negative-condition-authz and
    * default/negative-condition-authz-partially-invalid (WaypointAccepted True with reason PartiallyInvalid),
    * Gateway default/negative-condition-gateway, HTTPRoute default/negative-condition-httproute and GRPCRoute

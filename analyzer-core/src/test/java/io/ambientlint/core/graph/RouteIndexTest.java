@@ -387,7 +387,7 @@ class RouteIndexTest {
   }
 
   @Test
-  void aWaypointGatewayParentTakesRoutesFromItsOwnNamespaceOnly() {
+  void anIstioWaypointGatewayParentTakesNoRouteAtAll() {
     MeshGraph g = graph("""
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
@@ -402,7 +402,9 @@ class RouteIndexTest {
           parentRefs: [{name: waypoint, namespace: books}]
         """);
     assertThat(g.parentAttachments()).extracting(a -> a.route().name() + "=" + a.outcome())
-        .containsExactly("own=ACCEPTED", "foreign=NOT_ALLOWED_BY_LISTENERS");
+        .containsExactly("own=NOT_ALLOWED_BY_LISTENERS", "foreign=NOT_ALLOWED_BY_LISTENERS");
+    // GenerateGatewaySupportedKinds (pilot/pkg/config/kube/gatewaycommon) gives HBONE no route kind
+    assertThat(g.parentAttachments().get(0).reason()).contains("supports no route kind");
   }
 
   @Test
