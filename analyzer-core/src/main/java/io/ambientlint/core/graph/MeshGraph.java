@@ -736,6 +736,29 @@ public final class MeshGraph {
     return hostIndex.destinationRulesForHost(service);
   }
 
+  /**
+   * The DestinationRules a proxy in {@code proxyNamespace} (a waypoint's namespace) uses for a host, after
+   * PushContext.destinationRule (pilot/pkg/model/push_context.go): the rules of its own namespace, else those the
+   * service's namespace exports to it, else those the root namespace exports to it. Only the first level that
+   * has a rule for the host counts.
+   */
+  public List<DestinationRule> destinationRulesSeenFrom(String host, String hostNamespace, String serviceNamespace,
+      String proxyNamespace) {
+    List<DestinationRule> all = hostIndex.destinationRulesForHost(host, hostNamespace);
+    List<DestinationRule> own = all.stream().filter(dr -> dr.namespace().equals(proxyNamespace)).toList();
+    if (!own.isEmpty()) {
+      return own;
+    }
+    for (String owner : List.of(serviceNamespace, config().rootNamespace())) {
+      List<DestinationRule> exported = all.stream().filter(dr -> dr.namespace().equals(owner)
+          && ExportTo.of(dr.exportTo(), dr.namespace()).visibleTo(proxyNamespace)).toList();
+      if (!exported.isEmpty()) {
+        return exported;
+      }
+    }
+    return List.of();
+  }
+
   /** What an EnvoyFilter reaches: targetRef Gateways (waypoints among them), selected workloads and waypoint pods. */
   public EnvoyFilterReach envoyFilterReach(EnvoyFilter filter) {
     return envoyFilterIndex.reachOf(filter);
