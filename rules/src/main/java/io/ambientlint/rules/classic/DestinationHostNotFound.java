@@ -98,8 +98,8 @@ public final class DestinationHostNotFound implements Rule {
     }
     if (graph.hosts().isServiceEntryHost(host, namespace)) {
       findings.report(META, at,
-          "%shost %s, but the ServiceEntry declaring it is not exported to %s: %s there; add %s to the "
-              + "ServiceEntry's exportTo",
+          "%shost %s, but the ServiceEntry declaring it is not exported to %s, where the object is used, so the "
+              + "host does not exist for those proxies: %s; add %s to the ServiceEntry's exportTo",
           what, host, where, consequence, seenFrom.size() == 1 ? seenFrom.get(0) : "those namespaces");
     }
   }

@@ -75,8 +75,10 @@ public final class SubsetNotFound implements Rule {
         if (atWaypoint.stream().anyMatch(dr -> dr.subset(subset).isPresent())) {
           continue;
         }
+        List<DestinationRule> overridden = rules.stream().filter(dr -> !atWaypoint.contains(dr)).toList();
         String seen = atWaypoint.isEmpty() ? "none of them is visible there (" + defined(rules) + ", not exported to "
-            + waypointNamespace + ")" : "it uses " + defined(atWaypoint) + ", which overrides " + defined(rules);
+            + waypointNamespace + ")" : "it uses " + defined(atWaypoint)
+                + (overridden.isEmpty() ? "" : ", which takes precedence over " + defined(overridden));
         var draft = findings.report(META, vs.node(d.subsetPointer()),
             "%s %s subset %s of %s at waypoint %s, which looks DestinationRules up from its namespace %s (its own "
                 + "namespace's, else those exported to it by %s, else by the root namespace): %s. The waypoint builds no "
@@ -114,10 +116,10 @@ public final class SubsetNotFound implements Rule {
   }
 
   private static String defined(List<DestinationRule> rules) {
-    return String.join("; ", rules.stream().map(dr -> dr.displayName() + " defines "
+    return String.join("; ", rules.stream().map(dr -> dr.displayName() + " ("
         + (dr.subsets().isEmpty() ? "no subsets" : "subsets " + String.join(", ",
             dr.subsets().stream().map(DestinationRule.Subset::name).toList()))
-        + (dr.exportTo().isEmpty() ? "" : " (exportTo " + dr.exportTo() + ")")).toList());
+        + (dr.exportTo().isEmpty() ? "" : ", exportTo " + dr.exportTo()) + ")").toList());
   }
 
   private static String failure(VirtualService.Destination d) {
