@@ -264,9 +264,31 @@ public final class WaypointResolver {
     return facts(gateway).ready();
   }
 
+  /**
+   * Without status (manifests in Git) the Gateway counts as ready. With status, istiod's getGatewayAddress
+   * (pilot/pkg/serviceregistry/ambient/waypoints.go) takes the first {@code Hostname} address, else the first
+   * {@code IPAddress} that parses as an IP, skipping the rest: one usable address is enough. An address without
+   * {@code type} is {@code IPAddress}, the CRD default the API server fills in.
+   */
   private static boolean computeReady(Gateway gateway) {
-    return !gateway.hasStatus() || (!gateway.statusAddresses().isEmpty()
-        && gateway.statusAddresses().stream().allMatch(AddressSyntax::isIpOrHostname));
+    return !gateway.hasStatus() || usableAddress(gateway).isPresent();
+  }
+
+  /** The status address istiod hands ztunnel for this waypoint, if any. */
+  public static Optional<String> usableAddress(Gateway gateway) {
+    List<JsonNode> addresses = Fields.array(gateway.resource().status(), "addresses");
+    for (JsonNode a : addresses) {
+      if (Fields.text(a, "type").filter("Hostname"::equals).isPresent() && Fields.text(a, "value").isPresent()) {
+        return Fields.text(a, "value");
+      }
+    }
+    for (JsonNode a : addresses) {
+      Optional<String> value = Fields.text(a, "value");
+      if (Fields.text(a, "type").orElse("IPAddress").equals("IPAddress") && value.filter(AddressSyntax::isIpLiteral).isPresent()) {
+        return value;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The inbound-binding annotation of the Gateway, else of its GatewayClass (the Gateway's wins). */
