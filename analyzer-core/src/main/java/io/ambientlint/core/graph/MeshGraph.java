@@ -334,6 +334,11 @@ public final class MeshGraph {
 
   private Enrolment computeEnrolment(Workload w) {
     Namespace ns = namespace(w.namespace());
+    // The CNI agent marks each pod it captured; istioctl reads the mark too (exported cluster state only).
+    if (w.podPointer().isEmpty() && "enabled".equals(w.podAnnotations().get(IstioLabels.AMBIENT_REDIRECTION))) {
+      return new Enrolment(Enrolment.Mode.AMBIENT, "pod annotation " + IstioLabels.AMBIENT_REDIRECTION + "=enabled "
+          + "(captured by ztunnel)", Optional.of(w.podAnnotationNode(IstioLabels.AMBIENT_REDIRECTION)));
+    }
     if (w.hostNetwork()) {
       return new Enrolment(Enrolment.Mode.NONE, "hostNetwork pods are not captured by ztunnel",
           Optional.of(w.node(w.podPointer() + "/spec/hostNetwork")));
