@@ -454,6 +454,22 @@ public final class MeshGraph {
     return waypoints.isWaypointClass(className);
   }
 
+  /**
+   * Would istiod put MissingUseWaypointLabel on a route parentRef to this service? referenceAllowed
+   * (pilot/pkg/config/kube/gateway/conversion.go): neither the service nor its Namespace has a configured
+   * {@code istio.io/use-waypoint} (present, non-empty, not {@code none} in any case). Whether the namespace is
+   * ambient does not matter; an unknown Namespace object skips the check.
+   */
+  public boolean missingUseWaypointLabel(MeshService service) {
+    Namespace ns = namespace(service.namespace());
+    return !waypointConfigured(service.labels()) && ns.isDeclared() && !waypointConfigured(ns.labels());
+  }
+
+  private static boolean waypointConfigured(Map<String, String> labels) {
+    String value = labels.get(IstioLabels.USE_WAYPOINT);
+    return value != null && !value.isEmpty() && !value.equalsIgnoreCase(IstioLabels.NONE);
+  }
+
   /** An Istio (Envoy) waypoint class: {@code istio-waypoint}, or any class of controller istio.io/mesh-controller. */
   public boolean isIstioWaypointClass(String className) {
     return waypoints.isIstioWaypointClass(className);

@@ -355,9 +355,8 @@ public final class RouteIndex {
     } else {
       ports = ref.port().isPresent() ? List.of(ref.port().getAsInt())
           : service.ports().stream().map(ServicePort::number).distinct().toList();
-      boolean noLabel = binding.status() == WaypointBinding.Status.NO_WAYPOINT
-          || binding.status() == WaypointBinding.Status.OPTED_OUT;
-      if (noLabel && graph.isAmbient(service)) {
+      // For ambient services the route does nothing without a waypoint; sidecar clients still apply it elsewhere.
+      if (graph.missingUseWaypointLabel(service) && graph.isAmbient(service)) {
         outcome = Outcome.MISSING_USE_WAYPOINT_LABEL;
         reason = service.displayName() + " is in ambient mode and not bound to a waypoint: " + binding.reason();
       } else {

@@ -114,9 +114,12 @@ class RouteIndexTest {
         spec:
           parentRefs: [{group: "", kind: Service, name: cart}, {group: "", kind: Service, name: legacy, namespace: books}]
         """);
+    // legacy opts out with use-waypoint: none, but its namespace has the label: referenceAllowed
+    // (pilot/pkg/config/kube/gateway/conversion.go) then reports no MissingUseWaypointLabel
     assertThat(g.parentAttachments()).extracting(ParentAttachment::outcome)
-        .containsExactly(Outcome.MISSING_USE_WAYPOINT_LABEL, Outcome.MISSING_USE_WAYPOINT_LABEL);
+        .containsExactly(Outcome.MISSING_USE_WAYPOINT_LABEL, Outcome.ACCEPTED);
     assertThat(g.parentAttachments().get(1).binding().orElseThrow().status()).isEqualTo(WaypointBinding.Status.OPTED_OUT);
+    assertThat(g.parentAttachments().get(1).appliesAtWaypoint()).isFalse();
   }
 
   @Test
