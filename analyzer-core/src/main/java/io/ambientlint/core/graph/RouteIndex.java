@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * <p>Gateway parents follow the Gateway API: listeners are matched by {@code sectionName} and {@code port},
  * then by {@code allowedRoutes} (namespaces Same/All/Selector, kinds or the protocol's default kinds), then by
  * hostname intersection. Service and ServiceEntry parents follow Istio: {@code sectionName} is ignored,
- * {@code port} narrows to one port (a port the service lacks matches nothing and gets no status), an ambient
+ * {@code port} narrows to one port (a port the service lacks is Accepted and matches nothing), an ambient
  * service without a {@code use-waypoint} label rejects the route (MissingUseWaypointLabel), and on one service
  * port GRPCRoute &gt; HTTPRoute &gt; TLSRoute &gt; TCPRoute (GEP-1294; Istio does not report the losers).
  */
