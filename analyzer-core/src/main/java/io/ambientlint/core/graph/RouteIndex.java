@@ -474,10 +474,14 @@ public final class RouteIndex {
           "Istio does not implement networking.istio.io/ServiceEntry as a backend kind (ServiceEntry is a parent kind "
               + "only); write group: networking.istio.io, kind: Hostname, name: " + host, entry, Optional.empty());
     }
-    if (!service && !hostname && !inferencePool) {
+    // buildDestination also implements XBackend (with PILOT_ENABLE_ALPHA_GATEWAY_API) and MCS ServiceImport:
+    // resolved outside what this tool checks.
+    boolean otherImplemented = ref.group().equals("gateway.networking.x-k8s.io") && ref.kind().equals("XBackend")
+        || ref.group().equals("multicluster.x-k8s.io") && ref.kind().equals("ServiceImport");
+    if (!service && !hostname && !inferencePool && !otherImplemented) {
       return backend(route, rule, ref, BackendResolution.Outcome.INVALID_KIND,
-          "backend kind " + kindName + " is not implemented by Istio (Service and networking.istio.io/Hostname are)",
-          Optional.empty(), Optional.empty());
+          "backend kind " + kindName + " is not implemented by Istio (Service, networking.istio.io/Hostname, "
+              + "XBackend, ServiceImport and InferencePool are)", Optional.empty(), Optional.empty());
     }
     Optional<ReferenceGrant> grant = Optional.empty();
     if (!hostname && !ref.namespace().equals(route.namespace()) && !route.isMeshOnly()) {
@@ -490,8 +494,8 @@ public final class RouteIndex {
                 + route.namespace() + " refer to " + kindName + " " + ref.name(), Optional.empty(), Optional.empty());
       }
     }
-    if (inferencePool) {
-      return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, "InferencePool backends are not checked",
+    if (inferencePool || otherImplemented) {
+      return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, ref.kind() + " backends are not checked",
           Optional.empty(), grant);
     }
     Optional<MeshService> target = service ? graph.meshService(ref.targetId())

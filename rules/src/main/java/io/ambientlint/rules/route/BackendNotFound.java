@@ -8,12 +8,12 @@ import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 
-/** A backendRef names a missing Service or ServiceEntry, or a port it lacks (BackendNotFound). */
+/** A backendRef names a missing Service, or a port it lacks (BackendNotFound). */
 public final class BackendNotFound implements Rule {
 
   static final RuleMetadata META = RuleMetadata.builder("AL206", "backend-not-found")
       .severity(Severity.ERROR)
-      .summary("A route's backendRef names a missing Service or ServiceEntry, or a port it does not have")
+      .summary("A route's backendRef names a missing Service, or a port it does not have")
       .description("backendRefs default to group \"\" and kind Service in the route's namespace. A Service backend "
           + "needs `port`, and the port must be one of the Service's ports (ServiceEntry backendRefs are not "
           + "implemented at all: AL208). Otherwise the route's ResolvedRefs condition is False with BackendNotFound "
