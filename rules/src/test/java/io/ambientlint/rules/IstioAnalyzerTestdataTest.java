@@ -84,15 +84,17 @@ class IstioAnalyzerTestdataTest {
    * istioctl: IST0101 on default/reviews-bogushost, default/reviews-mirror-bogushost, istio-system/cross-namespace-details
    * (Service exported only to banana), default/reviews-bookinfo-other, default/reviews-bogusport,
    * hello/hello-export-to-bogus and VirtualServiceDestinationPortSelectorRequired on default/reviews-2port-missing.
-   * AL408 reports the first three; deliberately not other.bookinfo.com (not a cluster-local name: it may resolve by
-   * DNS), and ports and the VirtualService's own exportTo are other checks. IST0176 on DestinationRule
-   * default/fake-host: AL408 too.
+   * AL408 reports all five destination findings: reviews-bookinfo-other routes to other.bookinfo.com, whose
+   * ServiceEntry is not exported to default, and hello-export-to-bogus is judged from its exportTo namespaces
+   * (GetDestinationHost, pkg/config/analysis/analyzers/util/service_lookup.go); ports are AL409's. IST0174
+   * (UnknownDestinationRuleHost) on DestinationRule default/fake-host: AL408 too.
    */
   @Test
   void destinationHostsNotFound() {
     assertThat(reported("virtualservice_destinationhosts.yaml", "AL408")).containsExactlyInAnyOrder(
         "VirtualService default/reviews-bogushost", "VirtualService default/reviews-mirror-bogushost",
-        "VirtualService istio-system/cross-namespace-details");
+        "VirtualService istio-system/cross-namespace-details", "VirtualService default/reviews-bookinfo-other",
+        "VirtualService hello/hello-export-to-bogus");
     assertThat(reported("destinationrule-with-fake-host.yaml", "AL408"))
         .containsExactly("DestinationRule default/fake-host");
   }
@@ -110,7 +112,8 @@ class IstioAnalyzerTestdataTest {
 
   /**
    * istioctl: IST0152 on bookinfo/test-replace-1; IST0151 and IST0155 on bookinfo/test-replace-3. Same objects.
-   * (We also report test-replace-3's REPLACE on VIRTUAL_HOST as misuse, as istioctl's analyzer code does.)
+   * (test-replace-3's REPLACE on VIRTUAL_HOST is not misuse: patchVirtualHost applies it; it is reported for its
+   * relative operations without priority.)
    */
   @Test
   void envoyFilterReplaceOperation() {
@@ -118,11 +121,14 @@ class IstioAnalyzerTestdataTest {
         .containsExactlyInAnyOrder("EnvoyFilter bookinfo/test-replace-1", "EnvoyFilter bookinfo/test-replace-3");
   }
 
-  /** istioctl: IST0153 on bookinfo/test-auth-2 and bookinfo/test-auth-3. */
+  /**
+   * istioctl: IST0153 on bookinfo/test-auth-2 (ROUTE_CONFIGURATION) and bookinfo/test-auth-3 (HTTP_ROUTE). We
+   * deliberately report only test-auth-2: pilot's patchHTTPRoutes (pilot/pkg/networking/core/envoyfilter/rc_patch.go)
+   * does apply ADD on HTTP_ROUTE; only ApplyRouteConfigurationPatches ignores everything but MERGE.
+   */
   @Test
   void envoyFilterAddOperation() {
-    assertThat(reported("envoy-filter-add-operation.yaml", "AL503"))
-        .containsExactlyInAnyOrder("EnvoyFilter bookinfo/test-auth-2", "EnvoyFilter bookinfo/test-auth-3");
+    assertThat(reported("envoy-filter-add-operation.yaml", "AL503")).containsExactly("EnvoyFilter bookinfo/test-auth-2");
   }
 
   /** istioctl: IST0151 on test-remove-1 and test-remove-5, IST0154 on test-remove-2 and test-remove-3. */
@@ -143,7 +149,7 @@ class IstioAnalyzerTestdataTest {
   }
 
   /**
-   * istioctl: IST0174 NegativeConditionStatus on Service default/negative-condition-svc, ServiceEntry
+   * istioctl: IST0171 NegativeConditionStatus on Service default/negative-condition-svc, ServiceEntry
    * default/negative-condition-svcEntry, AuthorizationPolicy default/negative-condition-authz and
    * default/negative-condition-authz-partially-invalid (WaypointAccepted True with reason PartiallyInvalid),
    * Gateway default/negative-condition-gateway, HTTPRoute default/negative-condition-httproute and GRPCRoute

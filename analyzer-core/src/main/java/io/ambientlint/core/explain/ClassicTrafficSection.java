@@ -131,7 +131,11 @@ final class ClassicTrafficSection implements ExplainSection {
       ExplainWriter out) {
     String fqdn = graph.hosts().fqdn(host, namespace);
     Optional<MeshService> service = graph.meshServiceForHost(host, namespace);
+    Optional<String> intended = graph.hosts().partlyQualifiedService(host).map(graph.hosts()::serviceFqdn);
     out.fact(host + " -> " + fqdn + ": " + service.map(MeshService::displayName)
-        .orElse(graph.hosts().isClusterLocal(host, namespace) ? "no Service or ServiceEntry (AL408)" : "not a service of the repository"), at);
+        .orElse(intended.isPresent() ? "no Service or ServiceEntry: Istio expands only dot-free short names, so this "
+            + "host is literal (AL408); the FQDN is " + intended.get()
+            : graph.hosts().isClusterLocal(host, namespace) ? "no Service or ServiceEntry (AL408)"
+                : "not a service of the repository"), at);
   }
 }

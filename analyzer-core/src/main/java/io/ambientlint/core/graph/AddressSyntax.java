@@ -25,6 +25,14 @@ final class AddressSyntax {
     return HOSTNAME.matcher(value).matches() && !value.replace(".", "").chars().allMatch(Character::isDigit);
   }
 
+  /** Does the value parse as an IP address, as Go's netip.ParseAddr would (no brackets, no lookups)? */
+  static boolean isIpLiteral(String value) {
+    if (value == null || value.isEmpty() || value.startsWith("[")) {
+      return false;
+    }
+    return IPV4.matcher(value).matches() || value.contains(":") && isIpv6(value);
+  }
+
   private static boolean isIpv6(String value) {
     String v = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
     if (!v.matches("[0-9a-fA-F:.]+") || v.contains(":::")) {

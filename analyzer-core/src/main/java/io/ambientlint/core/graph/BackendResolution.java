@@ -48,6 +48,26 @@ public record BackendResolution(Route route, RouteRule rule, BackendRef backendR
     return outcome == Outcome.RESOLVED || outcome == Outcome.UNCHECKED;
   }
 
+  /**
+   * False for {@code weight: 0}: buildHTTPDestination and buildTCPDestination skip such a backendRef before
+   * resolving it, so it gets no traffic and no request fails because of it.
+   */
+  public boolean receivesTraffic() {
+    return backendRef.weight() != 0;
+  }
+
+  /**
+   * What this unresolved backendRef does at runtime, as the opening of a finding: the requests it receives
+   * fail with {@code statusReason}, or, at weight 0, nothing yet.
+   */
+  public String runtimeEffect() {
+    String backend = backendRef.describe(route.namespace());
+    return receivesTraffic()
+        ? "requests that " + route.displayName() + " sends to " + backend + " fail (" + outcome.statusReason() + ")"
+        : backend + " has weight 0 in " + route.displayName() + ", so istiod skips it and it receives no traffic; "
+            + "requests would fail (" + outcome.statusReason() + ") once it is given a weight";
+  }
+
   public NodeRef backendRefNode() {
     return route.node(backendRef.pointer());
   }

@@ -20,9 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * Hosts as Istio resolves them. A host with no dot is a short name in the namespace of the object that wrote
- * it ({@code reviews} in books is {@code reviews.books.svc.cluster.local}); {@code name.ns} (when {@code ns}
- * is a namespace), {@code name.ns.svc} and the FQDN (with the configured cluster domain) name the same Service;
- * a ServiceEntry answers for each of its hosts; {@code *.example.com} matches any host under
+ * it ({@code reviews} in books is {@code reviews.books.svc.cluster.local}); any host with a dot is literal, so
+ * {@code name.ns} and {@code name.ns.svc} name no Service (only the FQDN, with the configured cluster domain,
+ * does); a ServiceEntry answers for each of its hosts; {@code *.example.com} matches any host under
  * {@code example.com}. VirtualServices (mesh ones), DestinationRules, Services and ServiceEntries are indexed
  * by resolved host, so a lookup costs one map access per label of the host.
  */
@@ -137,24 +137,49 @@ public final class HostIndex {
     return destinationRules;
   }
 
-  /** The host as Istio resolves it for an object in {@code namespace}, lower-cased. */
+  /**
+   * The host as Istio resolves it for an object in {@code namespace}, lower-cased. Only a dot-free short name
+   * is expanded ({@code reviews} -> {@code reviews.<ns>.svc.<domain>}); {@code reviews.books} and
+   * {@code reviews.books.svc} stay literal (ResolveShortnameToFQDN, pilot/pkg/model/config.go), and no Service
+   * answers for them.
+   */
   public String fqdn(String host, String namespace) {
     String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("*") || h.startsWith("*.")) {
+    if (h.equals("*") || h.indexOf('.') >= 0 || h.indexOf(':') >= 0) { // IPv6 literals have no dot either
       return h;
     }
-    int first = h.indexOf('.');
-    if (first < 0) {
-      return h + "." + namespace + ".svc." + clusterDomain;
+    return h + "." + namespace + ".svc." + clusterDomain;
+  }
+
+  /**
+   * The Service a partly qualified host was probably meant to name: {@code name.namespace} (when the namespace
+   * is known) or {@code name.namespace.svc}. Istio does not expand these forms, so they match no Service.
+   */
+  public Optional<ResourceId> partlyQualifiedService(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("*")) {
+      return Optional.empty();
     }
-    int second = h.indexOf('.', first + 1);
-    if (second < 0) {
-      return isNamespace.test(h.substring(first + 1)) ? h + ".svc." + clusterDomain : h;
+    String[] labels = h.split("\\.", -1);
+    boolean nameDotNamespace = labels.length == 2 && isNamespace.test(labels[1]);
+    boolean withSvc = labels.length == 3 && labels[2].equals("svc");
+    if (!(nameDotNamespace || withSvc) || labels[0].isEmpty() || labels[1].isEmpty()) {
+      return Optional.empty();
     }
-    if (h.indexOf('.', second + 1) < 0 && h.length() == second + 4 && h.startsWith("svc", second + 1)) {
-      return h + "." + clusterDomain;
-    }
-    return h;
+    return Optional.of(new ResourceId("", "Service", labels[1], labels[0]));
+  }
+
+  /** The FQDN of a Service: {@code name.namespace.svc.<clusterDomain>}. */
+  public String serviceFqdn(ResourceId service) {
+    return service.name() + "." + service.namespace() + serviceSuffix;
+  }
+
+  /**
+   * Does some ServiceEntry in the repository declare exactly this host (resolved in {@code namespace}), visible
+   * or not? Wildcard hosts do not count: a catch-all entry says nothing about one host.
+   */
+  public boolean isServiceEntryHost(String host, String namespace) {
+    return servicesByHost.exactly(fqdn(host, namespace)).stream().anyMatch(ServiceEntry.class::isInstance);
   }
 
   /** Does the host, resolved in {@code namespace}, name a Kubernetes Service ({@code *.svc.<clusterDomain>})? */

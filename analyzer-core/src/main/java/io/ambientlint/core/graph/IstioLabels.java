@@ -19,9 +19,15 @@ public final class IstioLabels {
   public static final String GATEWAY_NAME = "gateway.networking.k8s.io/gateway-name";
   public static final String WAYPOINT_INBOUND_BINDING = "ambient.istio.io/waypoint-inbound-binding";
   public static final String DRY_RUN = "istio.io/dry-run";
+  /** Set by the istio-cni agent on the pods it redirected to ztunnel (annotation.AmbientRedirection). */
+  public static final String AMBIENT_REDIRECTION = "ambient.istio.io/redirection";
   /** On the Service of an Istio-deployed waypoint: {@value #MESH_CONTROLLER}. */
   public static final String GATEWAY_MANAGED = "gateway.istio.io/managed";
   public static final String MESH_CONTROLLER = "istio.io-mesh-controller";
+  /** The controllerName of Istio's waypoint GatewayClasses (constants.ManagedGatewayMeshController). */
+  public static final String MESH_CONTROLLER_NAME = "istio.io/mesh-controller";
+  /** constants.ManagedAgentgatewayWaypointController. */
+  public static final String AGENTGATEWAY_WAYPOINT_CONTROLLER_NAME = "istio.io/agentgateway-waypoint-controller";
 
   public static final String AMBIENT = "ambient";
   public static final String NONE = "none";

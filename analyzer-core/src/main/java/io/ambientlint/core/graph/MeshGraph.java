@@ -334,6 +334,11 @@ public final class MeshGraph {
 
   private Enrolment computeEnrolment(Workload w) {
     Namespace ns = namespace(w.namespace());
+    // The CNI agent marks each pod it captured; istioctl reads the mark too (exported cluster state only).
+    if (w.podPointer().isEmpty() && "enabled".equals(w.podAnnotations().get(IstioLabels.AMBIENT_REDIRECTION))) {
+      return new Enrolment(Enrolment.Mode.AMBIENT, "pod annotation " + IstioLabels.AMBIENT_REDIRECTION + "=enabled "
+          + "(captured by ztunnel)", Optional.of(w.podAnnotationNode(IstioLabels.AMBIENT_REDIRECTION)));
+    }
     if (w.hostNetwork()) {
       return new Enrolment(Enrolment.Mode.NONE, "hostNetwork pods are not captured by ztunnel",
           Optional.of(w.node(w.podPointer() + "/spec/hostNetwork")));
@@ -447,6 +452,32 @@ public final class MeshGraph {
    */
   public boolean isWaypointClass(String className) {
     return waypoints.isWaypointClass(className);
+  }
+
+  /**
+   * Would istiod put MissingUseWaypointLabel on a route parentRef to this service? referenceAllowed
+   * (pilot/pkg/config/kube/gateway/conversion.go): neither the service nor its Namespace has a configured
+   * {@code istio.io/use-waypoint} (present, non-empty, not {@code none} in any case). Whether the namespace is
+   * ambient does not matter; an unknown Namespace object skips the check.
+   */
+  public boolean missingUseWaypointLabel(MeshService service) {
+    Namespace ns = namespace(service.namespace());
+    return !waypointConfigured(service.labels()) && ns.isDeclared() && !waypointConfigured(ns.labels());
+  }
+
+  private static boolean waypointConfigured(Map<String, String> labels) {
+    String value = labels.get(IstioLabels.USE_WAYPOINT);
+    return value != null && !value.isEmpty() && !value.equalsIgnoreCase(IstioLabels.NONE);
+  }
+
+  /** An Istio (Envoy) waypoint class: {@code istio-waypoint}, or any class of controller istio.io/mesh-controller. */
+  public boolean isIstioWaypointClass(String className) {
+    return waypoints.isIstioWaypointClass(className);
+  }
+
+  /** An Istio Envoy waypoint class: its Gateways take only the HBONE listener on 15008, which admits no route. */
+  public boolean isEnvoyWaypointClass(String className) {
+    return waypoints.isEnvoyWaypointClass(className);
   }
 
   /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
@@ -724,6 +755,29 @@ public final class MeshGraph {
 
   public List<DestinationRule> destinationRulesForHost(MeshService service) {
     return hostIndex.destinationRulesForHost(service);
+  }
+
+  /**
+   * The DestinationRules a proxy in {@code proxyNamespace} (a waypoint's namespace) uses for a host, after
+   * PushContext.destinationRule (pilot/pkg/model/push_context.go): the rules of its own namespace, else those the
+   * service's namespace exports to it, else those the root namespace exports to it. Only the first level that
+   * has a rule for the host counts.
+   */
+  public List<DestinationRule> destinationRulesSeenFrom(String host, String hostNamespace, String serviceNamespace,
+      String proxyNamespace) {
+    List<DestinationRule> all = hostIndex.destinationRulesForHost(host, hostNamespace);
+    List<DestinationRule> own = all.stream().filter(dr -> dr.namespace().equals(proxyNamespace)).toList();
+    if (!own.isEmpty()) {
+      return own;
+    }
+    for (String owner : List.of(serviceNamespace, config().rootNamespace())) {
+      List<DestinationRule> exported = all.stream().filter(dr -> dr.namespace().equals(owner)
+          && ExportTo.of(dr.exportTo(), dr.namespace()).visibleTo(proxyNamespace)).toList();
+      if (!exported.isEmpty()) {
+        return exported;
+      }
+    }
+    return List.of();
   }
 
   /** What an EnvoyFilter reaches: targetRef Gateways (waypoints among them), selected workloads and waypoint pods. */

@@ -60,7 +60,7 @@ public record ParentAttachment(
     NO_MATCHING_LISTENER_HOSTNAME("NoMatchingListenerHostname"),
     /** Ambient service parent without a use-waypoint label on itself or its namespace: not respected. */
     MISSING_USE_WAYPOINT_LABEL("MissingUseWaypointLabel"),
-    /** Service parent whose {@code port} the service lacks: Istio writes no status and the route matches nothing. */
+    /** Service parent whose {@code port} the service lacks: Istio reports it Accepted and the route matches nothing. */
     PORT_NOT_ON_SERVICE("NoStatus"),
     /** Service parent where a higher route kind wins on every port this parentRef covers (GEP-1294). */
     CONFLICTED("Conflicted");

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * An HTTPRoute or GRPCRoute that a waypoint puts ahead of a mesh VirtualService for the same service (DESIGN
- * §3): at the waypoint the routes of every matching VirtualService are concatenated, Gateway API routes of the
- * waypoint's namespace first, the rest by creationTimestamp, and the first match wins.
+ * §3): at the waypoint the routes of every matching VirtualService are concatenated, and the first match wins.
+ * VirtualServices private to the waypoint's namespace or exported explicitly to it come first (no route is ahead
+ * of them), then Gateway API routes of the waypoint's namespace, then the rest by creationTimestamp
+ * ({@link WaypointVirtualServiceOrder}).
  *
  * @param attachment the route's accepted parentRef to the service
  * @param catchAll true when some rule matches every request (no matches, {@code PathPrefix /}, a gRPC match
@@ -43,6 +45,9 @@ public record RouteAhead(ParentAttachment attachment, boolean catchAll, String c
         continue;
       }
       String waypointNamespace = a.binding().flatMap(WaypointBinding::waypointNamespace).orElse("");
+      if (WaypointVirtualServiceOrder.aheadOfRoutes(vs, waypointNamespace).isPresent()) {
+        continue; // private or explicitly exported VirtualServices come before every Gateway API route
+      }
       boolean inWaypointNamespace = a.route().namespace().equals(waypointNamespace);
       boolean byCreation = !inWaypointNamespace;
       if (byCreation && olderThan(vs, a)) {

@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * <p>Gateway parents follow the Gateway API: listeners are matched by {@code sectionName} and {@code port},
  * then by {@code allowedRoutes} (namespaces Same/All/Selector, kinds or the protocol's default kinds), then by
  * hostname intersection. Service and ServiceEntry parents follow Istio: {@code sectionName} is ignored,
- * {@code port} narrows to one port (a port the service lacks matches nothing and gets no status), an ambient
+ * {@code port} narrows to one port (a port the service lacks is Accepted and matches nothing), an ambient
  * service without a {@code use-waypoint} label rejects the route (MissingUseWaypointLabel), and on one service
  * port GRPCRoute &gt; HTTPRoute &gt; TLSRoute &gt; TCPRoute (GEP-1294; Istio does not report the losers).
  */
@@ -220,6 +220,15 @@ public final class RouteIndex {
           gw.displayName() + " has no listener " + which + " (listeners: " + describeListeners(gw.listeners()) + ")",
           List.of(), Optional.empty());
     }
+    if (graph.isEnvoyWaypointClass(gw.className())) {
+      // GenerateGatewaySupportedKinds (pilot/pkg/config/kube/gatewaycommon/conversion.go) gives HBONE no route
+      // kind, so every route naming the waypoint itself is NotAllowedByListeners; Services are its parents.
+      Listener l = matching.get(0);
+      return gatewayAttachment(route, ref, gw, Outcome.NOT_ALLOWED_BY_LISTENERS,
+          gw.displayName() + " is an Istio waypoint: its listener " + l.name() + " (protocol " + l.protocol()
+              + ") supports no route kind (supportedKinds: []), so routes cannot name the waypoint Gateway as parent",
+          matching, Optional.of(gw.node(l.pointer() + "/protocol")));
+    }
     List<Listener> namespaceOk = matching.stream().filter(l -> admitsNamespace(gw, l, route.namespace())).toList();
     if (namespaceOk.isEmpty()) {
       Listener l = matching.get(0);
@@ -346,9 +355,8 @@ public final class RouteIndex {
     } else {
       ports = ref.port().isPresent() ? List.of(ref.port().getAsInt())
           : service.ports().stream().map(ServicePort::number).distinct().toList();
-      boolean noLabel = binding.status() == WaypointBinding.Status.NO_WAYPOINT
-          || binding.status() == WaypointBinding.Status.OPTED_OUT;
-      if (noLabel && graph.isAmbient(service)) {
+      // For ambient services the route does nothing without a waypoint; sidecar clients still apply it elsewhere.
+      if (graph.missingUseWaypointLabel(service) && graph.isAmbient(service)) {
         outcome = Outcome.MISSING_USE_WAYPOINT_LABEL;
         reason = service.displayName() + " is in ambient mode and not bound to a waypoint: " + binding.reason();
       } else {
@@ -456,10 +464,24 @@ public final class RouteIndex {
     boolean hostname = ref.group().equals(KnownKinds.ISTIO_NETWORKING) && ref.kind().equals("Hostname");
     boolean inferencePool = INFERENCE_GROUPS.contains(ref.group()) && ref.kind().equals(INFERENCE_POOL);
     String kindName = (ref.group().isEmpty() ? "" : ref.group() + "/") + ref.kind();
-    if (!service && !serviceEntry && !hostname && !inferencePool) {
+    if (serviceEntry) {
+      // buildDestination (pilot/pkg/config/kube/gateway/conversion.go) has no ServiceEntry case: it falls to
+      // the default, InvalidDestinationKind. ServiceEntry is a parent kind only; Hostname names its host.
+      Optional<MeshService> entry = graph.meshService(ref.targetId());
+      String host = entry.filter(ServiceEntry.class::isInstance).map(ServiceEntry.class::cast)
+          .flatMap(se -> se.hosts().stream().findFirst()).orElse("<a host of the ServiceEntry>");
       return backend(route, rule, ref, BackendResolution.Outcome.INVALID_KIND,
-          "backend kind " + kindName + " is not implemented by Istio (Service, networking.istio.io/ServiceEntry and "
-              + "networking.istio.io/Hostname are)", Optional.empty(), Optional.empty());
+          "Istio does not implement networking.istio.io/ServiceEntry as a backend kind (ServiceEntry is a parent kind "
+              + "only); write group: networking.istio.io, kind: Hostname, name: " + host, entry, Optional.empty());
+    }
+    // buildDestination also implements XBackend (with PILOT_ENABLE_ALPHA_GATEWAY_API) and MCS ServiceImport:
+    // resolved outside what this tool checks.
+    boolean otherImplemented = ref.group().equals("gateway.networking.x-k8s.io") && ref.kind().equals("XBackend")
+        || ref.group().equals("multicluster.x-k8s.io") && ref.kind().equals("ServiceImport");
+    if (!service && !hostname && !inferencePool && !otherImplemented) {
+      return backend(route, rule, ref, BackendResolution.Outcome.INVALID_KIND,
+          "backend kind " + kindName + " is not implemented by Istio (Service, networking.istio.io/Hostname, "
+              + "XBackend, ServiceImport and InferencePool are)", Optional.empty(), Optional.empty());
     }
     Optional<ReferenceGrant> grant = Optional.empty();
     if (!hostname && !ref.namespace().equals(route.namespace()) && !route.isMeshOnly()) {
@@ -472,11 +494,11 @@ public final class RouteIndex {
                 + route.namespace() + " refer to " + kindName + " " + ref.name(), Optional.empty(), Optional.empty());
       }
     }
-    if (inferencePool) {
-      return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, "InferencePool backends are not checked",
+    if (inferencePool || otherImplemented) {
+      return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, ref.kind() + " backends are not checked",
           Optional.empty(), grant);
     }
-    Optional<MeshService> target = service || serviceEntry ? graph.meshService(ref.targetId())
+    Optional<MeshService> target = service ? graph.meshService(ref.targetId())
         : serviceEntryForHost(ref.name(), route.namespace()).map(s -> s);
     if (target.isEmpty()) {
       if (graph.exists(ref.targetId()) || hostname) {
@@ -484,7 +506,7 @@ public final class RouteIndex {
             ? "host " + ref.name() + " is declared by no ServiceEntry in the repository; Istio resolves it in its registry"
             : kindName + " " + ref.namespace() + "/" + ref.name() + " is declared in config external", Optional.empty(), grant);
       }
-      String kindWord = service ? "Service" : "ServiceEntry";
+      String kindWord = "Service";
       return backend(route, rule, ref, BackendResolution.Outcome.NOT_FOUND, ref.name().isEmpty()
               ? "the backendRef names no " + kindWord + " (name is required)"
               : kindWord + " " + ref.namespace() + "/" + ref.name() + " is not in the repository",

@@ -164,9 +164,30 @@ public final class WaypointResolver {
 
   // ---- waypoints ---------------------------------------------------------------------------------------------
 
-  /** Istio's own waypoint classes. */
-  public static boolean isIstioWaypointClass(String className) {
+  /** Istio's default waypoint class names. */
+  private static boolean isDefaultIstioWaypointClass(String className) {
     return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || className.equals(IstioLabels.CLASS_AGENTGATEWAY_WAYPOINT);
+  }
+
+  /**
+   * Istio's own waypoint classes: the default names, and any GatewayClass whose controllerName is
+   * {@code istio.io/mesh-controller}. istiod keys its class behaviour by controller, not by class name
+   * (builtinClasses / classInfos in pilot/pkg/config/kube/gatewaycommon, and buildListener's
+   * {@code controllerName == ManagedGatewayMeshController} check in pilot/pkg/config/kube/gateway/conversion.go).
+   */
+  public boolean isIstioWaypointClass(String className) {
+    return isDefaultIstioWaypointClass(className) || graph.gatewayClass(className)
+        .map(c -> c.controllerName().equals(IstioLabels.MESH_CONTROLLER_NAME)
+            || c.controllerName().equals(IstioLabels.AGENTGATEWAY_WAYPOINT_CONTROLLER_NAME)).orElse(false);
+  }
+
+  /**
+   * Istio's Envoy waypoint classes ({@code istio-waypoint}, or controller istio.io/mesh-controller): the ones
+   * whose Gateways buildListener limits to a single HBONE listener on 15008, which admits no route kind.
+   */
+  public boolean isEnvoyWaypointClass(String className) {
+    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || graph.gatewayClass(className)
+        .map(c -> c.controllerName().equals(IstioLabels.MESH_CONTROLLER_NAME)).orElse(false);
   }
 
   /**
@@ -182,8 +203,11 @@ public final class WaypointResolver {
 
   /** How a class came to be a waypoint class, or empty when it is not one. */
   public Optional<String> waypointClassReason(String className) {
-    if (isIstioWaypointClass(className)) {
+    if (isDefaultIstioWaypointClass(className)) {
       return Optional.of("Istio's waypoint class");
+    }
+    if (isIstioWaypointClass(className)) {
+      return Optional.of("GatewayClass " + className + " has an Istio waypoint controllerName");
     }
     if (graph.config().waypointClasses().contains(className)) {
       return Optional.of("named in config waypointClasses / --waypoint-class");
@@ -240,9 +264,31 @@ public final class WaypointResolver {
     return facts(gateway).ready();
   }
 
+  /**
+   * Without status (manifests in Git) the Gateway counts as ready. With status, istiod's getGatewayAddress
+   * (pilot/pkg/serviceregistry/ambient/waypoints.go) takes the first {@code Hostname} address, else the first
+   * {@code IPAddress} that parses as an IP, skipping the rest: one usable address is enough. An address without
+   * {@code type} is {@code IPAddress}, the CRD default the API server fills in.
+   */
   private static boolean computeReady(Gateway gateway) {
-    return !gateway.hasStatus() || (!gateway.statusAddresses().isEmpty()
-        && gateway.statusAddresses().stream().allMatch(AddressSyntax::isIpOrHostname));
+    return !gateway.hasStatus() || usableAddress(gateway).isPresent();
+  }
+
+  /** The status address istiod hands ztunnel for this waypoint, if any. */
+  public static Optional<String> usableAddress(Gateway gateway) {
+    List<JsonNode> addresses = Fields.array(gateway.resource().status(), "addresses");
+    for (JsonNode a : addresses) {
+      if (Fields.text(a, "type").filter("Hostname"::equals).isPresent() && Fields.text(a, "value").isPresent()) {
+        return Fields.text(a, "value");
+      }
+    }
+    for (JsonNode a : addresses) {
+      Optional<String> value = Fields.text(a, "value");
+      if (Fields.text(a, "type").orElse("IPAddress").equals("IPAddress") && value.filter(AddressSyntax::isIpLiteral).isPresent()) {
+        return value;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The inbound-binding annotation of the Gateway, else of its GatewayClass (the Gateway's wins). */

@@ -3,6 +3,8 @@ package io.ambientlint.core.model;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.load.JsonPointers;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,19 +50,33 @@ public record Workload(Resource resource, String podPointer, Map<String, String>
         Fields.stringMap(pod.path("metadata").path("annotations")), sa, Fields.bool(podSpec, "hostNetwork"));
   }
 
+  /**
+   * A WorkloadEntry's labels are {@code spec.labels} merged with {@code metadata.labels}, metadata winning
+   * (ConvertClientWorkloadEntry / ConvertWorkloadEntry, pilot/pkg/serviceregistry/serviceentry/conversion.go),
+   * for waypoint binding, service selection and policy selectors alike.
+   */
   public static Workload ofWorkloadEntry(Resource resource) {
     JsonNode spec = resource.spec();
-    return new Workload(resource, "/spec", Fields.stringMap(spec.path("labels")), Map.of(),
-        Fields.text(spec, "serviceAccount"), false);
+    Map<String, String> labels = new LinkedHashMap<>(Fields.stringMap(spec.path("labels")));
+    labels.putAll(resource.labels());
+    return new Workload(resource, "/spec", Collections.unmodifiableMap(labels), Map.of(), Fields.text(spec, "serviceAccount"),
+        false);
   }
 
   public boolean isWorkloadEntry() {
     return resource.id().isKind("networking.istio.io", "WorkloadEntry");
   }
 
-  /** The node of a pod label ({@code /spec/template/metadata/labels/app}); for a WorkloadEntry {@code /spec/labels/app}. */
+  /**
+   * The node of a pod label ({@code /spec/template/metadata/labels/app}); for a WorkloadEntry the one that wins,
+   * {@code /metadata/labels/app}, else {@code /spec/labels/app}.
+   */
   public NodeRef podLabelNode(String key) {
-    return resource.node(JsonPointers.child(isWorkloadEntry() ? "/spec/labels" : podPointer + "/metadata/labels", key));
+    if (isWorkloadEntry()) {
+      return resource.labels().containsKey(key) ? resource.labelNode(key)
+          : resource.node(JsonPointers.child("/spec/labels", key));
+    }
+    return resource.node(JsonPointers.child(podPointer + "/metadata/labels", key));
   }
 
   public NodeRef podAnnotationNode(String key) {

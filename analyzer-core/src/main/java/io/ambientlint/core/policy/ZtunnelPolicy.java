@@ -36,6 +36,11 @@ public record ZtunnelPolicy(AuthorizationPolicy source, Status status, String re
     return rules.stream().flatMap(r -> r.dropped().stream()).toList();
   }
 
+  /** Has some rule trustDomains/notTrustDomains, which istiod does not translate for ztunnel? */
+  public boolean hasIgnoredFields() {
+    return rules.stream().anyMatch(r -> !r.ignored().isEmpty());
+  }
+
   public boolean hasDroppedFields() {
     return rules.stream().anyMatch(r -> !r.dropped().isEmpty());
   }

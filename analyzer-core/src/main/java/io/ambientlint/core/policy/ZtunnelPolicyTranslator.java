@@ -14,9 +14,11 @@ import java.util.Set;
  * <ul>
  *   <li>targetRefs: not for ztunnel. {@code istio.io/dry-run}, CUSTOM and AUDIT: dropped whole.</li>
  *   <li>L7 fields: {@code to.operation.hosts|notHosts|methods|notMethods|paths|notPaths},
- *   {@code from.source.requestPrincipals|notRequestPrincipals|remoteIpBlocks|notRemoteIpBlocks|trustDomains|
- *   notTrustDomains}, and every {@code when} key except {@code source.ip}, {@code source.namespace},
- *   {@code source.principal}, {@code destination.ip}, {@code destination.port}.</li>
+ *   {@code from.source.requestPrincipals|notRequestPrincipals|remoteIpBlocks|notRemoteIpBlocks}, and every
+ *   {@code when} key except {@code source.ip}, {@code source.namespace}, {@code source.principal},
+ *   {@code destination.ip}, {@code destination.port}.</li>
+ *   <li>{@code from.source.trustDomains|notTrustDomains}: silently ignored (not L7, not translated). An ALLOW
+ *   rule is enforced without them and admits any trust domain; an entry with nothing else matches nothing.</li>
  *   <li>ALLOW: a rule with any L7 field is dropped whole and matches nothing.</li>
  *   <li>DENY: L7 fields are removed, L4 fields kept. An entry left with no field is skipped (matches
  *   nothing); a clause whose entries are all empty, or an L7 {@code when} condition, makes the rule never fire;
@@ -32,7 +34,12 @@ public final class ZtunnelPolicyTranslator {
   public static final List<String> L7_OPERATION_FIELDS =
       List.of("hosts", "notHosts", "methods", "notMethods", "paths", "notPaths");
   public static final List<String> L7_SOURCE_FIELDS = List.of("requestPrincipals", "notRequestPrincipals",
-      "remoteIpBlocks", "notRemoteIpBlocks", "trustDomains", "notTrustDomains");
+      "remoteIpBlocks", "notRemoteIpBlocks");
+  /**
+   * Not flagged as HTTP by httpSources and not translated by handleRule
+   * (pilot/pkg/serviceregistry/ambient/authorization.go): ztunnel enforces the rule as if they were absent.
+   */
+  public static final List<String> IGNORED_SOURCE_FIELDS = List.of("trustDomains", "notTrustDomains");
   public static final List<String> L4_OPERATION_FIELDS = List.of("ports", "notPorts");
   public static final List<String> L4_SOURCE_FIELDS = List.of("ipBlocks", "notIpBlocks", "namespaces",
       "notNamespaces", "serviceAccounts", "notServiceAccounts", "principals", "notPrincipals");
@@ -70,15 +77,16 @@ public final class ZtunnelPolicyTranslator {
 
   private static ZtunnelRule translateRule(AuthorizationPolicy policy, AuthorizationPolicy.Rule rule, boolean allow) {
     List<DroppedField> dropped = new ArrayList<>();
+    List<DroppedField> ignored = new ArrayList<>();
     List<String> emptied = new ArrayList<>();
     List<ZtunnelRule.Clause> clauses = new ArrayList<>();
     if (!rule.to().isEmpty()) {
       clauses.add(new ZtunnelRule.Clause("to", entries(policy, rule, rule.to(), "to", "to.operation.",
-          L7_OPERATION_FIELDS, L4_OPERATION_FIELDS, dropped, emptied)));
+          L7_OPERATION_FIELDS, List.of(), L4_OPERATION_FIELDS, dropped, ignored, emptied)));
     }
     if (!rule.from().isEmpty()) {
       clauses.add(new ZtunnelRule.Clause("from", entries(policy, rule, rule.from(), "from", "from.source.",
-          L7_SOURCE_FIELDS, L4_SOURCE_FIELDS, dropped, emptied)));
+          L7_SOURCE_FIELDS, IGNORED_SOURCE_FIELDS, L4_SOURCE_FIELDS, dropped, ignored, emptied)));
     }
     for (AuthorizationPolicy.Condition c : rule.when()) {
       Map<String, List<String>> fields = new LinkedHashMap<>();
@@ -92,27 +100,37 @@ public final class ZtunnelPolicyTranslator {
       clauses.add(new ZtunnelRule.Clause("when " + c.key(), List.of(new ZtunnelMatch(c.pointer(), fields))));
     }
     ZtunnelRule.Effect effect;
-    if (dropped.isEmpty()) {
+    boolean fires = clauses.stream().allMatch(ZtunnelRule.Clause::canMatch);
+    if (dropped.isEmpty() && ignored.isEmpty()) {
       effect = ZtunnelRule.Effect.UNCHANGED;
+    } else if (allow && !dropped.isEmpty()) {
+      return new ZtunnelRule(rule.index(), ZtunnelRule.Effect.DROPPED, List.of(), List.copyOf(dropped),
+          List.copyOf(emptied), List.copyOf(ignored));
     } else if (allow) {
-      return new ZtunnelRule(rule.index(), ZtunnelRule.Effect.DROPPED, List.of(), List.copyOf(dropped), List.copyOf(emptied));
+      effect = fires ? ZtunnelRule.Effect.WIDENED : ZtunnelRule.Effect.NEVER_FIRES;
     } else {
-      boolean fires = clauses.stream().allMatch(ZtunnelRule.Clause::canMatch);
       effect = fires ? ZtunnelRule.Effect.L4_REMAINDER : ZtunnelRule.Effect.NEVER_FIRES;
     }
-    return new ZtunnelRule(rule.index(), effect, List.copyOf(clauses), List.copyOf(dropped), List.copyOf(emptied));
+    return new ZtunnelRule(rule.index(), effect, List.copyOf(clauses), List.copyOf(dropped), List.copyOf(emptied),
+        List.copyOf(ignored));
   }
 
   private static List<ZtunnelMatch> entries(AuthorizationPolicy policy, AuthorizationPolicy.Rule rule,
-      List<AuthorizationPolicy.Clause> entries, String list, String prefix, List<String> l7, List<String> l4,
-      List<DroppedField> dropped, List<String> emptied) {
+      List<AuthorizationPolicy.Clause> entries, String list, String prefix, List<String> l7, List<String> untranslated,
+      List<String> l4, List<DroppedField> dropped, List<DroppedField> ignored, List<String> emptied) {
     List<ZtunnelMatch> matches = new ArrayList<>();
     for (AuthorizationPolicy.Clause entry : entries) {
-      boolean hadL7 = false;
+      boolean lostSome = false;
       for (String field : l7) {
         if (!entry.values(field).isEmpty()) {
-          hadL7 = true;
+          lostSome = true;
           dropped.add(new DroppedField(rule.index(), prefix + field, node(policy, entry.fieldPointer(field))));
+        }
+      }
+      for (String field : untranslated) {
+        if (!entry.values(field).isEmpty()) {
+          lostSome = true;
+          ignored.add(new DroppedField(rule.index(), prefix + field, node(policy, entry.fieldPointer(field))));
         }
       }
       Map<String, List<String>> kept = new LinkedHashMap<>();
@@ -123,7 +141,7 @@ public final class ZtunnelPolicyTranslator {
         }
       }
       ZtunnelMatch match = new ZtunnelMatch(entry.pointer(), kept);
-      if (hadL7 && match.isEmpty()) {
+      if (lostSome && match.isEmpty()) {
         emptied.add(list + "[" + entry.index() + "]");
       }
       matches.add(match);

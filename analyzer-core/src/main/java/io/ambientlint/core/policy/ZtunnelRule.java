@@ -6,19 +6,25 @@ import java.util.List;
  * One rule of an AuthorizationPolicy after translation for ztunnel.
  *
  * @param clauses ANDed; each clause is an OR of matches ({@code to}, {@code from}, then one per {@code when})
- * @param emptiedEntries entries that had only fields ztunnel cannot enforce ({@code to[1]}): skipped, they
- *     match nothing
+ * @param emptiedEntries entries that had only fields ztunnel cannot enforce or ignores ({@code to[1]}): skipped,
+ *     they match nothing
+ * @param ignored {@code from.source.trustDomains|notTrustDomains}: not translated, so enforced as if absent
  */
 public record ZtunnelRule(int index, Effect effect, List<Clause> clauses, List<DroppedField> dropped,
-    List<String> emptiedEntries) {
+    List<String> emptiedEntries, List<DroppedField> ignored) {
 
   public enum Effect {
     /** Nothing ztunnel cannot enforce: enforced as written. */
     UNCHANGED,
     /** ALLOW rule with an L7 field: not sent to ztunnel, so it matches (allows) nothing. */
     DROPPED,
-    /** DENY rule whose L7 parts left a clause with nothing to match: it never fires. */
+    /**
+     * A rule whose L7 or ignored parts left a clause with nothing to match: it never fires (a DENY is not
+     * enforced; an ALLOW allows nothing).
+     */
     NEVER_FIRES,
+    /** ALLOW rule enforced without its trustDomains/notTrustDomains: it admits any trust domain. */
+    WIDENED,
     /** DENY rule enforced on what is left after removing its L7 parts: it denies more than written. */
     L4_REMAINDER
   }

@@ -52,6 +52,12 @@ class ClassicTrafficSectionTest {
       metadata: {name: reviews, namespace: books}
       spec: {host: reviews, subsets: [{name: v1, labels: {version: v1}}, {name: v2, labels: {version: v2}}]}
       ---
+      # literal host (only dot-free names are expanded): it configures nothing for books/reviews
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: literal, namespace: frontend}
+      spec: {host: reviews.books, subsets: [{name: v3, labels: {version: v3}}]}
+      ---
       apiVersion: networking.istio.io/v1alpha3
       kind: EnvoyFilter
       metadata: {name: lua, namespace: books}
@@ -72,6 +78,14 @@ class ClassicTrafficSectionTest {
         .contains("not applied at waypoint books/waypoint: it is in neither the service's nor the waypoint's namespace")
         .contains("subset v1 (version=v1): 1 workload(s) of the host in the repository")
         .contains("subset v2 (version=v2): 0 workload(s) of the host in the repository");
+  }
+
+  @Test
+  void aDestinationRuleWithAPartlyQualifiedHostIsNotShownAsApplying() {
+    assertThat(explain("Service", "", "books", "reviews")).doesNotContain("frontend/literal").doesNotContain("v3");
+    assertThat(explain("DestinationRule", "networking.istio.io", "frontend", "literal"))
+        .contains("reviews.books -> reviews.books: no Service or ServiceEntry")
+        .contains("the FQDN is reviews.books.svc.cluster.local");
   }
 
   @Test

@@ -35,7 +35,12 @@ class HostIndexTest {
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: by-namespace, namespace: shop}
-      spec: {hosts: [reviews.books], exportTo: ["."]}
+      spec: {hosts: [reviews.books.svc.cluster.local], exportTo: ["."]}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: literal, namespace: shop}
+      spec: {hosts: [reviews.books]}
       ---
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -70,13 +75,18 @@ class HostIndexTest {
     HostIndex hosts = graph.hosts();
     assertThat(hosts.fqdn("reviews", "books")).isEqualTo("reviews.books.svc.cluster.local");
     assertThat(hosts.fqdn("Reviews", "shop")).isEqualTo("reviews.shop.svc.cluster.local");
-    assertThat(hosts.fqdn("reviews.books", "shop")).isEqualTo("reviews.books.svc.cluster.local");
-    assertThat(hosts.fqdn("reviews.books.svc", "shop")).isEqualTo("reviews.books.svc.cluster.local");
+    // ResolveShortnameToFQDN (pilot/pkg/model/config.go) expands dot-free names only: these stay literal
+    assertThat(hosts.fqdn("reviews.books", "shop")).isEqualTo("reviews.books");
+    assertThat(hosts.fqdn("reviews.books.svc", "shop")).isEqualTo("reviews.books.svc");
+    assertThat(hosts.partlyQualifiedService("reviews.books")).map(i -> i.namespacedName()).contains("books/reviews");
+    assertThat(hosts.partlyQualifiedService("reviews.books.svc")).map(i -> i.namespacedName()).contains("books/reviews");
+    assertThat(hosts.partlyQualifiedService("example.com")).isEmpty();
     assertThat(hosts.fqdn("reviews.books.svc.cluster.local", "shop")).isEqualTo("reviews.books.svc.cluster.local");
     // the second label is not a namespace of the repository: an external name, kept as written
     assertThat(hosts.fqdn("example.com", "books")).isEqualTo("example.com");
     assertThat(hosts.fqdn("*.example.com", "books")).isEqualTo("*.example.com");
-    assertThat(hosts.isClusterLocal("reviews.books", "shop")).isTrue();
+    assertThat(hosts.isClusterLocal("reviews.books", "shop")).isFalse();
+    assertThat(hosts.isClusterLocal("reviews", "shop")).isTrue();
     assertThat(hosts.isClusterLocal("api.example.com", "shop")).isFalse();
   }
 
@@ -94,7 +104,8 @@ class HostIndexTest {
     assertThat(name(graph.meshServiceForHost("reviews", "books"))).contains("Service books/reviews");
     // a short name resolves in the writer's namespace: reviews in shop is another Service
     assertThat(graph.meshServiceForHost("reviews", "shop")).isEmpty();
-    assertThat(name(graph.meshServiceForHost("reviews.books", "shop"))).contains("Service books/reviews");
+    assertThat(graph.meshServiceForHost("reviews.books", "shop")).isEmpty();
+    assertThat(name(graph.meshServiceForHost("reviews.books.svc.cluster.local", "shop"))).contains("Service books/reviews");
     assertThat(name(graph.meshServiceForHost("legacy", "shop"))).contains("ServiceEntry shop/partner");
     assertThat(name(graph.meshServiceForHost("api.partner.example.com", "books"))).contains("ServiceEntry shop/partner");
     assertThat(graph.meshServiceForHost("partner.example.com", "books")).isEmpty();
@@ -114,12 +125,12 @@ class HostIndexTest {
         """);
     assertThat(g.meshServiceForHost("anything.example.com", "sandbox")).isPresent();
     assertThat(g.meshServiceForHost("anything.example.com", "shop")).isEmpty();
-    assertThat(g.meshServiceForHost("api.shop", "web")).isPresent();
-    assertThat(g.meshServiceForHost("api.shop", "books")).isEmpty();
+    assertThat(g.meshServiceForHost("api.shop.svc.cluster.local", "web")).isPresent();
+    assertThat(g.meshServiceForHost("api.shop.svc.cluster.local", "books")).isEmpty();
   }
 
   @Test
-  void mesh_virtual_services_for_a_service_by_every_spelling_and_wildcard() {
+  void mesh_virtual_services_for_a_service_by_fqdn_short_name_and_wildcard_not_by_partial_names() {
     MeshService reviews = graph.service("books", "reviews").orElseThrow();
     List<String> names = graph.virtualServicesForHost(reviews).stream()
         .map(v -> v.virtualService().id().namespacedName()).toList();

@@ -114,9 +114,12 @@ class RouteIndexTest {
         spec:
           parentRefs: [{group: "", kind: Service, name: cart}, {group: "", kind: Service, name: legacy, namespace: books}]
         """);
+    // legacy opts out with use-waypoint: none, but its namespace has the label: referenceAllowed
+    // (pilot/pkg/config/kube/gateway/conversion.go) then reports no MissingUseWaypointLabel
     assertThat(g.parentAttachments()).extracting(ParentAttachment::outcome)
-        .containsExactly(Outcome.MISSING_USE_WAYPOINT_LABEL, Outcome.MISSING_USE_WAYPOINT_LABEL);
+        .containsExactly(Outcome.MISSING_USE_WAYPOINT_LABEL, Outcome.ACCEPTED);
     assertThat(g.parentAttachments().get(1).binding().orElseThrow().status()).isEqualTo(WaypointBinding.Status.OPTED_OUT);
+    assertThat(g.parentAttachments().get(1).appliesAtWaypoint()).isFalse();
   }
 
   @Test
@@ -387,7 +390,7 @@ class RouteIndexTest {
   }
 
   @Test
-  void aWaypointGatewayParentTakesRoutesFromItsOwnNamespaceOnly() {
+  void anIstioWaypointGatewayParentTakesNoRouteAtAll() {
     MeshGraph g = graph("""
         apiVersion: gateway.networking.k8s.io/v1
         kind: HTTPRoute
@@ -402,7 +405,9 @@ class RouteIndexTest {
           parentRefs: [{name: waypoint, namespace: books}]
         """);
     assertThat(g.parentAttachments()).extracting(a -> a.route().name() + "=" + a.outcome())
-        .containsExactly("own=ACCEPTED", "foreign=NOT_ALLOWED_BY_LISTENERS");
+        .containsExactly("own=NOT_ALLOWED_BY_LISTENERS", "foreign=NOT_ALLOWED_BY_LISTENERS");
+    // GenerateGatewaySupportedKinds (pilot/pkg/config/kube/gatewaycommon) gives HBONE no route kind
+    assertThat(g.parentAttachments().get(0).reason()).contains("supports no route kind");
   }
 
   @Test

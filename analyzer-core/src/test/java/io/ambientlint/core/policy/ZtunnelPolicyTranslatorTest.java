@@ -54,12 +54,31 @@ class ZtunnelPolicyTranslatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"requestPrincipals", "notRequestPrincipals", "remoteIpBlocks", "notRemoteIpBlocks",
-      "trustDomains", "notTrustDomains"})
+  @ValueSource(strings = {"requestPrincipals", "notRequestPrincipals", "remoteIpBlocks", "notRemoteIpBlocks"})
   void everyL7SourceFieldDropsAnAllowRule(String field) {
     ZtunnelPolicy p = translate("ALLOW", "- from: [{source: {" + field + ": [x], namespaces: [shop]}}]");
     assertThat(p.rules().get(0).effect()).isEqualTo(Effect.DROPPED);
     assertThat(p.dropped()).extracting(DroppedField::field).containsExactly("from.source." + field);
+  }
+
+  /** httpSources and handleRule (pilot/pkg/serviceregistry/ambient/authorization.go) neither flag nor translate them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"trustDomains", "notTrustDomains"})
+  void trustDomainsAreIgnoredSoAnAllowRuleAdmitsAnyTrustDomain(String field) {
+    ZtunnelPolicy p = translate("ALLOW", "- from: [{source: {" + field + ": [x], namespaces: [shop]}}]");
+    ZtunnelRule rule = p.rules().get(0);
+    assertThat(rule.effect()).isEqualTo(Effect.WIDENED);
+    assertThat(rule.fires()).isTrue();
+    assertThat(rule.dropped()).isEmpty();
+    assertThat(rule.ignored()).extracting(DroppedField::field).containsExactly("from.source." + field);
+    assertThat(rule.describe()).contains("namespaces=[shop]").doesNotContain(field);
+
+    ZtunnelPolicy alone = translate("ALLOW", "- from: [{source: {" + field + ": [x]}}]");
+    assertThat(alone.rules().get(0).effect()).isEqualTo(Effect.NEVER_FIRES);
+    assertThat(alone.firingRules()).isEmpty();
+
+    ZtunnelPolicy deny = translate("DENY", "- from: [{source: {" + field + ": [x], namespaces: [shop]}}]");
+    assertThat(deny.rules().get(0).effect()).isEqualTo(Effect.L4_REMAINDER);
   }
 
   @ParameterizedTest

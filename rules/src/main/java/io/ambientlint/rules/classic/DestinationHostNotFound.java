@@ -1,5 +1,6 @@
 package io.ambientlint.rules.classic;
 
+import io.ambientlint.core.graph.ExportTo;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.DestinationRule;
 import io.ambientlint.core.model.NodeRef;
@@ -9,6 +10,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
+import java.util.List;
 import java.util.Optional;
 
 /** A cluster-local host in a VirtualService destination or a DestinationRule that names no service. */
@@ -18,14 +20,17 @@ public final class DestinationHostNotFound implements Rule {
       .severity(Severity.ERROR)
       .summary("VirtualService destination or DestinationRule host names no Service or ServiceEntry")
       .description("A VirtualService route destination or mirror, or a DestinationRule `host`, is written in "
-          + "cluster-local form (a short name, `name.namespace`, `name.namespace.svc` or "
-          + "`name.namespace.svc.<clusterDomain>`) but no Service or ServiceEntry in the repository (nor in config "
-          + "`external`) visible from the object's namespace (`exportTo`) answers for it. Requests routed there fail with 503 (`NR`/`NC`); a DestinationRule for it "
-          + "configures nothing. Other hosts (`api.example.com`) are not checked: they may be resolved by DNS. "
-          + "istioctl reports destinations as IST0101 and DestinationRule hosts as IST0176.")
-      .help("Fix the host (short names resolve in the object's own namespace: use `name.namespace` for another "
-          + "namespace), add the Service or ServiceEntry, or list it in config `external` if it lives outside the "
-          + "repository.")
+          + "cluster-local form (a short name or `name.namespace.svc.<clusterDomain>`) but no Service or "
+          + "ServiceEntry in the repository (nor in config `external`) visible from the namespaces the object is "
+          + "exported to (`exportTo` of both sides) answers for it; or it names a ServiceEntry host that is not "
+          + "exported there. Istio expands only dot-free short names: `name.namespace` and `name.namespace.svc` "
+          + "are literal hostnames that no Service has. Requests routed there fail with 503 (`NR`/`NC`); a "
+          + "DestinationRule for it configures nothing. Other hosts (`api.example.com`) are not checked unless a "
+          + "ServiceEntry declares them: they may be resolved by DNS. "
+          + "istioctl reports destinations as IST0101 (ReferencedResourceNotFound) and DestinationRule hosts as IST0174 (UnknownDestinationRuleHost).")
+      .help("Fix the host (short names resolve in the object's own namespace: write the FQDN "
+          + "`name.namespace.svc.cluster.local` for another namespace), export the ServiceEntry to the namespace, "
+          + "add the Service or ServiceEntry, or list it in config `external` if it lives outside the repository.")
       .tags("virtualservice", "destinationrule", "host")
       .build();
 
@@ -38,39 +43,64 @@ public final class DestinationHostNotFound implements Rule {
   public void check(MeshGraph graph, Findings findings) {
     // The messages are built only for hosts that fail: nearly all destinations resolve.
     for (VirtualService vs : graph.virtualServices()) {
+      List<String> seenFrom = viewers(vs.exportTo(), vs.namespace());
       for (VirtualService.Destination d : vs.destinations()) {
-        if (unresolved(graph, d.host(), vs.namespace())) {
-          report(graph, findings, d.host(), vs.namespace(), vs.node(d.hostPointer()),
-              vs.displayName() + (d.mirror() ? " mirrors to " : " routes to "),
-              d.mirror() ? "the mirrored copies go nowhere" : "requests routed there fail with 503");
-        }
+        check(graph, findings, d.host(), vs.namespace(), seenFrom, vs.node(d.hostPointer()),
+            vs.displayName() + (d.mirror() ? " mirrors to " : " routes to "),
+            d.mirror() ? "the mirrored copies go nowhere" : "requests routed there fail with 503");
       }
     }
     for (DestinationRule dr : graph.destinationRules()) {
-      if (unresolved(graph, dr.host(), dr.namespace())) {
-        report(graph, findings, dr.host(), dr.namespace(), dr.hostNode(), dr.displayName() + " is for ",
-            "its traffic policy and subsets apply to nothing");
+      check(graph, findings, dr.host(), dr.namespace(), viewers(dr.exportTo(), dr.namespace()), dr.hostNode(),
+          dr.displayName() + " is for ", "its traffic policy and subsets apply to nothing");
+    }
+  }
+
+  /**
+   * The namespaces whose proxies use the object (its exportTo): the listed ones, or its own namespace when it is
+   * exported everywhere. istioctl's GetDestinationHost (pkg/config/analysis/analyzers/util/service_lookup.go)
+   * looks the host up from the same namespaces.
+   */
+  private static List<String> viewers(List<String> exportTo, String namespace) {
+    ExportTo e = ExportTo.of(exportTo, namespace);
+    return e.all() ? List.of(namespace) : List.copyOf(e.namespaces());
+  }
+
+  private static void check(MeshGraph graph, Findings findings, String host, String namespace, List<String> seenFrom,
+      NodeRef at, String what, String consequence) {
+    if (host.isEmpty() || seenFrom.isEmpty()
+        || seenFrom.stream().anyMatch(ns -> graph.meshServiceForHost(host, ns).isPresent())) {
+      return;
+    }
+    String where = seenFrom.size() == 1 ? "namespace " + seenFrom.get(0) : "namespaces " + seenFrom;
+    Optional<ResourceId> partly = graph.hosts().partlyQualifiedService(host);
+    if (partly.isPresent()) {
+      // ResolveShortnameToFQDN (pilot/pkg/model/config.go) expands only dot-free names: this host is literal.
+      String fqdn = graph.hosts().serviceFqdn(partly.get());
+      findings.report(META, at,
+          "%shost %s, which Istio takes literally (only dot-free short names are expanded): no Service or "
+              + "ServiceEntry has that host, so %s; write the FQDN %s",
+          what, host, consequence, fqdn);
+      return;
+    }
+    if (graph.hosts().isClusterLocal(host, namespace)) {
+      String fqdn = graph.hosts().fqdn(host, namespace);
+      Optional<ResourceId> id = graph.hosts().serviceIdOf(fqdn);
+      if (id.isPresent() && graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())) {
+        return; // in the repository but not visible here is still a finding; only config external excuses it
       }
+      String service = id.map(i -> "Service " + i.namespacedName()).orElse(fqdn);
+      findings.report(META, at,
+          "%shost %s (%s), but no %s or ServiceEntry for it visible in %s is in the repository: %s; fix "
+              + "the host (short names resolve in the object's own namespace) or add the Service",
+          what, host, fqdn, service, where, consequence);
+      return;
     }
-  }
-
-  /** A cluster-local host that no visible Service or ServiceEntry answers for. */
-  private static boolean unresolved(MeshGraph graph, String host, String namespace) {
-    return !host.isEmpty() && graph.hosts().isClusterLocal(host, namespace)
-        && graph.meshServiceForHost(host, namespace).isEmpty();
-  }
-
-  private static void report(MeshGraph graph, Findings findings, String host, String namespace, NodeRef at,
-      String what, String consequence) {
-    String fqdn = graph.hosts().fqdn(host, namespace);
-    Optional<ResourceId> id = graph.hosts().serviceIdOf(fqdn);
-    if (id.isPresent() && graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())) {
-      return; // in the repository but not visible here is still a finding; only config external excuses it
+    if (graph.hosts().isServiceEntryHost(host, namespace)) {
+      findings.report(META, at,
+          "%shost %s, but the ServiceEntry declaring it is not exported to %s, where the object is used, so the "
+              + "host does not exist for those proxies: %s; add %s to the ServiceEntry's exportTo",
+          what, host, where, consequence, seenFrom.size() == 1 ? seenFrom.get(0) : "those namespaces");
     }
-    String service = id.map(i -> "Service " + i.namespacedName()).orElse(fqdn);
-    findings.report(META, at,
-        "%shost %s (%s), but no %s or ServiceEntry for it visible in namespace %s is in the repository: %s; fix "
-            + "the host (short names resolve in the object's own namespace) or add the Service",
-        what, host, fqdn, service, namespace, consequence);
   }
 }

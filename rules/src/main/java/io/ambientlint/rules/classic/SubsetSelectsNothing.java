@@ -48,7 +48,7 @@ public final class SubsetSelectsNothing implements Rule {
       }
       for (DestinationRule.Subset subset : dr.subsets()) {
         Map<String, String> podLabels = new LinkedHashMap<>(subset.labels());
-        podLabels.keySet().removeIf(k -> k.startsWith("topology.kubernetes.io/") || k.startsWith("topology.istio.io/"));
+        podLabels.keySet().removeIf(SubsetUnreachableByRoute::isNodeTopologyLabel);
         LabelSelector selector = LabelSelector.of(podLabels);
         if (podLabels.isEmpty() || workloads.stream().anyMatch(w -> selector.matches(w.podLabels()))) {
           continue;

@@ -26,7 +26,9 @@ public final class SubsetUnreachableByRoute implements Rule {
           + "DestinationRule subsets: a backendRef has no subset field. When such a route is accepted on a Service "
           + "(as parentRef), the subsets of that Service's DestinationRule are dead configuration for the traffic the "
           + "route takes (version routing, canaries). The Gateway API way is one Service per version with a narrower "
-          + "selector, used as weighted backendRefs; the finding suggests those Services and their selectors.")
+          + "selector, used as weighted backendRefs; the finding suggests those Services and their selectors. Subsets on "
+          + "node topology labels (`topology.kubernetes.io/*`, `topology.istio.io/*`, which istiod takes from the node, "
+          + "not the pod) cannot become Service selectors: for them it suggests locality-aware routing instead.")
       .help("Create one Service per subset (the host's selector plus the subset's labels), route to them with weighted "
           + "backendRefs, and drop the subsets from the DestinationRule.")
       .tags("destinationrule", "subset", "gateway-api")
@@ -56,8 +58,8 @@ public final class SubsetUnreachableByRoute implements Rule {
       String routeNames = routes.stream().map(a -> a.route().displayName()).distinct().collect(Collectors.joining(", "));
       String suggestions = dr.subsets().stream().map(s -> suggestion(service, s)).collect(Collectors.joining("; "));
       var draft = findings.report(META, dr.node("/spec/subsets"),
-          "%s routes %s, but Gateway API routes cannot address the subsets of %s (%s): create one %s per version "
-              + "and use them as weighted backendRefs: %s",
+          "%s routes %s, but Gateway API routes cannot address the subsets of %s (%s): where a subset is a version, "
+              + "create one %s per version and use them as weighted backendRefs: %s",
           routeNames, service.displayName(), dr.displayName(),
           dr.subsets().stream().map(DestinationRule.Subset::name).collect(Collectors.joining(", ")),
           service instanceof ServiceEntry ? "ServiceEntry" : "Service", suggestions);
@@ -65,8 +67,23 @@ public final class SubsetUnreachableByRoute implements Rule {
     }
   }
 
+  /**
+   * Labels istiod adds to endpoints from the node (locality, network, cluster): pods do not carry them, so a
+   * Service selector cannot use them.
+   */
+  static boolean isNodeTopologyLabel(String key) {
+    return key.startsWith("topology.kubernetes.io/") || key.startsWith("topology.istio.io/");
+  }
+
   /** {@code Service books/reviews-v1 with selector app=reviews,version=v1}. */
   private static String suggestion(MeshService service, DestinationRule.Subset subset) {
+    List<String> topology = subset.labels().keySet().stream().filter(SubsetUnreachableByRoute::isNodeTopologyLabel)
+        .toList();
+    if (!topology.isEmpty()) {
+      return "subset " + subset.name() + " selects by node topology (" + String.join(", ", topology) + "), which pods "
+          + "do not carry, so no Service selector can express it: keep traffic local with the Service's "
+          + "trafficDistribution or locality load balancing instead";
+    }
     Map<String, String> selector = new LinkedHashMap<>(service instanceof Service s ? s.selector()
         : ((ServiceEntry) service).workloadSelector());
     selector.putAll(subset.labels());

@@ -1,7 +1,9 @@
 package io.ambientlint.rules.classic;
 
+import io.ambientlint.core.graph.ExportTo;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.WaypointBinding;
+import io.ambientlint.core.graph.WaypointVirtualServiceOrder;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.rule.Findings;
@@ -10,7 +12,7 @@ import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 import java.util.Optional;
 
-/** A mesh VirtualService for a host served by a waypoint: Alpha, sourceLabels ignored, namespace restrictions. */
+/** A mesh VirtualService for a host served by a waypoint: Alpha, sourceLabels matches dropped, namespace and exportTo restrictions. */
 public final class VirtualServiceOnWaypoint implements Rule {
 
   static final RuleMetadata META = RuleMetadata.builder("AL402", "virtualservice-on-waypoint")
@@ -19,11 +21,13 @@ public final class VirtualServiceOnWaypoint implements Rule {
       .description("A mesh VirtualService (no `gateways`, or `mesh` among them) whose host is a Service or "
           + "ServiceEntry bound to a waypoint is applied by that waypoint, but Istio supports VirtualService on "
           + "waypoints only as Alpha (note). It is a warning when the waypoint will not do what the VirtualService "
-          + "says: `sourceLabels` matches are ignored at waypoints (the waypoint does not know the client's pod "
-          + "labels, so the route matches every client), and a VirtualService in neither the Service's namespace nor "
-          + "the waypoint's namespace is not applied at the waypoint at all (only sidecar clients that see it use it).")
+          + "says: a match with `sourceLabels` is dropped at waypoints (the route entry is removed, so requests from "
+          + "those clients fall through to later routes), a VirtualService in neither the Service's namespace nor "
+          + "the waypoint's namespace is not applied at the waypoint at all (only sidecar clients that see it use it), "
+          + "and neither is one whose `exportTo` excludes the waypoint's namespace.")
       .help("Prefer an HTTPRoute or GRPCRoute with the Service as parentRef. Replace `sourceLabels` matches with an "
-          + "AuthorizationPolicy or with headers the clients set; move the VirtualService to the Service's namespace.")
+          + "AuthorizationPolicy or with headers the clients set; move the VirtualService to the Service's namespace; "
+          + "export it to the waypoint's namespace.")
       .tags("virtualservice", "waypoint", "ambient")
       .build();
 
@@ -62,6 +66,17 @@ public final class VirtualServiceOnWaypoint implements Rule {
               .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
           continue;
         }
+        if (!WaypointVirtualServiceOrder.visibleAt(vs, waypointNamespace)) {
+          // VirtualServicesForGateway (pilot/pkg/model/push_context.go) lists only what the waypoint's namespace sees
+          findings.report(META, vs.node(host.pointer()),
+                  "%s is not exported to namespace %s of waypoint %s (exportTo %s): the waypoint does not apply it, so "
+                      + "requests from ambient clients to %s ignore it (only sidecar clients in %s use it); add %s to "
+                      + "its exportTo",
+                  vs.displayName(), waypointNamespace, binding.waypointDisplayName(), vs.exportTo(), serviceName,
+                  ExportTo.of(vs.exportTo(), vs.namespace()).describe(), waypointNamespace)
+              .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
+          continue;
+        }
         appliedSomewhere = true;
         if (appliedBy == null) {
           appliedBy = "waypoint " + binding.waypointDisplayName() + " of " + serviceName;
@@ -77,10 +92,12 @@ public final class VirtualServiceOnWaypoint implements Rule {
       }
       if (appliedSomewhere) {
         for (String pointer : vs.sourceLabelsPointers()) {
+          // listener_waypoint.go drops every match with sourceLabels (istio/istio#51565)
           findings.report(META, vs.node(pointer),
-              "%s is applied by %s, which ignores sourceLabels: this match is true for requests from every client, "
-                  + "not only the labelled pods; match on a header the clients set, or restrict clients with an "
-                  + "AuthorizationPolicy", vs.displayName(), appliedBy);
+              "%s is applied by %s, which drops matches with sourceLabels: this route entry is removed, so requests "
+                  + "from the labelled clients fall through to the later routes instead of taking it; match on a "
+                  + "header the clients set, or restrict clients with an AuthorizationPolicy",
+              vs.displayName(), appliedBy);
         }
       }
     }

@@ -1,8 +1,10 @@
 package io.ambientlint.rules.classic;
 
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.graph.RouteAhead;
 import io.ambientlint.core.graph.WaypointBinding;
+import io.ambientlint.core.graph.WaypointVirtualServiceOrder;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.rule.Findings;
@@ -22,13 +24,17 @@ public final class VirtualServiceShadowedByRoute implements Rule {
       .severity(Severity.WARNING)
       .summary("Mesh VirtualService shadowed by an HTTPRoute or GRPCRoute on the same Service")
       .description("At a waypoint the routes of every VirtualService for a host are concatenated (HTTPRoutes and "
-          + "GRPCRoutes are converted to VirtualServices first): Gateway API routes of the waypoint's namespace come "
-          + "first, the others by creationTimestamp, and the first match wins. Istio's docs put it as \"the route "
+          + "GRPCRoutes are converted to VirtualServices first) and the first match wins. The order is Istio's "
+          + "VirtualServicesForGateway: VirtualServices private to the waypoint's namespace (`exportTo: [\".\"]`) and "
+          + "those exported explicitly to it, then Gateway API routes of the waypoint's namespace, then the other "
+          + "public ones by creationTimestamp. Istio's docs put it as \"the route "
           + "applies and the VirtualService does not\". A catch-all route (a rule without matches, or `PathPrefix /`) "
           + "on the same Service therefore shadows the mesh VirtualService completely: its fault injection, direct "
           + "response, mirroring, retries, timeouts, subsets and header-based routing are lost. A narrower route takes "
           + "only the requests it matches; the rest still reach the VirtualService. When the route is not in the "
-          + "waypoint's namespace, creation order decides which comes first.")
+          + "waypoint's namespace, creation order decides which comes first. When the VirtualService comes first "
+          + "(private or explicitly exported) and has a catch-all route, the HTTPRoute or GRPCRoute is the dead config: "
+          + "the finding is on the route's parentRef, and deleting the VirtualService would change live behaviour.")
       .help("Express the behaviour in the HTTPRoute (filters, timeouts, retries, per-version Services as weighted "
           + "backendRefs) and delete the VirtualService, or remove the route.")
       .tags("virtualservice", "gateway-api", "waypoint")
@@ -57,6 +63,14 @@ public final class VirtualServiceShadowedByRoute implements Rule {
             || !vs.namespace().equals(service.namespace()) && !vs.namespace().equals(waypointNamespace)) {
           continue; // not applied at the waypoint at all: AL402 / AL404
         }
+        if (!WaypointVirtualServiceOrder.visibleAt(vs, waypointNamespace)) {
+          continue; // not exported to the waypoint's namespace: AL402
+        }
+        Optional<String> first = WaypointVirtualServiceOrder.aheadOfRoutes(vs, waypointNamespace);
+        if (first.isPresent()) {
+          reportDeadRoutes(graph, findings, vs, service, binding, first.get());
+          continue;
+        }
         List<RouteAhead> ahead = graph.routesAheadOf(vs, service);
         if (ahead.isEmpty()) {
           continue;
@@ -81,6 +95,34 @@ public final class VirtualServiceShadowedByRoute implements Rule {
           draft.related(r.attachment().parentRefNode(), "parentRef of " + r.attachment().route().displayName());
         }
       }
+    }
+  }
+
+  /**
+   * The VirtualService comes before every Gateway API route at the waypoint (VirtualServicesForGateway,
+   * pilot/pkg/model/push_context.go); when one of its http routes matches every request, the HTTPRoutes and
+   * GRPCRoutes on the service get nothing there. The route is the dead config, not the VirtualService.
+   */
+  private static void reportDeadRoutes(MeshGraph graph, Findings findings, VirtualService vs, MeshService service,
+      WaypointBinding binding, String why) {
+    Optional<VirtualService.Route> catchAll = vs.httpRoutes().stream()
+        .filter(r -> r.matches().isEmpty() || r.matches().stream()
+            .anyMatch(m -> m.matchesEverything() && m.sourceLabelsPointer().isEmpty()))
+        .findFirst();
+    if (catchAll.isEmpty()) {
+      return; // the routes still take the requests the VirtualService does not match
+    }
+    for (ParentAttachment a : graph.routesAttachedTo(service)) {
+      if (!a.isAccepted() || !a.appliesAtWaypoint() || !a.route().kind().isHttpLike()) {
+        continue;
+      }
+      findings.report(META, a.parentRefNode(),
+              "%s never receives requests for %s at waypoint %s: %s comes first there because %s, and its route %s "
+                  + "matches every request; delete %s or move its rules into the VirtualService (deleting the "
+                  + "VirtualService instead would change live behaviour)",
+              a.route().displayName(), service.displayName(), binding.waypointDisplayName(), vs.displayName(), why,
+              vs.node(catchAll.get().pointer()).dottedPath(), a.route().displayName())
+          .related(vs.node(catchAll.get().pointer()), "the VirtualService's catch-all route");
     }
   }
 

@@ -35,11 +35,12 @@ public final class BackendRefNotPermitted implements Rule {
       if (b.outcome() != BackendResolution.Outcome.REF_NOT_PERMITTED) {
         continue;
       }
-      findings.report(META, b.backendRefField("namespace"),
-          "requests that %s sends to %s fail (RefNotPermitted): %s; add a ReferenceGrant in namespace %s from "
-              + "%s in namespace %s to %s",
-          b.route().displayName(), b.backendRef().describe(b.route().namespace()), b.reason(),
+      var draft = findings.report(META, b.backendRefField("namespace"),
+          "%s: %s; add a ReferenceGrant in namespace %s from %s in namespace %s to %s", b.runtimeEffect(), b.reason(),
           b.backendRef().namespace(), b.route().kind().kind(), b.route().namespace(), b.backendRef().kind());
+      if (!b.receivesTraffic()) {
+        draft.severity(Severity.WARNING);
+      }
     }
   }
 }

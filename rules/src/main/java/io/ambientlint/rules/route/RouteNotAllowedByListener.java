@@ -2,12 +2,13 @@ package io.ambientlint.rules.route;
 
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.ParentAttachment;
+import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 
-/** The Gateway's listeners do not admit the route's namespace or kind (NotAllowedByListeners). */
+/** The Gateway's listeners do not admit the route's namespace or kind, or the parent is an Istio waypoint (NotAllowedByListeners). */
 public final class RouteNotAllowedByListener implements Rule {
 
   static final RuleMetadata META = RuleMetadata.builder("AL204", "route-not-allowed-by-listener")
@@ -18,9 +19,13 @@ public final class RouteNotAllowedByListener implements Rule {
           + "including kubernetes.io/metadata.name) and its `allowedRoutes.kinds` (or, when absent, its protocol: "
           + "HTTP/HTTPS take HTTPRoute and GRPCRoute, TLS TLSRoute, TCP TCPRoute, UDP UDPRoute) include the route's "
           + "kind. When no listener matching the parentRef admits the route, it is rejected with "
-          + "NotAllowedByListeners and receives no traffic from that Gateway.")
+          + "NotAllowedByListeners and receives no traffic from that Gateway. An Istio (Envoy) waypoint Gateway "
+          + "(class `istio-waypoint`, or controller `istio.io/mesh-controller`) admits no route at all: its HBONE "
+          + "listener supports no route kind (`supportedKinds: []`); routes program a waypoint through their Service "
+          + "or ServiceEntry parentRef.")
       .help("Widen the listener's allowedRoutes (namespaces All or a Selector that matches, or the kind), move the "
-          + "route to an admitted namespace, or use a route kind the listener's protocol takes.")
+          + "route to an admitted namespace, or use a route kind the listener's protocol takes. For a waypoint, use the "
+          + "Service bound to it as the parentRef (group \"\", kind Service).")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();
@@ -36,10 +41,20 @@ public final class RouteNotAllowedByListener implements Rule {
       if (a.outcome() != ParentAttachment.Outcome.NOT_ALLOWED_BY_LISTENERS) {
         continue;
       }
+      Gateway gw = a.gateway().orElseThrow();
+      if (graph.isEnvoyWaypointClass(gw.className())) {
+        var draft = findings.report(META, a.parentRefNode(),
+            "%s is rejected by %s (NotAllowedByListeners): %s; the route programs nothing. To route through the "
+                + "waypoint, make the Service the parentRef (group: \"\", kind: Service, name: the service bound to "
+                + "%s with istio.io/use-waypoint)",
+            a.route().displayName(), gw.displayName(), a.reason(), gw.name());
+        a.decidedBy().ifPresent(node -> draft.related(node, "the waypoint's HBONE listener"));
+        continue;
+      }
       var draft = findings.report(META, a.parentRefNode(),
           "%s is rejected by %s (NotAllowedByListeners): %s; no request through that Gateway uses this route. "
               + "Allow it in the listener's allowedRoutes or move the route",
-          a.route().displayName(), a.gateway().orElseThrow().displayName(), a.reason());
+          a.route().displayName(), gw.displayName(), a.reason());
       a.decidedBy().ifPresent(node -> draft.related(node, "the listener's allowedRoutes"));
     }
   }

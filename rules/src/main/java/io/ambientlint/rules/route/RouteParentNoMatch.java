@@ -17,7 +17,8 @@ public final class RouteParentNoMatch implements Rule {
       .description("On a Gateway parent, `sectionName` names a listener and `port` a listener port (both set: both "
           + "must match); when no listener matches, the route is rejected with NoMatchingParent (error). On a "
           + "Service or ServiceEntry parent Istio uses `port` only to narrow the route to one service port: a port "
-          + "the service does not have gets no status at all and the route silently matches nothing (error). "
+          + "the service does not have is still `Accepted` (istiod does not check it against the service) and the "
+          + "route silently matches nothing on it (error). "
           + "Istio ignores `sectionName` on Service parents, so the route covers every port of the service (note).")
       .help("Use a listener name or port the Gateway has, a port the Service has, or drop `sectionName` from "
           + "Service parents (use `port` to narrow a route to one port).")
@@ -43,8 +44,8 @@ public final class RouteParentNoMatch implements Rule {
             .related(a.gateway().orElseThrow().resource().node("/spec/listeners"), "the Gateway's listeners");
       } else if (a.outcome() == Outcome.PORT_NOT_ON_SERVICE) {
         findings.report(META, a.parentRefField("port"),
-                "%s matches no request: %s, so Istio gives this parentRef no status and the route applies to nothing "
-                    + "on it; use one of the service's ports or drop port to cover them all",
+                "%s matches no request: %s; Istio still reports this parentRef Accepted, but the route applies to "
+                    + "nothing on it; use one of the service's ports or drop port to cover them all",
                 a.route().displayName(), a.reason())
             .related(a.service().orElseThrow().resource().node("/spec/ports"), "the service's ports");
       }

@@ -2,10 +2,12 @@ package io.ambientlint.rules.route;
 
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.ParentAttachment;
+import io.ambientlint.core.model.Service;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
+import java.util.Optional;
 
 /** A parentRef names a Gateway, Service or ServiceEntry that does not exist, or a kind no Istio controller takes. */
 public final class RouteParentNotFound implements Rule {
@@ -35,10 +37,17 @@ public final class RouteParentNotFound implements Rule {
   public void check(MeshGraph graph, Findings findings) {
     for (ParentAttachment a : graph.parentAttachments()) {
       if (a.outcome() == ParentAttachment.Outcome.NOT_FOUND) {
-        findings.report(META, a.parentRefNode(),
+        // parentRef defaults to a Gateway: a Service of that name means group "" and kind Service were forgotten.
+        Optional<Service> meant = a.parentRef().isGateway()
+            ? graph.service(a.parentRef().namespace(), a.parentRef().name()) : Optional.empty();
+        var draft = findings.report(META, a.parentRefNode(),
             "%s is attached to nothing through this parentRef: %s, so no request through that parent uses the "
-                + "route; fix the parentRef's name or namespace, add it to the repository, or declare it in config external",
-            a.route().displayName(), a.reason());
+                + "route; %s",
+            a.route().displayName(), a.reason(), meant.isPresent()
+                ? "to attach it to " + meant.get().displayName() + " (through its waypoint), write group: \"\" and "
+                    + "kind: Service (a parentRef without them names a Gateway)"
+                : "fix the parentRef's name or namespace, add it to the repository, or declare it in config external");
+        meant.ifPresent(s -> draft.related(s.resource().nameNode(), "the Service of that name"));
       } else if (a.outcome() == ParentAttachment.Outcome.UNSUPPORTED_KIND) {
         findings.report(META, a.parentRefNode(), "%s is attached to nothing through this parentRef: %s; no request "
                 + "uses the route through it; fix the parentRef's group and kind",

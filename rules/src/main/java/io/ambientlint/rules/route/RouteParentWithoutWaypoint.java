@@ -19,8 +19,10 @@ public final class RouteParentWithoutWaypoint implements Rule {
           + "waypoint: ztunnel does no L7 routing. When neither the service nor its namespace carries an "
           + "`istio.io/use-waypoint` label (or the label says `none`), Istio sets the route's parent status to "
           + "MissingUseWaypointLabel and the route is not respected: requests to the service go straight to its "
-          + "pods. (Whether the named waypoint exists is AL101's question.) Services outside ambient, whose clients "
-          + "have sidecars, are not reported.")
+          + "pods (sidecar clients still apply it). Istio reports this whether or not the namespace is ambient, so the "
+          + "rule does too; it is skipped when the Namespace object is not in the repository (istiod skips the check "
+          + "then). A Service labelled `none` in a namespace that has the label gets no MissingUseWaypointLabel. "
+          + "(Whether the named waypoint exists is AL101's question.)")
       .help("Label the Service (or its namespace) with `istio.io/use-waypoint: <waypoint>` and deploy that "
           + "waypoint, or attach the route to a Gateway instead.")
       .tags("gateway-api", "routes", "waypoint")
@@ -35,14 +37,17 @@ public final class RouteParentWithoutWaypoint implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (ParentAttachment a : graph.parentAttachments()) {
-      if (a.outcome() != ParentAttachment.Outcome.MISSING_USE_WAYPOINT_LABEL || a.service().isEmpty()) {
+      if (a.service().isEmpty() || a.binding().isEmpty() || !(a.outcome() == ParentAttachment.Outcome.MISSING_USE_WAYPOINT_LABEL
+          || a.isAccepted() && graph.missingUseWaypointLabel(a.service().get()))) {
         continue;
       }
-      WaypointBinding binding = a.binding().orElseThrow();
+      WaypointBinding binding = a.binding().get();
       boolean optedOut = binding.status() == WaypointBinding.Status.OPTED_OUT;
+      String service = a.service().get().displayName();
       var draft = findings.report(META, a.parentRefNode(),
-          "requests to %s will not use %s: %s is not bound to a waypoint (%s); %s",
-          a.serviceRequests(), a.route().displayName(), a.service().get().displayName(), binding.reason(),
+          "neither %s nor its namespace %s has an %s label (MissingUseWaypointLabel): requests from ambient clients to "
+              + "%s do not use %s, which only sidecar clients apply; %s",
+          service, a.service().get().namespace(), IstioLabels.USE_WAYPOINT, a.serviceRequests(), a.route().displayName(),
           optedOut ? "remove the " + IstioLabels.USE_WAYPOINT + "=none opt-out or attach the route elsewhere"
               : "add label " + IstioLabels.USE_WAYPOINT + " to the " + a.service().get().resource().kind()
                   + " or its namespace")

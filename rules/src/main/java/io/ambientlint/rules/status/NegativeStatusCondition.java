@@ -20,7 +20,7 @@ public final class NegativeStatusCondition implements Rule {
           + "AuthorizationPolicy (not enforced, or only partly: reason `PartiallyInvalid` counts even with status "
           + "True), and `Accepted`, `ResolvedRefs`, `Programmed` on a Gateway, its listeners and route parents. The "
           + "finding quotes the condition's reason and message. Conditions of other controllers (Argo CD's `Synced`) "
-          + "are ignored. istioctl reports the object-level ones as IST0174 (NegativeConditionStatus).")
+          + "are ignored. istioctl reports the object-level ones as IST0171 (NegativeConditionStatus).")
       .help("Fix what the condition's message names, then re-export the status (or drop `status` from the manifests "
           + "kept in Git).")
       .tags("status")

@@ -2,7 +2,6 @@ package io.ambientlint.rules.waypoint;
 
 import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.WaypointResolver;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.Listener;
 import io.ambientlint.core.model.NodeRef;
@@ -22,8 +21,11 @@ public final class WaypointListeners implements Rule {
           + "`ambient.istio.io/waypoint-inbound-binding` annotation on the Gateway or its GatewayClass, to the "
           + "listener of that binding (its port, or protocol `istio.io/PROXY`). For Istio-deployed waypoints the "
           + "waypoint Service's ports come from the listeners, so without such a listener traffic to bound services "
-          + "fails (error for Istio's classes `istio-waypoint` and `istio-agentgateway-waypoint`, warning for other "
-          + "classes, whose controller may add it). On class `istio-waypoint` every other listener is rejected "
+          + "fails (error for Istio's waypoint classes: `istio-waypoint`, `istio-agentgateway-waypoint` and any "
+          + "GatewayClass of controller `istio.io/mesh-controller`; warning for other classes, whose controller may "
+          + "add it; nothing for another controller's class that declares an inbound binding, which ztunnel uses "
+          + "whatever the listeners are). On Envoy waypoint classes (`istio-waypoint`, or controller "
+          + "`istio.io/mesh-controller`) every other listener is rejected "
           + "(`Accepted=False`: \"Expected a single listener on port 15008 with protocol HBONE\"), reported as an error "
           + "at the listener.")
       .help("Give the waypoint a listener `{name: mesh, port: 15008, protocol: HBONE}` (or the inbound-binding "
@@ -39,8 +41,11 @@ public final class WaypointListeners implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (Gateway gw : graph.waypoints()) {
-      boolean istioClass = WaypointResolver.isIstioWaypointClass(gw.className());
-      if (graph.boundListener(gw).isEmpty()) {
+      boolean istioClass = graph.isIstioWaypointClass(gw.className());
+      // makeInboundBinding (pilot/pkg/serviceregistry/ambient/waypoints.go) hands ztunnel the annotated
+      // protocol/port whatever the listeners say: another controller's proxy may serve it without a listener.
+      boolean declaredBinding = graph.waypointResolver().inboundBinding(gw).filter(b -> b.valid()).isPresent();
+      if (graph.boundListener(gw).isEmpty() && (istioClass || !declaredBinding)) {
         NodeRef at = gw.node("/spec/listeners").isPresent() ? gw.node("/spec/listeners") : gw.classNode();
         Optional<Listener> proxy = gw.listeners().stream()
             .filter(l -> l.protocol().equals(IstioLabels.PROXY_PROTOCOL)).findFirst();
@@ -55,7 +60,9 @@ public final class WaypointListeners implements Rule {
             .severity(istioClass ? Severity.ERROR : Severity.WARNING);
         graph.waypointResolver().inboundBinding(gw).ifPresent(b -> d.related(b.source(), "the inbound-binding annotation"));
       }
-      if (!gw.className().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)) {
+      // buildListener (pilot/pkg/config/kube/gateway/conversion.go) rejects other listeners for controller
+      // istio.io/mesh-controller, whatever the class is called.
+      if (!graph.isEnvoyWaypointClass(gw.className())) {
         continue;
       }
       for (Listener l : gw.listeners()) {
@@ -64,10 +71,10 @@ public final class WaypointListeners implements Rule {
         }
         findings.report(META, gw.node(l.pointer()),
                 "listener %s (port %d, protocol %s) of waypoint %s is rejected by Istio (Accepted=False: expected a "
-                    + "single listener on port 15008 with protocol HBONE); class istio-waypoint serves only HBONE on "
-                    + "15008: remove the listener",
-                l.name(), l.port(), l.protocol(), gw.displayName())
-            .related(gw.classNode(), "the class istio-waypoint");
+                    + "single listener on port 15008 with protocol HBONE); class %s (controller "
+                    + "istio.io/mesh-controller) serves only HBONE on 15008: remove the listener",
+                l.name(), l.port(), l.protocol(), gw.displayName(), gw.className())
+            .related(gw.classNode(), "the waypoint's class");
       }
     }
   }

@@ -16,8 +16,10 @@ public final class WaypointNotReady implements Rule {
       .summary("A waypoint's status has no usable address")
       .description("istiod uses a Gateway as a waypoint only once its controller has published `status.addresses` "
           + "(after a waypoint pod is ready). Manifests in Git rarely carry status and are then taken as ready; when "
-          + "status is present (exported cluster state) and `status.addresses` is empty, or an address is neither an "
-          + "IP address nor a hostname, every binding to the waypoint fails as not ready and traffic bypasses it.")
+          + "status is present (exported cluster state), istiod takes the first address of `type: Hostname`, else the "
+          + "first `type: IPAddress` (the default when `type` is absent) whose value parses as an IP, and skips the "
+          + "rest: one usable address is enough. With none (or no addresses), ztunnel gets no waypoint address, every "
+          + "binding to the waypoint fails as not ready and traffic bypasses it.")
       .help("Check the waypoint's deployment and controller (pods ready, class accepted), then export the status again.")
       .tags("waypoint", "status")
       .build();
@@ -35,10 +37,11 @@ public final class WaypointNotReady implements Rule {
       }
       NodeRef addresses = gw.node("/status/addresses");
       String problem = gw.statusAddresses().isEmpty() ? "status.addresses is empty"
-          : "status.addresses holds " + gw.statusAddresses() + ", not all IP addresses or hostnames";
+          : "status.addresses holds " + gw.statusAddresses() + ", but no address of type Hostname and no IPAddress "
+              + "(or untyped) address that parses as an IP";
       findings.report(META, addresses.isPresent() ? addresses : gw.node("/status"),
-              "waypoint %s is not ready: %s, so istiod binds nothing to it and traffic to every service and workload "
-                  + "that uses it bypasses it; check the waypoint's pods and controller",
+              "waypoint %s is not ready: %s, so istiod gives ztunnel no waypoint address and traffic to every service "
+                  + "and workload that uses it bypasses it; check the waypoint's pods and controller",
               gw.displayName(), problem)
           .related(gw.resource().nameNode(), "the waypoint " + gw.displayName());
     }

@@ -24,7 +24,9 @@ public final class WaypointSkippedByClients implements Rule {
           + "routes and L7 policies do not apply to them. The rule reports an `istio.io/use-waypoint` label whose "
           + "namespace, declared in the repository, is not ambient (sidecar injection via `istio-injection`/`istio.io/rev`, "
           + "or no `istio.io/dataplane-mode: ambient`): the clients next to the object, usually its main callers, bypass "
-          + "the waypoint. The destination itself may be sidecar-injected; what matters is the client. Namespaces the "
+          + "the waypoint. Pods enrolled by their own `istio.io/dataplane-mode: ambient` label are ambient clients: a "
+          + "namespace with such pods is not reported. The destination itself may be sidecar-injected; what matters "
+          + "is the client. Namespaces the "
           + "repository does not declare are skipped: their labels live elsewhere.")
       .help("Enrol the namespace in ambient (`istio.io/dataplane-mode: ambient`, without sidecar injection), or "
           + "enforce the policy where those clients do see it (their sidecar, or ztunnel L4 policies).")
@@ -43,6 +45,11 @@ public final class WaypointSkippedByClients implements Rule {
       Enrolment enrolment = graph.namespaceEnrolment(ns);
       if (enrolment.isAmbient() || !ns.isDeclared()) {
         continue; // a namespace the repository does not declare may be labelled in the cluster: nothing to say
+      }
+      // A pod's own istio.io/dataplane-mode=ambient enrols it whatever its namespace says: such pods are ambient
+      // clients that do go through the waypoint.
+      if (graph.workloadsIn(use.holderNamespace()).stream().anyMatch(graph::isAmbient)) {
+        continue;
       }
       String clients = enrolment.isSidecar()
           ? "are sidecar-injected (" + enrolment.reason() + ") and route with their sidecar"
