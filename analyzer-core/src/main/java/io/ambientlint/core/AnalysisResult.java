@@ -2,6 +2,7 @@ package io.ambientlint.core;
 
 import io.ambientlint.core.baseline.Comparison;
 import io.ambientlint.core.config.FailOn;
+import io.ambientlint.core.gitops.AnalyzedDeployment;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Finding;
@@ -13,10 +14,11 @@ import java.util.Optional;
 /**
  * The outcome of one analysis: the graph, findings in output order (path, line, column, rule), the tool
  * notifications (files skipped or unreadable, rules that failed), and, when the run compared against a
- * baseline file or a Git revision, which findings are new, unchanged or fixed.
+ * baseline file or a Git revision, which findings are new, unchanged or fixed. {@code graph} is the first
+ * cluster's graph; {@code deployment} holds every cluster's.
  */
 public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
-    List<Diagnostic> notifications, Optional<Comparison> comparison) {
+    List<Diagnostic> notifications, Optional<Comparison> comparison, AnalyzedDeployment deployment) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;
@@ -31,12 +33,27 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings, List<Diagnostic> notifications) {
-    this(graph, rules, findings, notifications, Optional.empty());
+    this(graph, rules, findings, notifications, Optional.empty(), AnalyzedDeployment.single(graph));
+  }
+
+  public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings, List<Diagnostic> notifications,
+      Optional<Comparison> comparison) {
+    this(graph, rules, findings, notifications, comparison, AnalyzedDeployment.single(graph));
   }
 
   /** The same analysis with findings marked (suppressed by a baseline, say) and compared. */
   public AnalysisResult withComparison(List<Finding> markedFindings, Comparison c) {
-    return new AnalysisResult(graph, rules, markedFindings, notifications, Optional.of(c));
+    return new AnalysisResult(graph, rules, markedFindings, notifications, Optional.of(c), deployment);
+  }
+
+  /** Files read, whichever cluster they went to. */
+  public int fileCount() {
+    return deployment.fileCount();
+  }
+
+  /** Objects as applied: one applied to two clusters counts twice. */
+  public int resourceCount() {
+    return deployment.resourceCount();
   }
 
   /**

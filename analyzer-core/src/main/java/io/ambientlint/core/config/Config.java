@@ -25,7 +25,8 @@ public record Config(
     LoadLimits limits,
     int maxFindingsPerRule,
     List<String> crds,
-    Optional<String> baseline) {
+    Optional<String> baseline,
+    GitopsSettings gitops) {
 
   public static final Config DEFAULTS = builder().build();
 
@@ -65,6 +66,7 @@ public record Config(
     b.maxFindingsPerRule = maxFindingsPerRule;
     b.crds = new ArrayList<>(crds);
     b.baseline = baseline;
+    b.gitops = gitops;
     return b;
   }
 
@@ -84,6 +86,7 @@ public record Config(
     int maxFindingsPerRule = 5_000;
     List<String> crds = new ArrayList<>();
     Optional<String> baseline = Optional.empty();
+    GitopsSettings gitops = GitopsSettings.NONE;
 
     public Builder rootNamespace(String v) { rootNamespace = v; return this; }
     public Builder clusterDomain(String v) { clusterDomain = v; return this; }
@@ -99,10 +102,11 @@ public record Config(
     public Builder maxFindingsPerRule(int v) { maxFindingsPerRule = v; return this; }
     public Builder addCrd(String v) { crds.add(v); return this; }
     public Builder baseline(String v) { baseline = Optional.ofNullable(v); return this; }
+    public Builder gitops(GitopsSettings v) { gitops = v; return this; }
 
     public Config build() {
       return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
-          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline);
+          serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline, gitops);
     }
   }
 }

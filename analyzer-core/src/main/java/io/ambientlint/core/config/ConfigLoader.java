@@ -27,7 +27,8 @@ public final class ConfigLoader {
 
   private static final Set<String> TOP_LEVEL_KEYS = Set.of("rootNamespace", "clusterDomain", "defaultNamespace",
       "waypointClasses", "autoAllowWaypointPolicy", "serviceEntryVisibility", "rules", "exclude", "external",
-      "failOn", "limits", "crds", "baseline");
+      "failOn", "limits", "crds", "baseline", "units", "repositories", "clusters", "environments", "namespaces",
+      "assumeUndeclaredNamespaces");
   private static final Set<String> LIMIT_KEYS = Set.of("maxFileBytes", "maxAliasesPerDocument", "maxDepth",
       "maxDocumentsPerFile", "maxNodesPerDocument", "maxFindingsPerRule");
   private static final Set<String> EXTERNAL_KEYS = Set.of("group", "kind", "namespace", "name");
@@ -90,6 +91,7 @@ public final class ConfigLoader {
     readRules(b);
     readExternal(b);
     readLimits(b);
+    b.gitops = new GitopsSettingsReader(displayPath, root, sourceMap).read(b.gitops);
     return b.build();
   }
 
