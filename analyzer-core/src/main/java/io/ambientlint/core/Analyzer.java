@@ -5,6 +5,7 @@ import io.ambientlint.core.config.RuleSetting;
 import io.ambientlint.core.gitops.AnalyzedDeployment;
 import io.ambientlint.core.gitops.ClusterPlan;
 import io.ambientlint.core.gitops.Deployment;
+import io.ambientlint.core.gitops.FileSelectionRenderer;
 import io.ambientlint.core.gitops.UnitDiscovery;
 import io.ambientlint.core.gitops.UnitFindings;
 import io.ambientlint.core.gitops.UnitRenderer;
@@ -107,14 +108,14 @@ public final class Analyzer {
       .thenComparingInt((Diagnostic d) -> d.position().line()).thenComparingInt(d -> d.position().column())
       .thenComparing(Diagnostic::message);
 
-  /** The renderer of kustomization folders, when one is plugged in ({@code core.kustomize}). */
+  /** The renderer of kustomization folders ({@code core.kustomize}); until it lands, files are taken as they are. */
   public Analyzer withRenderer(UnitRenderer unitRenderer) {
     Analyzer a = new Analyzer(config, registry, baseDirectory);
-    a.renderer = Optional.of(unitRenderer);
+    a.renderer = unitRenderer;
     return a;
   }
 
-  private Optional<UnitRenderer> renderer = Optional.empty();
+  private UnitRenderer renderer = new FileSelectionRenderer();
 
   /** Runs the enabled rules over a built graph. */
   public AnalysisResult analyze(MeshGraph graph) {

@@ -23,16 +23,17 @@ final class RepoTree {
   /** Root-relative path to the path reports show, in load order. */
   final Map<String, String> displayOf = new LinkedHashMap<>();
   final Map<String, List<LoadedDocument>> documentsOf = new HashMap<>();
+  /** The path reports show to the root-relative path. */
+  final Map<String, String> rootRelativeOf = new HashMap<>();
   final TreeSet<String> folders = new TreeSet<>();
   final Set<String> kustomizationFolders = new TreeSet<>();
   /** Folders the loader skipped as Helm charts. */
   final Set<String> helmFolders = new TreeSet<>();
 
   RepoTree(LoadedRepository repository) {
-    Map<String, String> rootRelative = new HashMap<>();
     for (SourceFile f : repository.files()) {
       displayOf.put(f.rootRelativePath(), f.path());
-      rootRelative.put(f.path(), f.rootRelativePath());
+      rootRelativeOf.put(f.path(), f.rootRelativePath());
       String dir = parent(f.rootRelativePath());
       if (KUSTOMIZATION_NAMES.contains(f.rootRelativePath().substring(f.rootRelativePath().lastIndexOf('/') + 1))) {
         kustomizationFolders.add(dir);

@@ -43,9 +43,9 @@ public final class UnitDiscovery {
   static final String LOOSE = "loose files";
 
   private final GitopsSettings settings;
-  private final Optional<UnitRenderer> renderer;
+  private final UnitRenderer renderer;
 
-  public UnitDiscovery(GitopsSettings settings, Optional<UnitRenderer> renderer) {
+  public UnitDiscovery(GitopsSettings settings, UnitRenderer renderer) {
     this.settings = settings;
     this.renderer = renderer;
   }
@@ -62,8 +62,11 @@ public final class UnitDiscovery {
     Location namespaceAt;
     boolean namespaceForced;
     final LinkedHashSet<String> files = new LinkedHashSet<>();
+    /** Folders whose kustomization the renderer renders for this unit. */
+    final List<String> renderFolders = new ArrayList<>();
     final List<LoadedDocument> rendered = new ArrayList<>();
-    boolean usesRendered;
+    /** Files the rendering read (its objects' files, patches, configs): reached, never loose. */
+    final LinkedHashSet<String> consumed = new LinkedHashSet<>();
     final List<String> notRendered = new ArrayList<>();
     final Map<String, String> variables = new LinkedHashMap<>();
     boolean substitutes;
@@ -96,20 +99,43 @@ public final class UnitDiscovery {
           helmRelease(doc, drafts, notifications);
         }
       }
-      renderer.ifPresent(r -> kustomizeRoots(r, repository, tree, drafts));
+      kustomizeRoots(repository, drafts);
       uniqueNames(drafts);
-      link(drafts, notifications);
+      link(tree, drafts, notifications);
     }
     boolean discovered = !drafts.isEmpty();
     Set<String> reached = new HashSet<>();
-    drafts.forEach(d -> reached.addAll(d.files));
+    drafts.forEach(d -> {
+      reached.addAll(d.files);
+      reached.addAll(d.consumed);
+    });
+    // Files beside top-level Applications are applied with them (kubectl apply -f, a bootstrap Application).
+    Map<String, Draft> bootstraps = new TreeMap<>();
+    for (Draft d : new ArrayList<>(drafts)) {
+      if (d.parent == null && isArgo(d)) {
+        String folder = RepoTree.parent(rootRelative(tree, d.definer.path()));
+        bootstraps.computeIfAbsent(folder, f -> {
+          Draft b = new Draft();
+          b.name = f.isEmpty() ? "." : f;
+          b.kind = DeploymentUnit.Kind.LOOSE_FILES;
+          b.environment = d.environment;
+          return b;
+        });
+      }
+    }
     Draft loose = new Draft();
     loose.name = LOOSE;
     loose.kind = DeploymentUnit.Kind.LOOSE_FILES;
     loose.environment = LOOSE;
     for (String file : tree.displayOf.keySet()) {
       if (!reached.contains(file)) {
-        loose.files.add(file);
+        Draft bootstrap = bootstraps.get(RepoTree.parent(file));
+        (bootstrap != null ? bootstrap : loose).files.add(file);
+      }
+    }
+    for (Draft b : bootstraps.values()) {
+      if (!b.files.isEmpty()) {
+        drafts.add(b);
       }
     }
     if (!loose.files.isEmpty() || drafts.isEmpty()) {
@@ -188,7 +214,7 @@ public final class UnitDiscovery {
       return;
     }
     if (tree.kustomizationFolders.contains(path) || source.has("kustomize")) {
-      kustomizeFolder(tree, d, path, source.path("kustomize"));
+      kustomizeFolder(d, path, source.path("kustomize"));
       return;
     }
     JsonNode directory = source.path("directory");
@@ -264,21 +290,14 @@ public final class UnitDiscovery {
     }
   }
 
-  private void kustomizeFolder(RepoTree tree, Draft d, String path, JsonNode options) {
+  private static void kustomizeFolder(Draft d, String path, JsonNode options) {
     d.renderOptions = options;
-    if (renderer.isPresent()) {
-      d.usesRendered = true;
-      // the renderer works on the whole repository; see kustomizeRoots for the repository it is given
-      d.files.add(RENDER_MARK + path);
-      return;
-    }
-    // No renderer yet: the files below the kustomization are taken as they are (what plain folders get).
-    d.files.addAll(tree.filesIn(path, true));
-    d.notRendered.add("kustomization in " + (path.isEmpty() ? "." : path)
-        + " not rendered: its files are taken as they are (patches, generators and options not applied)");
+    d.renderFolders.add(path);
   }
 
-  private static final String RENDER_MARK = "\0render:";
+  private static String rootRelative(RepoTree tree, String displayPath) {
+    return tree.rootRelativeOf.getOrDefault(displayPath, displayPath);
+  }
 
   private void applicationSet(RepoTree tree, LoadedDocument doc, List<Draft> drafts, List<Diagnostic> notifications) {
     JsonNode spec = doc.root().path("spec");
@@ -510,7 +529,7 @@ public final class UnitDiscovery {
           "Kustomization " + d.name + " applies path " + spec.path("path").asText() + ", which is not in the analyzed "
               + "files; its objects are unknown"));
     } else if (tree.kustomizationFolders.contains(path)) {
-      kustomizeFolder(tree, d, path, options);
+      kustomizeFolder(d, path, options);
     } else {
       // Flux generates a kustomization of every manifest below the path.
       d.files.addAll(tree.filesIn(path, true));
@@ -564,33 +583,24 @@ public final class UnitDiscovery {
 
   // ---- Kustomize roots (with a renderer)
 
-  private void kustomizeRoots(UnitRenderer r, LoadedRepository repository, RepoTree tree, List<Draft> drafts) {
+  private void kustomizeRoots(LoadedRepository repository, List<Draft> drafts) {
     Set<String> claimed = new HashSet<>();
-    for (Draft d : drafts) {
-      for (String f : d.files) {
-        if (f.startsWith(RENDER_MARK)) {
-          claimed.add(f.substring(RENDER_MARK.length()));
-        }
-      }
-    }
-    for (String folder : r.roots(repository)) {
+    drafts.forEach(d -> claimed.addAll(d.renderFolders));
+    for (String folder : renderer.roots(repository)) {
       if (claimed.contains(folder)) {
         continue;
       }
       Draft d = new Draft();
       d.kind = DeploymentUnit.Kind.KUSTOMIZE_ROOT;
       d.name = folder.isEmpty() ? "." : folder;
-      d.usesRendered = true;
-      d.files.add(RENDER_MARK + folder);
+      d.renderFolders.add(folder);
       drafts.add(d);
     }
     for (Draft d : drafts) {
-      List<String> marks = d.files.stream().filter(f -> f.startsWith(RENDER_MARK)).toList();
-      for (String mark : marks) {
-        d.files.remove(mark);
-        UnitRenderer.Rendering out = r.render(repository, mark.substring(RENDER_MARK.length()), d.renderOptions);
+      for (String folder : d.renderFolders) {
+        UnitRenderer.Rendering out = renderer.render(repository, folder, d.renderOptions);
         d.rendered.addAll(out.documents());
-        d.files.addAll(out.files());
+        d.consumed.addAll(out.files());
         d.notRendered.addAll(out.notRendered());
       }
     }
@@ -636,11 +646,11 @@ public final class UnitDiscovery {
    * Parents, roots and environments: a unit whose defining object another unit applies is that unit's child;
    * the others are roots. Top-level Applications in one folder form one environment.
    */
-  private static void link(List<Draft> drafts, List<Diagnostic> notifications) {
+  private static void link(RepoTree tree, List<Draft> drafts, List<Diagnostic> notifications) {
     Map<String, List<Draft>> definedIn = new HashMap<>();
     for (Draft d : drafts) {
       if (d.definer != null) {
-        definedIn.computeIfAbsent(d.definer.path(), p -> new ArrayList<>()).add(d);
+        definedIn.computeIfAbsent(rootRelative(tree, d.definer.path()), p -> new ArrayList<>()).add(d);
       }
     }
     Map<Draft, List<Draft>> children = new IdentityHashMap<>();
@@ -688,16 +698,21 @@ public final class UnitDiscovery {
     }
     Map<String, Integer> rootsPerFolder = new HashMap<>();
     for (Draft r : roots) {
-      if (r.kind == DeploymentUnit.Kind.ARGO_APPLICATION) {
+      if (isArgo(r)) {
         rootsPerFolder.merge(RepoTree.parent(r.definer.path()), 1, Integer::sum);
       }
     }
     for (Draft r : roots) {
       String folder = r.definer == null ? "" : RepoTree.parent(r.definer.path());
-      String environment = r.kind == DeploymentUnit.Kind.ARGO_APPLICATION && rootsPerFolder.get(folder) > 1
-          ? (folder.isEmpty() ? "." : folder) : r.name;
+      String environment = isArgo(r) && rootsPerFolder.get(folder) > 1 ? (folder.isEmpty() ? "." : folder) : r.name;
       assignEnvironment(r, environment, children);
     }
+  }
+
+  /** Applications and the ones ApplicationSets generate: top-level ones in one folder are one environment. */
+  private static boolean isArgo(Draft d) {
+    return d.definer != null
+        && (d.kind == DeploymentUnit.Kind.ARGO_APPLICATION || d.kind == DeploymentUnit.Kind.APPLICATION_SET);
   }
 
   private static void walk(List<Draft> roots, Map<Draft, List<Draft>> children, Set<Draft> visited, Set<String> cycles) {
@@ -793,8 +808,11 @@ public final class UnitDiscovery {
     }
     for (LoadedDocument doc : d.rendered) {
       documents.add(transform(d, doc));
-      if (!displayFiles.contains(doc.path())) {
-        displayFiles.add(doc.path());
+    }
+    for (String file : d.consumed) {
+      String display = tree.displayOf.getOrDefault(file, file);
+      if (!displayFiles.contains(display)) {
+        displayFiles.add(display);
       }
     }
     if (placement != null) {
