@@ -27,6 +27,9 @@ public final class GraphCommand implements Callable<Integer>, AmbientLintCommand
   @Parameters(paramLabel = "PATH", description = "Files or folders to analyze, '-' for standard input (default: .).")
   List<String> paths = new ArrayList<>();
 
+  @Mixin
+  ClusterSelection selection = new ClusterSelection();
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: mermaid).")
   Format format = Format.mermaid;
@@ -43,7 +46,26 @@ public final class GraphCommand implements Callable<Integer>, AmbientLintCommand
   public Integer call() {
     analysis.paths(paths);
     AnalysisResult result = analysis.analyze(analysis.config());
-    env.out().print(DiagramRenderer.forFormat(format.name()).render(DiagramContributors.build(result.graph())));
+    List<ClusterSelection.Section> sections = selection.sections(result);
+    DiagramRenderer renderer = DiagramRenderer.forFormat(format.name());
+    if (sections.size() == 1) {
+      env.out().print(renderer.render(DiagramContributors.build(sections.get(0).graph())));
+    } else {
+      // One diagram per cluster; JSON stays one document, a list of {cluster, graph}.
+      String comment = format == Format.mermaid ? "%% " : "// ";
+      StringBuilder out = new StringBuilder(format == Format.json ? "[\n" : "");
+      for (int i = 0; i < sections.size(); i++) {
+        String diagram = renderer.render(DiagramContributors.build(sections.get(i).graph()));
+        if (format == Format.json) {
+          out.append(i == 0 ? "" : ",\n").append("{\"cluster\": ")
+              .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(sections.get(i).heading()))
+              .append(", \"graph\": ").append(diagram.strip()).append('}');
+        } else {
+          out.append(i == 0 ? "" : "\n").append(comment).append(sections.get(i).heading()).append('\n').append(diagram);
+        }
+      }
+      env.out().print(format == Format.json ? out.append("\n]\n") : out);
+    }
     env.out().flush();
     return 0;
   }

@@ -699,11 +699,11 @@ public final class UnitDiscovery {
     Map<String, Integer> rootsPerFolder = new HashMap<>();
     for (Draft r : roots) {
       if (isArgo(r)) {
-        rootsPerFolder.merge(RepoTree.parent(r.definer.path()), 1, Integer::sum);
+        rootsPerFolder.merge(RepoTree.parent(rootRelative(tree, r.definer.path())), 1, Integer::sum);
       }
     }
     for (Draft r : roots) {
-      String folder = r.definer == null ? "" : RepoTree.parent(r.definer.path());
+      String folder = r.definer == null ? "" : RepoTree.parent(rootRelative(tree, r.definer.path()));
       String environment = isArgo(r) && rootsPerFolder.get(folder) > 1 ? (folder.isEmpty() ? "." : folder) : r.name;
       assignEnvironment(r, environment, children);
     }

@@ -73,9 +73,9 @@ class UnitDiscoveryTest {
   void applicationSetExpandsGitDirectoriesWithExcludeAndMatrixWithGoTemplates() throws Exception {
     Deployment d = discover("appset-git-dirs");
     assertThat(clusters(d)).containsExactly(
-        Map.entry("appset-git-dirs/argocd/https://east.example.com", List.of("cart-east")),
-        Map.entry("appset-git-dirs/argocd/https://west.example.com", List.of("cart-west")),
-        Map.entry("appset-git-dirs/argocd/in-cluster", List.of("argocd", "cart", "checkout")),
+        Map.entry("argocd/https://east.example.com", List.of("cart-east")),
+        Map.entry("argocd/https://west.example.com", List.of("cart-west")),
+        Map.entry("argocd/in-cluster", List.of("argocd", "cart", "checkout")),
         Map.entry("loose files/in-cluster", List.of("loose files")));
     assertThat(unit(d, "checkout").defaultNamespace()).isEqualTo("checkout");
     assertThat(unit(d, "cart-west").defaultNamespace()).isEqualTo("cart");
@@ -122,9 +122,9 @@ class UnitDiscoveryTest {
   void scenarioFoldersGoToTheirOwnClustersAndTwoUnitsOnOneClusterShareIt() throws Exception {
     Deployment d = discover("scenarios");
     assertThat(clusters(d)).containsExactly(
-        Map.entry("scenarios/argocd/https://a.example.com", List.of("scenario-a", "shared")),
-        Map.entry("scenarios/argocd/https://b.example.com", List.of("scenario-b")),
-        Map.entry("scenarios/argocd/in-cluster", List.of("argocd")));
+        Map.entry("argocd/https://a.example.com", List.of("scenario-a", "shared")),
+        Map.entry("argocd/https://b.example.com", List.of("scenario-b")),
+        Map.entry("argocd/in-cluster", List.of("argocd")));
   }
 
   @Test
