@@ -179,7 +179,14 @@ public final class UnitDiscovery {
     if (spec.path("source").isObject()) {
       sources.add(spec.get("source"));
     }
-    spec.path("sources").forEach(sources::add);
+    spec.path("sources").forEach(s -> {
+      if (s.isObject()) {
+        sources.add(s);
+      }
+    });
+    if (sources.isEmpty()) {
+      return; // no source it could apply (a malformed Application): not a unit, its schema findings say why
+    }
     for (JsonNode source : sources) {
       argoSource(tree, d, source, notifications);
     }
