@@ -59,6 +59,9 @@ public final class ModelBuilder {
       JsonNode apiVersion = root.path("apiVersion");
       JsonNode kind = root.path("kind");
       JsonNode metadata = root.path("metadata");
+      if ((root.isNull() || root.isMissingNode()) && doc.pointerPrefix().isEmpty()) {
+        continue; // an empty document (a trailing ---): kubectl skips it, and so do we
+      }
       String problem = describeNonResource(root, apiVersion, kind, metadata);
       if (problem != null) {
         diagnostics.add(Diagnostic.at(Diagnostic.Kind.NOT_A_RESOURCE, doc.path(), doc.positionOf(""), problem));
