@@ -2,6 +2,7 @@ package io.ambientlint.core;
 
 import io.ambientlint.core.baseline.Comparison;
 import io.ambientlint.core.config.FailOn;
+import io.ambientlint.core.gitops.AnalyzedDeployment;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Finding;
@@ -23,9 +24,10 @@ import java.util.Set;
  *
  * <p>{@code totals} counts every finding of the analysis. After {@link #listed} has shortened the list for the
  * report, the counts and the exit code still come from the totals: a cap never hides a finding from the gate.
+ * {@code graph} is the first cluster's graph; {@code deployment} holds every cluster's.
  */
 public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
-    List<Diagnostic> notifications, Optional<Comparison> comparison, Totals totals) {
+    List<Diagnostic> notifications, Optional<Comparison> comparison, Totals totals, AnalyzedDeployment deployment) {
 
   public static final int EXIT_OK = 0;
   public static final int EXIT_FINDINGS = 1;
@@ -40,12 +42,27 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
+      List<Diagnostic> notifications, Optional<Comparison> comparison, AnalyzedDeployment deployment) {
+    this(graph, rules, findings, notifications, comparison, Totals.of(findings, comparison), deployment);
+  }
+
+  public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
       List<Diagnostic> notifications, Optional<Comparison> comparison) {
-    this(graph, rules, findings, notifications, comparison, Totals.of(findings, comparison));
+    this(graph, rules, findings, notifications, comparison, AnalyzedDeployment.single(graph));
   }
 
   public AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings, List<Diagnostic> notifications) {
     this(graph, rules, findings, notifications, Optional.empty());
+  }
+
+  /** Files read, whichever cluster they went to. */
+  public int fileCount() {
+    return deployment.fileCount();
+  }
+
+  /** Objects as applied: one applied to two clusters counts twice. */
+  public int resourceCount() {
+    return deployment.resourceCount();
   }
 
   /** Counts of all the findings of an analysis, whether listed or not. */
@@ -85,7 +102,7 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
       // Comparing a shortened list would let the cap decide what is new: compare first, then shorten.
       throw new IllegalStateException("compare before shortening the list of findings");
     }
-    return new AnalysisResult(graph, rules, markedFindings, notifications, Optional.of(c));
+    return new AnalysisResult(graph, rules, markedFindings, notifications, Optional.of(c), deployment);
   }
 
   /**
@@ -124,7 +141,7 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
           + " findings (" + active + " counted); only " + maxPerRule + " are listed, counted ones first"
           + " (limits.maxFindingsPerRule); the counts and the exit code include all of them"));
     });
-    return new AnalysisResult(graph, rules, list, notes, comparison, totals);
+    return new AnalysisResult(graph, rules, list, notes, comparison, totals, deployment);
   }
 
   /**

@@ -2,6 +2,13 @@ package io.ambientlint.core;
 
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.RuleSetting;
+import io.ambientlint.core.gitops.AnalyzedDeployment;
+import io.ambientlint.core.gitops.ClusterPlan;
+import io.ambientlint.core.gitops.Deployment;
+import io.ambientlint.core.gitops.FileSelectionRenderer;
+import io.ambientlint.core.gitops.UnitDiscovery;
+import io.ambientlint.core.gitops.UnitFindings;
+import io.ambientlint.core.gitops.UnitRenderer;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.GitRevisionSource;
@@ -26,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The pipeline: load -> model -> graph -> rules -> sorted, filtered findings. */
+/** The pipeline: load -> units -> per cluster: model -> graph -> rules -> merged, sorted, filtered findings. */
 public final class Analyzer {
 
   /** Annotation that silences findings on the object carrying it: {@code "AL202,AL401: reason"} or {@code "*"}. */
@@ -63,16 +70,52 @@ public final class Analyzer {
     return analyze(new GitRevisionSource(loader, baseDirectory).load(paths, revision));
   }
 
-  /** Analyzes what a loader read. */
+  /**
+   * Analyzes what a loader read: the deployment units are found, each cluster gets its own model and graph,
+   * the rules run per cluster, and identical findings of several clusters become one naming their units.
+   */
   public AnalysisResult analyze(LoadedRepository repository) {
-    ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
-    List<Diagnostic> diagnostics = new ArrayList<>(repository.diagnostics());
-    diagnostics.addAll(model.diagnostics());
-    SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
-    diagnostics.addAll(schemas.diagnostics());
-    MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
-    return analyze(graph);
+    Deployment deployment = new UnitDiscovery(config.gitops(), renderer).discover(repository);
+    List<MeshGraph> graphs = new ArrayList<>();
+    List<AnalysisResult> parts = new ArrayList<>();
+    for (ClusterPlan plan : deployment.clusters()) {
+      LoadedRepository part = plan.repository();
+      ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace(), plan.placement()).build(part);
+      List<Diagnostic> diagnostics = new ArrayList<>(part.diagnostics());
+      diagnostics.addAll(model.diagnostics());
+      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
+      diagnostics.addAll(schemas.diagnostics());
+      MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, part.files(), schemas);
+      graphs.add(graph);
+      parts.add(analyze(graph));
+    }
+    Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
+    for (Diagnostic d : repository.diagnostics()) {
+      if (!d.kind().isFinding()) {
+        notifications.add(d);
+      }
+    }
+    notifications.addAll(deployment.notifications());
+    List<Finding> findings = UnitFindings.merge(deployment, parts);
+    parts.forEach(p -> notifications.addAll(p.notifications()));
+    List<Diagnostic> sortedNotifications = new ArrayList<>(notifications);
+    sortedNotifications.sort(NOTIFICATION_ORDER);
+    return new AnalysisResult(graphs.get(0), registry.metadata(), findings, sortedNotifications, Optional.empty(),
+        new AnalyzedDeployment(deployment, graphs, repository.files().size()));
   }
+
+  private static final Comparator<Diagnostic> NOTIFICATION_ORDER = Comparator.comparing(Diagnostic::path)
+      .thenComparingInt((Diagnostic d) -> d.position().line()).thenComparingInt(d -> d.position().column())
+      .thenComparing(Diagnostic::message);
+
+  /** The renderer of kustomization folders ({@code core.kustomize}); until it lands, files are taken as they are. */
+  public Analyzer withRenderer(UnitRenderer unitRenderer) {
+    Analyzer a = new Analyzer(config, registry, baseDirectory);
+    a.renderer = unitRenderer;
+    return a;
+  }
+
+  private UnitRenderer renderer = new FileSelectionRenderer();
 
   /** Runs the enabled rules over a built graph. */
   public AnalysisResult analyze(MeshGraph graph) {
@@ -96,8 +139,7 @@ public final class Analyzer {
       override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(suppress(graph, o)));
     }
     processed.sort(OUTPUT_ORDER);
-    notifications.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())
-        .thenComparingInt(d -> d.position().column()).thenComparing(Diagnostic::message));
+    notifications.sort(NOTIFICATION_ORDER);
     return new AnalysisResult(graph, registry.metadata(), processed, notifications);
   }
 

@@ -31,6 +31,9 @@ public final class ExplainCommand implements Callable<Integer>, AmbientLintComma
   @Parameters(index = "0", paramLabel = "KIND/NAMESPACE/NAME", description = "The object to explain.")
   String target;
 
+  @Mixin
+  ClusterSelection selection = new ClusterSelection();
+
   @Parameters(index = "1..*", paramLabel = "PATH", description = "Files or folders to analyze (default: .).")
   List<String> paths = new ArrayList<>();
 
@@ -46,11 +49,27 @@ public final class ExplainCommand implements Callable<Integer>, AmbientLintComma
   public Integer call() {
     analysis.paths(paths);
     AnalysisResult result = analysis.analyze(analysis.config());
-    MeshGraph graph = result.graph();
-    Optional<Namespace> implicit = implicitNamespace(graph, target);
-    String text = implicit.isPresent() ? ImplicitNamespace.explain(graph, implicit.get()).toText()
-        : ExplainSections.explain(graph, find(graph, target)).toText();
-    env.out().print(Escape.terminalLines(text)); // names from the repository: no escapes or workflow commands
+    List<ClusterSelection.Section> sections = selection.sections(result);
+    StringBuilder out = new StringBuilder();
+    ConfigException notFound = null;
+    for (ClusterSelection.Section section : sections) {
+      MeshGraph graph = section.graph();
+      Optional<Namespace> implicit = implicitNamespace(graph, target);
+      String text;
+      try {
+        text = implicit.isPresent() ? ImplicitNamespace.explain(graph, implicit.get()).toText()
+            : ExplainSections.explain(graph, find(graph, target)).toText();
+      } catch (ConfigException e) {
+        notFound = e;
+        continue; // not in this cluster: the others may have it
+      }
+      out.append(out.length() == 0 ? "" : "\n").append(section.heading().isEmpty() ? "" : "== " + section.heading() + "\n")
+          .append(text);
+    }
+    if (out.length() == 0) {
+      throw notFound;
+    }
+    env.out().print(Escape.terminalLines(out.toString())); // names from the repository: no escapes or workflow commands
     env.out().flush();
     return 0;
   }

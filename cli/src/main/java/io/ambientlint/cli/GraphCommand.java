@@ -7,6 +7,7 @@ import io.ambientlint.core.diagram.DiagramContributors;
 import io.ambientlint.core.diagram.DiagramCut;
 import io.ambientlint.core.diagram.DiagramRenderer;
 import io.ambientlint.core.diagram.MermaidRenderer;
+import io.ambientlint.core.graph.MeshGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class GraphCommand implements Callable<Integer>, AmbientLintCommand
 
   @Parameters(paramLabel = "PATH", description = "Files or folders to analyze, '-' for standard input (default: .).")
   List<String> paths = new ArrayList<>();
+
+  @Mixin
+  ClusterSelection selection = new ClusterSelection();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: mermaid).")
@@ -63,7 +67,50 @@ public final class GraphCommand implements Callable<Integer>, AmbientLintCommand
           + focus + "\"");
     }
     AnalysisResult result = analysis.analyze(analysis.config());
-    Diagram diagram = DiagramContributors.build(result.graph());
+    List<ClusterSelection.Section> sections = selection.sections(result);
+    if (sections.size() == 1) {
+      env.out().print(render(sections.get(0).graph(), focusParts));
+    } else {
+      // One diagram per cluster; JSON stays one document, a list of {cluster, graph}. A cut (--namespace,
+      // --focus) shows the clusters that hold what it names.
+      String comment = format == Format.mermaid ? "%% " : "// ";
+      StringBuilder out = new StringBuilder(format == Format.json ? "[\n" : "");
+      ConfigException notFound = null;
+      int shown = 0;
+      for (ClusterSelection.Section section : sections) {
+        String diagram;
+        try {
+          diagram = render(section.graph(), focusParts);
+        } catch (ConfigException e) {
+          notFound = e;
+          continue;
+        }
+        if (format == Format.json) {
+          out.append(shown == 0 ? "" : ",\n").append("{\"cluster\": ")
+              .append(com.fasterxml.jackson.databind.node.TextNode.valueOf(section.heading()))
+              .append(", \"graph\": ").append(diagram.strip()).append('}');
+        } else {
+          out.append(shown == 0 ? "" : "\n").append(comment).append(section.heading()).append('\n').append(diagram);
+        }
+        shown++;
+      }
+      if (shown == 0 && notFound != null) {
+        throw notFound;
+      }
+      env.out().print(format == Format.json ? out.append("\n]\n") : out);
+    }
+    env.out().flush();
+    return 0;
+  }
+
+  private static String namespaces(Diagram diagram) {
+    return diagram.clusters().stream().map(Diagram.Cluster::id).filter(id -> id.startsWith("ns:"))
+        .map(id -> id.substring(3)).sorted().collect(Collectors.joining(", "));
+  }
+
+  /** The diagram of one graph, cut by --namespace and --focus; Mermaid within Mermaid's size limits. */
+  private String render(MeshGraph graph, String[] focusParts) {
+    Diagram diagram = DiagramContributors.build(graph);
     if (namespace != null) {
       Diagram inNamespace = DiagramCut.namespace(diagram, namespace);
       if (inNamespace.nodes().isEmpty()) {
@@ -82,19 +129,12 @@ public final class GraphCommand implements Callable<Integer>, AmbientLintCommand
     }
     if (format == Format.mermaid) {
       MermaidRenderer.Limited limited = new MermaidRenderer().renderWithinLimits(diagram);
-      env.out().print(limited.text());
       if (limited.cut().isCut()) {
         env.err().println("ambient-lint graph: " + MermaidRenderer.omittedNote(limited.cut()));
       }
-    } else {
-      env.out().print(DiagramRenderer.forFormat(format.name()).render(diagram));
+      return limited.text();
     }
-    env.out().flush();
-    return 0;
+    return DiagramRenderer.forFormat(format.name()).render(diagram);
   }
 
-  private static String namespaces(Diagram diagram) {
-    return diagram.clusters().stream().map(Diagram.Cluster::id).filter(id -> id.startsWith("ns:"))
-        .map(id -> id.substring(3)).sorted().collect(Collectors.joining(", "));
-  }
 }

@@ -28,7 +28,8 @@ public record Config(
     List<String> crds,
     Optional<String> baseline,
     List<PathOverride> overrides,
-    int maxFindingsKept) {
+    int maxFindingsKept,
+    GitopsSettings gitops) {
 
   public static final Config DEFAULTS = builder().build();
 
@@ -95,6 +96,7 @@ public record Config(
     b.baseline = baseline;
     b.overrides = new ArrayList<>(overrides);
     b.maxFindingsKept = maxFindingsKept;
+    b.gitops = gitops;
     return b;
   }
 
@@ -120,6 +122,7 @@ public record Config(
     java.util.Set<String> knownRuleIds;
     /** When set, files the config file names (baseline, crds) must lie inside this folder. */
     java.nio.file.Path repositoryRoot;
+    GitopsSettings gitops = GitopsSettings.NONE;
 
     public Builder rootNamespace(String v) { rootNamespace = v; return this; }
     public Builder clusterDomain(String v) { clusterDomain = v; return this; }
@@ -140,11 +143,12 @@ public record Config(
     /** Checks applied while a config file is read; not part of the built config. */
     public Builder knownRuleIds(java.util.Set<String> v) { knownRuleIds = java.util.Set.copyOf(v); return this; }
     public Builder repositoryRoot(java.nio.file.Path v) { repositoryRoot = v; return this; }
+    public Builder gitops(GitopsSettings v) { gitops = v; return this; }
 
     public Config build() {
       return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
           serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline,
-          overrides, maxFindingsKept);
+          overrides, maxFindingsKept, gitops);
     }
   }
 }

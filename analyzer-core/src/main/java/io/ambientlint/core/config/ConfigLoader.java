@@ -27,7 +27,8 @@ public final class ConfigLoader {
 
   static final Set<String> TOP_LEVEL_KEYS = Set.of("rootNamespace", "clusterDomain", "defaultNamespace",
       "waypointClasses", "autoAllowWaypointPolicy", "serviceEntryVisibility", "rules", "exclude", "external",
-      "failOn", "limits", "crds", "baseline", "overrides");
+      "failOn", "limits", "crds", "baseline", "overrides", "units", "repositories", "clusters", "environments",
+      "namespaces", "assumeUndeclaredNamespaces");
   private static final Set<String> OVERRIDE_KEYS = Set.of("paths", "rules");
   private static final Set<String> LIMIT_KEYS = Set.of("maxFileBytes", "maxAliasesPerDocument", "maxDepth",
       "maxDocumentsPerFile", "maxNodesPerDocument", "maxFindingsPerRule", "maxFindingsKept");
@@ -114,6 +115,7 @@ public final class ConfigLoader {
     readExternal(b);
     readLimits(b);
     readOverrides(b);
+    b.gitops = new GitopsSettingsReader(displayPath, root, sourceMap).read(b.gitops);
     return b.build();
   }
 

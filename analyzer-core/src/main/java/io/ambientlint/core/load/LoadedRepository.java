@@ -5,13 +5,15 @@ import java.util.Map;
 
 /**
  * Everything read from the inputs: the documents of every file in path order, the files that were read or
- * skipped, what went wrong, and the {@code namespace:} of every {@code kustomization.yaml} by folder.
+ * skipped, what went wrong, the {@code namespace:} of every {@code kustomization.yaml} by folder, and every
+ * kustomization's content by its path (for finding deployment units; it is never an object).
  */
 public record LoadedRepository(
     List<LoadedDocument> documents,
     List<SourceFile> files,
     List<Diagnostic> diagnostics,
-    Map<String, KustomizeNamespace> kustomizeNamespaces) {
+    Map<String, KustomizeNamespace> kustomizeNamespaces,
+    Map<String, com.fasterxml.jackson.databind.JsonNode> kustomizations) {
 
   /** The {@code namespace:} field of the kustomization file in folder {@code dir} (root-relative). */
   public record KustomizeNamespace(String dir, String namespace, String path, SourcePosition position) {}
@@ -21,5 +23,11 @@ public record LoadedRepository(
     files = List.copyOf(files);
     diagnostics = List.copyOf(diagnostics);
     kustomizeNamespaces = Map.copyOf(kustomizeNamespaces);
+    kustomizations = Map.copyOf(kustomizations);
+  }
+
+  public LoadedRepository(List<LoadedDocument> documents, List<SourceFile> files, List<Diagnostic> diagnostics,
+      Map<String, KustomizeNamespace> kustomizeNamespaces) {
+    this(documents, files, diagnostics, kustomizeNamespaces, Map.of());
   }
 }

@@ -70,7 +70,13 @@ public final class RepositoryLoader {
 
   /** What one file gave: its documents, its problems, and the {@code namespace:} of a kustomization file. */
   public record FileOutcome(List<LoadedDocument> documents, List<Diagnostic> diagnostics,
-      LoadedRepository.KustomizeNamespace kustomizeNamespace) {}
+      LoadedRepository.KustomizeNamespace kustomizeNamespace, JsonNode kustomization) {
+
+    public FileOutcome(List<LoadedDocument> documents, List<Diagnostic> diagnostics,
+        LoadedRepository.KustomizeNamespace kustomizeNamespace) {
+      this(documents, diagnostics, kustomizeNamespace, null);
+    }
+  }
 
   public LoadedRepository load(List<String> paths) {
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -148,6 +154,7 @@ public final class RepositoryLoader {
       List<Diagnostic> diagnostics) {
     List<LoadedDocument> documents = new ArrayList<>();
     Map<String, LoadedRepository.KustomizeNamespace> kustomize = new HashMap<>();
+    Map<String, JsonNode> kustomizations = new HashMap<>();
     List<SourceFile> files = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       FileOutcome outcome = outcomes.get(i);
@@ -157,11 +164,14 @@ public final class RepositoryLoader {
       if (outcome.kustomizeNamespace() != null) {
         kustomize.put(outcome.kustomizeNamespace().dir(), outcome.kustomizeNamespace());
       }
+      if (outcome.kustomization() != null) {
+        kustomizations.put(sources.get(i).path(), outcome.kustomization());
+      }
     }
     diagnostics.sort(Comparator.comparing(Diagnostic::path)
         .thenComparing(d -> d.position().line()).thenComparing(d -> d.position().column())
         .thenComparing(Diagnostic::message));
-    return new LoadedRepository(documents, files, diagnostics, kustomize);
+    return new LoadedRepository(documents, files, diagnostics, kustomize, kustomizations);
   }
 
   /** A folder to walk, and what Helm makes of it. */
@@ -421,7 +431,7 @@ public final class RepositoryLoader {
       diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, path,
           "Kustomize file: not a resource; its namespace: is applied to the manifests below it, "
               + "render with kustomize build to check generated objects"));
-      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(file, text));
+      return new FileOutcome(List.of(), diagnostics, kustomizeNamespace(file, text), kustomizationContent(path, text));
     }
     YamlDocumentReader.Result parsed = new YamlDocumentReader(limits).read(path, text);
     // A template that happens to parse cleanly (markers only inside strings) is still a manifest.
@@ -486,6 +496,11 @@ public final class RepositoryLoader {
       }
     }
     return null;
+  }
+
+  private JsonNode kustomizationContent(String path, String text) {
+    List<YamlDocumentReader.ParsedDocument> docs = new YamlDocumentReader(limits).read(path, text).documents();
+    return docs.isEmpty() || !docs.get(0).root().isObject() ? null : docs.get(0).root();
   }
 
   private static FileOutcome unreadable(String path, String message) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -25,10 +26,23 @@ public final class ModelBuilder {
   /** A GitOps tool's claim on a folder: files under {@code path} go to {@code namespace}. */
   private record GitOpsTarget(NamespaceOrigin.Source source, String path, String namespace, Location at, String detail) {}
 
+  /**
+   * The namespace a deployment unit gives a document: {@code forced} over {@code metadata.namespace} (a Flux
+   * {@code targetNamespace}), otherwise a default for documents without one (an Argo CD destination namespace).
+   */
+  public record Placement(NamespaceOrigin origin, boolean forced) {}
+
   private final String defaultNamespace;
+  private final Function<LoadedDocument, Placement> placement;
 
   public ModelBuilder(String defaultNamespace) {
+    this(defaultNamespace, doc -> null);
+  }
+
+  /** {@code placement} answers null for documents no unit places. */
+  public ModelBuilder(String defaultNamespace, Function<LoadedDocument, Placement> placement) {
     this.defaultNamespace = defaultNamespace;
+    this.placement = placement;
   }
 
   /**
@@ -45,6 +59,9 @@ public final class ModelBuilder {
       JsonNode apiVersion = root.path("apiVersion");
       JsonNode kind = root.path("kind");
       JsonNode metadata = root.path("metadata");
+      if ((root.isNull() || root.isMissingNode()) && doc.pointerPrefix().isEmpty()) {
+        continue; // an empty document (a trailing ---): kubectl skips it, and so do we
+      }
       String problem = describeNonResource(root, apiVersion, kind, metadata);
       if (problem != null) {
         diagnostics.add(Diagnostic.at(Diagnostic.Kind.NOT_A_RESOURCE, doc.path(), doc.positionOf(""), problem));
@@ -71,11 +88,14 @@ public final class ModelBuilder {
         origin = clusterScoped;
       } else {
         JsonNode ns = h.metadata().path("namespace");
-        if (ns.isTextual() && !ns.asText().isEmpty()) {
+        Placement placed = placement.apply(doc);
+        if (placed != null && placed.forced()) {
+          origin = placed.origin();
+        } else if (ns.isTextual() && !ns.asText().isEmpty()) {
           origin = new NamespaceOrigin(NamespaceOrigin.Source.METADATA, ns.asText(),
               () -> new Location(doc.path(), doc.positionOf("/metadata/namespace")), "");
         } else {
-          origin = inferNamespace(rootRelative.getOrDefault(doc.path(), doc.path()), repository, targets);
+          origin = inferNamespace(rootRelative.getOrDefault(doc.path(), doc.path()), repository, targets, placed);
         }
       }
       resources[i] = Resource.of(new ResourceId(group, h.kind(), origin.namespace(), name), h.apiVersion(), h.root(),
@@ -166,7 +186,8 @@ public final class ModelBuilder {
     return targets;
   }
 
-  private NamespaceOrigin inferNamespace(String rootRelativePath, LoadedRepository repository, List<GitOpsTarget> targets) {
+  private NamespaceOrigin inferNamespace(String rootRelativePath, LoadedRepository repository, List<GitOpsTarget> targets,
+      Placement placed) {
     // Nearest kustomization.yaml with a namespace, in the file's folder or above.
     String dir = rootRelativePath.contains("/") ? rootRelativePath.substring(0, rootRelativePath.lastIndexOf('/')) : "";
     while (true) {
@@ -178,6 +199,9 @@ public final class ModelBuilder {
         break;
       }
       dir = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : "";
+    }
+    if (placed != null) {
+      return placed.origin();
     }
     for (NamespaceOrigin.Source source : List.of(NamespaceOrigin.Source.ARGO_CD_APPLICATION, NamespaceOrigin.Source.FLUX_KUSTOMIZATION)) {
       GitOpsTarget best = null;

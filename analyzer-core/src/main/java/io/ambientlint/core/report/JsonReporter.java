@@ -37,8 +37,8 @@ public final class JsonReporter implements Reporter {
     summary.put("warnings", result.count(Severity.WARNING));
     summary.put("notes", result.count(Severity.NOTE));
     summary.put("suppressed", result.suppressedCount());
-    summary.put("files", result.graph().files().size());
-    summary.put("resources", result.graph().resources().size());
+    summary.put("files", result.fileCount());
+    summary.put("resources", result.resourceCount());
     result.comparison().ifPresent(c -> {
       summary.put("comparedWith", c.against());
       summary.put("introduced", c.introduced().size());
@@ -93,6 +93,9 @@ public final class JsonReporter implements Reporter {
       rel.put("message", r.message());
     }
     n.put("fingerprint", f.fingerprint());
+    if (!f.units().isEmpty()) {
+      f.units().forEach(n.putArray("units")::add);
+    }
     f.suppression().ifPresent(s -> {
       ObjectNode sup = n.putObject("suppressed");
       sup.put("kind", s.kind() == Finding.Suppression.Kind.IN_SOURCE ? "inSource" : "external");

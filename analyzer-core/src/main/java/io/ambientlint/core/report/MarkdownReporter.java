@@ -195,8 +195,8 @@ public final class MarkdownReporter implements Reporter {
     return (errors > 0 ? "**" + errorText + "**" : errorText) + ", "
         + TextReporter.plural(result.count(Severity.WARNING), "warning") + ", "
         + TextReporter.plural(result.count(Severity.NOTE), "note") + " in "
-        + TextReporter.plural(result.graph().files().size(), "file") + " ("
-        + TextReporter.plural(result.graph().resources().size(), "resource") + ")"
+        + TextReporter.plural(result.fileCount(), "file") + " ("
+        + TextReporter.plural(result.resourceCount(), "resource") + ")"
         + (result.suppressedCount() > 0 ? ", " + result.suppressedCount() + " suppressed" : "");
   }
 

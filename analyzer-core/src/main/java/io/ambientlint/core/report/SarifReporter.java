@@ -251,10 +251,15 @@ public final class SarifReporter implements Reporter {
         .withKind(s.kind() == Finding.Suppression.Kind.IN_SOURCE ? Suppression.Kind.IN_SOURCE : Suppression.Kind.EXTERNAL)
         .withStatus(Suppression.Status.ACCEPTED)
         .withJustification(s.justification()))));
-    if (f.subject().isPresent()) {
+    if (f.subject().isPresent() || !f.units().isEmpty()) {
       PropertyBag props = new PropertyBag();
-      props.setAdditionalProperty("object", f.subject().get().qualified());
-      props.setAdditionalProperty("jsonPointer", f.pointer());
+      if (f.subject().isPresent()) {
+        props.setAdditionalProperty("object", f.subject().get().qualified());
+        props.setAdditionalProperty("jsonPointer", f.pointer());
+      }
+      if (!f.units().isEmpty()) {
+        props.setAdditionalProperty("ambient-lint/units", f.units());
+      }
       result.setProperties(props);
     }
     return result;

@@ -28,7 +28,7 @@ public final class TextReporter implements Reporter {
     // CI log (Escape.terminal), and so is each assembled line.
     for (Finding f : result.activeFindings()) {
       line(out, Escape.terminal(f.location().toString()) + ": " + paint(f.severity()) + " " + f.ruleId() + " "
-          + Escape.terminal(f.message()) + " [" + f.rule().name() + "]");
+          + Escape.terminal(f.message()) + " [" + f.rule().name() + "]" + Escape.terminal(unitsSuffix(f)));
       for (RelatedLocation r : f.related()) {
         line(out, "    " + Escape.terminal(r.location().toString()) + ": " + Escape.terminal(r.message()));
       }
@@ -49,6 +49,11 @@ public final class TextReporter implements Reporter {
     out.write('\n');
   }
 
+  /** {@code  (units: prod, staging)} when the finding was found in deployment units. */
+  static String unitsSuffix(Finding f) {
+    return f.units().isEmpty() ? "" : " (" + (f.units().size() == 1 ? "unit: " : "units: ") + String.join(", ", f.units()) + ")";
+  }
+
   /**
    * {@code ambient-lint: 2 errors, 1 warning, 0 notes in 3 files (12 resources); ...}; after a comparison the
    * counts are of introduced findings, followed by {@code introduced N, fixed M, unchanged K (compared with REF)}.
@@ -56,8 +61,8 @@ public final class TextReporter implements Reporter {
   public static String summary(AnalysisResult result) {
     List<String> parts = new ArrayList<>();
     parts.add(plural(result.count(Severity.ERROR), "error") + ", " + plural(result.count(Severity.WARNING), "warning")
-        + ", " + plural(result.count(Severity.NOTE), "note") + " in " + plural(result.graph().files().size(), "file")
-        + " (" + plural(result.graph().resources().size(), "resource") + ")");
+        + ", " + plural(result.count(Severity.NOTE), "note") + " in " + plural(result.fileCount(), "file")
+        + " (" + plural(result.resourceCount(), "resource") + ")");
     if (result.suppressedCount() > 0) {
       parts.add(result.suppressedCount() + " suppressed");
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param pointer the JSON pointer of the node at fault inside the subject (empty for file-level findings)
  * @param fingerprint stable across unrelated edits: rule, object, logical path and message, never a line
  * @param suppression why the finding is suppressed, when it is (inline annotation or baseline)
+ * @param units the deployment units whose output holds the finding (several when clusters or units share it);
+ *     empty when the repository is one plain set of files
  */
 public record Finding(
     RuleMetadata rule,
@@ -22,10 +24,22 @@ public record Finding(
     String pointer,
     List<RelatedLocation> related,
     String fingerprint,
-    Optional<Suppression> suppression) {
+    Optional<Suppression> suppression,
+    List<String> units) {
 
   public Finding {
     related = List.copyOf(related);
+    units = List.copyOf(units);
+  }
+
+  public Finding(RuleMetadata rule, Severity severity, String message, Location location, Optional<ResourceId> subject,
+      String pointer, List<RelatedLocation> related, String fingerprint, Optional<Suppression> suppression) {
+    this(rule, severity, message, location, subject, pointer, related, fingerprint, suppression, List.of());
+  }
+
+  /** The same finding naming the units it was found in; the fingerprint does not change. */
+  public Finding withUnits(List<String> names) {
+    return new Finding(rule, severity, message, location, subject, pointer, related, fingerprint, suppression, names);
   }
 
   public String ruleId() {
@@ -37,7 +51,7 @@ public record Finding(
   }
 
   public Finding withSuppression(Suppression s) {
-    return new Finding(rule, severity, message, location, subject, pointer, related, fingerprint, Optional.of(s));
+    return new Finding(rule, severity, message, location, subject, pointer, related, fingerprint, Optional.of(s), units);
   }
 
   /**
@@ -46,11 +60,11 @@ public record Finding(
    */
   public Finding about(ResourceId object) {
     return new Finding(rule, severity, message, location, Optional.of(object), pointer, related,
-        Findings.fingerprint(rule.id(), object.qualified(), pointer, message), suppression);
+        Findings.fingerprint(rule.id(), object.qualified(), pointer, message), suppression, units);
   }
 
   public Finding withSeverity(Severity s) {
-    return new Finding(rule, s, message, location, subject, pointer, related, fingerprint, suppression);
+    return new Finding(rule, s, message, location, subject, pointer, related, fingerprint, suppression, units);
   }
 
   /** Why a finding does not count: an in-source annotation or an external baseline. */

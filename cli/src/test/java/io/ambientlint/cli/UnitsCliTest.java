@@ -1,0 +1,123 @@
+package io.ambientlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-cluster analysis end to end: findings shared by clusters are merged and name their units. */
+class UnitsCliTest {
+
+  @TempDir
+  Path dir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path p = dir.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+
+  private void application(String file, String name, String path, String server) throws IOException {
+    write(file, """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata:
+          name: %s
+        spec:
+          source:
+            repoURL: https://git.example.com/repo.git
+            path: %s
+          destination:
+            server: %s
+            namespace: web
+        """.formatted(name, path, server));
+  }
+
+  /** A Service bound to a waypoint that no file defines: AL101 in every cluster that applies it. */
+  private void webApp() throws IOException {
+    write("repo/apps/web/service.yaml", """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: web
+          labels:
+            istio.io/use-waypoint: missing
+        spec:
+          ports:
+          - port: 80
+        """);
+  }
+
+  @Test
+  void aFindingOfTwoClustersIsReportedOnceNamingBothUnitsWithTheFingerprintOfOneCluster() throws IOException {
+    webApp();
+    application("repo/argocd/prod.yaml", "web-prod", "apps/web", "https://prod.example.com");
+    application("repo/argocd/staging.yaml", "web-staging", "apps/web", "https://staging.example.com");
+    Run text = run("check", "repo");
+    assertThat(text.out()).containsOnlyOnce("error AL101");
+    assertThat(text.out()).contains("[waypoint-not-found] (units: web-prod, web-staging)");
+
+    JsonNode json = new ObjectMapper().readTree(run("check", "-f", "json", "repo").out());
+    JsonNode finding = json.path("findings").get(0);
+    assertThat(finding.path("units").toString()).isEqualTo("[\"web-prod\",\"web-staging\"]");
+    JsonNode sarif = new ObjectMapper().readTree(run("check", "-f", "sarif", "repo").out());
+    JsonNode result = sarif.at("/runs/0/results/0");
+    assertThat(result.at("/properties/ambient-lint~1units").toString()).isEqualTo("[\"web-prod\",\"web-staging\"]");
+
+    // The same object analyzed without any Application: same fingerprint, no units.
+    Files.delete(dir.resolve("repo/argocd/prod.yaml"));
+    Files.delete(dir.resolve("repo/argocd/staging.yaml"));
+    JsonNode plain = new ObjectMapper().readTree(run("check", "-f", "json", "repo").out()).path("findings").get(0);
+    assertThat(plain.has("units")).isFalse();
+    assertThat(plain.path("fingerprint").asText()).isEqualTo(finding.path("fingerprint").asText());
+    assertThat(plain.path("message").asText()).isEqualTo(finding.path("message").asText());
+  }
+
+  @Test
+  void theSameObjectInTwoClustersIsNoDuplicateButTwoUnitsOnOneClusterAre() throws IOException {
+    webApp();
+    application("repo/argocd/prod.yaml", "web-prod", "apps/web", "https://prod.example.com");
+    application("repo/argocd/staging.yaml", "web-staging", "apps/web", "https://staging.example.com");
+    assertThat(run("check", "repo").out()).doesNotContain("AL903");
+    application("repo/argocd/again.yaml", "web-again", "apps/web", "https://prod.example.com");
+    Run r = run("check", "repo");
+    assertThat(r.out()).containsOnlyOnce("AL903");
+    assertThat(r.out()).contains("Service web/web is applied to this cluster by unit web-prod and also by unit web-again");
+  }
+
+  @Test
+  void unitsCommandListsUnitsWithClustersAndExplainNeedsAKnownCluster() throws IOException {
+    webApp();
+    application("repo/argocd/prod.yaml", "web-prod", "apps/web", "https://prod.example.com");
+    JsonNode units = new ObjectMapper().readTree(run("units", "-f", "json", "repo").out()).path("units");
+    assertThat(units).hasSize(2);
+    assertThat(units.get(0).path("name").asText()).isEqualTo("web-prod");
+    assertThat(units.get(0).path("cluster").asText()).isEqualTo("https://prod.example.com");
+    assertThat(units.get(0).path("files").toString()).isEqualTo("[\"repo/apps/web/service.yaml\"]");
+    assertThat(units.get(1).path("kind").asText()).isEqualTo("loose-files");
+    Run explain = run("explain", "--unit", "web-prod", "Service/web/web", "repo");
+    assertThat(explain.exitCode()).isZero();
+    assertThat(explain.out()).startsWith("== cluster https://prod.example.com (environment web-prod; units: web-prod)\nService web/web");
+    assertThat(run("explain", "--cluster", "nowhere", "Service/web/web", "repo").exitCode()).isEqualTo(2);
+  }
+}
