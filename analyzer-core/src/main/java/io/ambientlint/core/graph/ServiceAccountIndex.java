@@ -44,8 +44,14 @@ public final class ServiceAccountIndex {
         add(g.namespace(), annotated, g.resource().annotationNode("gateway.istio.io/service-account"),
             "the Deployment of " + g.displayName());
       } else {
-        add(g.namespace(), g.name(), g.resource().nameNode(), "the Deployment of " + g.displayName());
-        add(g.namespace(), g.name() + "-" + g.className(), g.resource().nameNode(), "the Deployment of " + g.displayName());
+        // Istio's waypoint classes drop the class suffix, its other classes keep it; for others, either may hold.
+        boolean waypointClass = graph.isWaypointClass(g.className());
+        if (waypointClass || !IstioLabels.ISTIO_BUILTIN_CLASSES.contains(g.className())) {
+          add(g.namespace(), g.name(), g.resource().nameNode(), "the Deployment of " + g.displayName());
+        }
+        if (!waypointClass) {
+          add(g.namespace(), g.name() + "-" + g.className(), g.resource().nameNode(), "the Deployment of " + g.displayName());
+        }
       }
     }
   }

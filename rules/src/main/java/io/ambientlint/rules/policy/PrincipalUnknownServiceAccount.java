@@ -73,8 +73,7 @@ public final class PrincipalUnknownServiceAccount implements Rule {
     if (known.isEmpty() || known.get().stream().anyMatch(a -> a.name().equals(account))) {
       return;
     }
-    Optional<KnownAccount> closest = known.get().stream()
-        .min(Comparator.comparingInt((KnownAccount a) -> DISTANCE.apply(a.name(), account)).thenComparing(KnownAccount::name));
+    Optional<KnownAccount> closest = closest(known.get(), account);
     String effect = AuthorizationPolicy.DENY.equals(p.action()) ? "the DENY rule blocks no one through it"
         : "clients are not matched by it, so an ALLOW rule keyed on it denies them";
     String names = String.join(", ", known.get().stream().map(KnownAccount::name).sorted().distinct().limit(6).toList());
@@ -84,5 +83,22 @@ public final class PrincipalUnknownServiceAccount implements Rule {
         p.displayName(), value, account, ns, ns, names, effect,
         closest.map(a -> "did you mean " + a.name() + " (" + a.how() + ")?").orElse("use the client's service account"));
     closest.ifPresent(a -> d.related(a.shownBy(), "service account " + a.name() + " of " + a.how()));
+  }
+
+  /**
+   * The account the author most likely meant: one whose name contains the written one or is contained in it
+   * ({@code productpage} for {@code bookinfo-productpage}), else the nearest by edit distance if it is near enough
+   * to be a typo (at most a third of the name); none otherwise, rather than a misleading guess.
+   */
+  static Optional<KnownAccount> closest(Collection<KnownAccount> known, String account) {
+    Comparator<KnownAccount> byDistance = Comparator.comparingInt((KnownAccount a) -> DISTANCE.apply(a.name(), account))
+        .thenComparing(KnownAccount::name);
+    Optional<KnownAccount> containing = known.stream()
+        .filter(a -> a.name().contains(account) || account.contains(a.name()) && !a.name().equals("default"))
+        .min(byDistance);
+    if (containing.isPresent()) {
+      return containing;
+    }
+    return known.stream().min(byDistance).filter(a -> DISTANCE.apply(a.name(), account) <= Math.max(1, account.length() / 3));
   }
 }
