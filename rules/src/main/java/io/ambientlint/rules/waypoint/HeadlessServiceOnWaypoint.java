@@ -73,8 +73,9 @@ public final class HeadlessServiceOnWaypoint implements Rule {
       }
       var d = findings.report(META, s.node("/spec/clusterIP"),
           "%s is headless (clusterIP: None) and bound to waypoint %s, but clients of a headless Service connect to pod "
-              + "IPs and ztunnel sends only service-VIP traffic through a service waypoint: %s never apply to it; give "
-              + "the Service a cluster IP, or bind its pods to a waypoint that serves workload traffic",
+              + "IPs and ztunnel sends only service-VIP traffic through a service waypoint, so what is attached to it "
+              + "there never applies (%s); give the Service a cluster IP, or bind its pods to a waypoint that serves "
+              + "workload traffic",
           s.displayName(), binding.waypointDisplayName(),
           String.join(", ", relying.stream().limit(4).toList()) + (relying.size() > 4 ? " and more" : ""));
       binding.label().ifPresent(l -> d.related(l, "the use-waypoint label that binds the Service"));
