@@ -20,13 +20,14 @@ import java.util.Set;
  *     other than {@code PathPrefix /})
  * @param routeServesElsewhere another rule of the route forwards or redirects
  * @param sharesParents another HTTPRoute or GRPCRoute attaches to one of this route's parents: its rules merge
+ * @param attached some parent accepts the route (a route no parent takes answers nothing at all)
  */
 public record RouteRuleResponse(Route route, RouteRule rule, boolean catchAll, boolean weightsAllZero,
-    boolean routeServesElsewhere, boolean sharesParents) {
+    boolean routeServesElsewhere, boolean sharesParents, boolean attached) {
 
   /** Every request of the route's parents that reaches this rule gets HTTP 500, nothing else can answer them. */
   public boolean failsEveryRequest() {
-    return catchAll && !routeServesElsewhere && !sharesParents;
+    return attached && catchAll && !routeServesElsewhere && !sharesParents;
   }
 
   /** The rules of an HTTPRoute or GRPCRoute that answer 500; empty for other kinds and for routes that serve. */
@@ -47,10 +48,11 @@ public record RouteRuleResponse(Route route, RouteRule rule, boolean catchAll, b
       return List.of();
     }
     boolean shares = sharesParents(graph, route);
+    boolean attached = graph.parentAttachments(route).stream().anyMatch(ParentAttachment::isAccepted);
     List<RouteRuleResponse> out = new ArrayList<>();
     for (RouteRule rule : failing) {
       boolean zero = !rule.backendRefs().isEmpty();
-      out.add(new RouteRuleResponse(route, rule, isCatchAll(route, rule), zero, serving, shares));
+      out.add(new RouteRuleResponse(route, rule, isCatchAll(route, rule), zero, serving, shares, attached));
     }
     return out;
   }

@@ -64,7 +64,7 @@ public final class PeerAuthenticationInAmbient implements Rule {
       for (PeerAuthenticationModes.Mode mode : disabled) {
         String where = mode.port().map(port -> "port " + port + " of ").orElse("");
         findings.report(META, p.resource().node(mode.pointer()),
-                "%s sets mTLS DISABLE for %s%s, which are all ambient: ztunnel treats DISABLE as PERMISSIVE, so "
+                "%s sets mTLS DISABLE for %s%s (every workload it selects is ambient): ztunnel treats DISABLE as PERMISSIVE, so "
                     + "traffic from other ambient workloads stays mutual TLS over HBONE and plaintext is accepted as it "
                     + "already is by default; use PERMISSIVE (or remove it), or label the pods "
                     + "istio.io/dataplane-mode=none to take them out of ambient",

@@ -20,8 +20,8 @@ public final class RouteRuleWithoutBackend implements Rule {
           + "rule has a `RequestRedirect` filter (pilot/pkg/config/kube/gateway/conversion.go); GRPCRoute has no "
           + "redirect. Header modifiers, URL rewrites and mirrors do not count: they need a backend. Often the "
           + "backendRefs were indented under the wrong key, or left for later. Error when the rule matches every "
-          + "request and nothing else can answer (no other rule of the route forwards or redirects, and no other "
-          + "HTTPRoute or GRPCRoute shares its parents): then every request gets 500. Warning otherwise: requests "
+          + "request and nothing else can answer (some parent accepts the route, no other rule of it forwards or "
+          + "redirects, and no other HTTPRoute or GRPCRoute shares its parents): then every request gets 500. Warning otherwise: requests "
           + "that reach the rule (those its matches select, or for a catch-all rule the ones no more specific rule "
           + "takes, since Istio orders rules by specificity) get 500.")
       .help("Add `backendRefs` (a Service and its port) to the rule, a `RequestRedirect` filter, or delete the rule.")
