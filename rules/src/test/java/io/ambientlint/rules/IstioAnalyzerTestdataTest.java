@@ -164,4 +164,23 @@ class IstioAnalyzerTestdataTest {
         "Gateway default/negative-condition-gateway", "HTTPRoute default/negative-condition-httproute",
         "GRPCRoute default/negative-condition-grpcroute");
   }
+
+  /**
+   * istioctl: IST0127 NoMatchingWorkloadsFound on istio-system/meshwide-httpbin-v1, httpbin-empty/httpbin-empty-
+   * namespace-wide, httpbin/httpbin-nopods and test-ambient/no-workload. AL312 reports the two selector policies
+   * whose namespace's workloads are in the file; deliberately not the root-namespace policy (its selector reaches
+   * namespaces outside the repository) nor the namespace-wide one (no selector to be wrong; its namespace has no
+   * workloads here, which may be deployed elsewhere).
+   */
+  @Test
+  void al312MatchesIst0127WhereTheWorkloadsAreKnown() {
+    assertThat(reported("authorizationpolicies.yaml", "AL312")).containsExactlyInAnyOrder(
+        "AuthorizationPolicy httpbin/httpbin-nopods", "AuthorizationPolicy test-ambient/no-workload");
+  }
+
+  /** istioctl: IST0101 ReferencedResourceNotFound on default/httpbin-bogus (gateway httpbin-gateway-bogus). */
+  @Test
+  void al410MatchesIst0101ForGateways() {
+    assertThat(reported("virtualservice_gateways.yaml", "AL410")).containsExactly("VirtualService default/httpbin-bogus");
+  }
 }

@@ -10,7 +10,8 @@ public final class DiagramContributors {
   public static final List<DiagramContributor> ALL = List.of(
       new WaypointDiagramContributor(),
       new RouteDiagramContributor(),
-      new ClassicDiagramContributor());
+      new ClassicDiagramContributor(),
+      new PolicyDiagramContributor());
 
   public static Diagram build(MeshGraph graph) {
     DiagramBuilder builder = new DiagramBuilder();

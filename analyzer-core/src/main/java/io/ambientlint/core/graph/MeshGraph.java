@@ -807,4 +807,57 @@ public final class MeshGraph {
   public List<StatusCondition> statusConditions() {
     return statusConditions;
   }
+
+  // ---- NetworkPolicies, service accounts, misplaced labels, route rules without backends (issue 18) --------
+  // Built on first use: only the rules that ask pay for them.
+
+  private final Memo<NetworkPolicyIndex> networkPolicyIndex = new Memo<>(() -> new NetworkPolicyIndex(this));
+  private final Memo<ServiceAccountIndex> serviceAccountIndex = new Memo<>(() -> new ServiceAccountIndex(this));
+  private final Memo<List<AmbientAnnotations.Misplaced>> misplacedAnnotations = new Memo<>(() -> AmbientAnnotations.find(this));
+
+  /** Every networking.k8s.io NetworkPolicy, in load order. */
+  public List<io.ambientlint.core.model.NetworkPolicy> networkPolicies() {
+    return networkPolicyIndex.get().policies();
+  }
+
+  /** NetworkPolicies that isolate the workload's pods for ingress; empty when all ingress is admitted. */
+  public List<io.ambientlint.core.model.NetworkPolicy> ingressPoliciesSelecting(Workload workload) {
+    return networkPolicyIndex.get().ingressPoliciesSelecting(workload);
+  }
+
+  /** Named container ports and kubelet probe ports of the workload's pods. */
+  public io.ambientlint.core.model.PodNetwork podNetwork(Workload workload) {
+    return io.ambientlint.core.model.PodNetwork.of(workload);
+  }
+
+  /** The service accounts of a namespace whose workloads the repository holds; empty when they are unknown. */
+  public Optional<Collection<ServiceAccountIndex.KnownAccount>> serviceAccountsIfKnown(String namespace) {
+    return serviceAccountIndex.get().accountsIfKnown(namespace);
+  }
+
+  /** Ambient settings written as annotations, which Istio never reads. */
+  public List<AmbientAnnotations.Misplaced> ambientSettingsAsAnnotations() {
+    return misplacedAnnotations.get();
+  }
+
+  /** Does anything in the repository run in ambient: a namespace labelled for it, or a workload captured by ztunnel? */
+  public boolean hasAmbientEnrolment() {
+    return namespaceEnrolments.values().stream().anyMatch(Enrolment::isAmbient)
+        || workloadEnrolments.values().stream().anyMatch(Enrolment::isAmbient);
+  }
+
+  /** HTTPRoute/GRPCRoute rules with no backend weight and no redirect: Istio answers them with HTTP 500. */
+  public List<RouteRuleResponse> rulesAnsweringWithError(Route route) {
+    return RouteRuleResponse.of(this, route);
+  }
+
+  /** The VirtualService's {@code gateways} entries, resolved. */
+  public List<VirtualServiceGateway> gatewaysOf(VirtualService virtualService) {
+    return VirtualServiceGateway.of(this, virtualService);
+  }
+
+  /** The mTLS modes a PeerAuthentication sets. */
+  public io.ambientlint.core.model.PeerAuthenticationModes peerAuthenticationModes(TargetablePolicy policy) {
+    return io.ambientlint.core.model.PeerAuthenticationModes.of(policy);
+  }
 }

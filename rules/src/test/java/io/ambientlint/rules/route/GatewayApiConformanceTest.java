@@ -49,7 +49,7 @@ class GatewayApiConformanceTest {
    * What ambient-lint reports per conformance manifest: {@code RULE[/W|/N] Kind/namespace/name}. Each row
    * matches the status the conformance suite expects for that route: NoMatchingParent -> AL203,
    * NotAllowedByListeners -> AL204, NoMatchingListenerHostname -> AL205, BackendNotFound -> AL206,
-   * RefNotPermitted -> AL207, InvalidKind -> AL208. Three rows report mistakes in the upstream data itself:
+   * RefNotPermitted -> AL207, InvalidKind -> AL208; an expected HTTP 500 -> AL213. Three rows report mistakes in the upstream data itself:
    * a parentRef to a Gateway the manifest never defines (client-validation-invalid), and backends
    * (tcp-echo-backend) the base manifests do not define. Manifests not listed must give no route finding.
    */
@@ -77,6 +77,9 @@ class GatewayApiConformanceTest {
       Map.entry("httproute-invalid-parentref-section-name-not-matching-port.yaml", List.of(
           "AL203 HTTPRoute/gateway-conformance-infra/httproute-listener-section-name-not-matching-port")),
       Map.entry("httproute-invalid-reference-grant.yaml", List.of("AL207 HTTPRoute/gateway-conformance-infra/reference-grant")),
+      // The suite expects HTTP 500 for the rules with omitted and empty backendRefs (AL213, a warning: the
+      // catch-all rule still forwards).
+      Map.entry("httproute-omitted-backendrefs.yaml", List.of("AL213/W HTTPRoute/gateway-conformance-infra/omitted-backendrefs")),
       Map.entry("httproute-partially-invalid-via-invalid-reference-grant.yaml", List.of(
           "AL207 HTTPRoute/gateway-conformance-infra/invalid-reference-grant")),
       Map.entry("listenerset-dual-parentref-independence.yaml", List.of(
