@@ -1,6 +1,7 @@
 package io.ambientlint.core.load;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,9 +12,59 @@ import java.util.Map;
 public final class SourceMap {
 
   private final Map<String, SourcePosition> positions;
+  /** For a rendered document (Kustomize): the file of each node, which may differ from node to node. */
+  private final Map<String, String> files;
+  private final List<RenderStep> renderChain;
 
   SourceMap(Map<String, SourcePosition> positions) {
+    this(positions, Map.of(), List.of());
+  }
+
+  private SourceMap(Map<String, SourcePosition> positions, Map<String, String> files, List<RenderStep> renderChain) {
     this.positions = positions;
+    this.files = files;
+    this.renderChain = renderChain;
+  }
+
+  /** One step that made a rendered object what it is: its base file, a patch applied, the kustomization. */
+  public record RenderStep(String path, SourcePosition position, String message) {}
+
+  /**
+   * The map of a rendered document whose nodes come from several files ({@code files} has the same keys as
+   * {@code positions}), with the chain of steps that rendered it.
+   */
+  public static SourceMap rendered(Map<String, SourcePosition> positions, Map<String, String> files,
+      List<RenderStep> renderChain) {
+    return new SourceMap(new HashMap<>(positions), new HashMap<>(files), List.copyOf(renderChain));
+  }
+
+  /** The file that holds the node {@link #find} returns for {@code pointer}; {@code documentPath} for a plain file. */
+  public String fileAt(String pointer, String documentPath) {
+    if (files.isEmpty()) {
+      return documentPath;
+    }
+    String p = pointer;
+    while (true) {
+      if (positions.containsKey(p)) {
+        return files.getOrDefault(p, documentPath);
+      }
+      if (p.isEmpty()) {
+        return documentPath;
+      }
+      int slash = p.lastIndexOf('/');
+      p = slash <= 0 ? "" : p.substring(0, slash);
+    }
+  }
+
+  /** As {@link #fileAt}, for the position {@link #findKey} returns. */
+  public String keyFileAt(String pointer, String documentPath) {
+    String key = files.get(pointer + KEY_SUFFIX);
+    return key != null ? key : fileAt(pointer, documentPath);
+  }
+
+  /** Empty for a document read as it is from one file. */
+  public List<RenderStep> renderChain() {
+    return renderChain;
   }
 
   public static SourceMap of(Map<String, SourcePosition> positions) {
@@ -47,7 +98,7 @@ public final class SourceMap {
     return key != null ? key : find(pointer);
   }
 
-  static final String KEY_SUFFIX = "#key";
+  public static final String KEY_SUFFIX = "#key";
 
   public int size() {
     return positions.size();
