@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The name suffix kustomize gives generated ConfigMaps and Secrets: SHA-256 of a JSON encoding of the kind,
- * name, type and data (keys sorted, HTML characters escaped as Go's encoding/json does), its first ten hex
+ * an empty name, type and data (keys sorted, HTML characters escaped as Go's encoding/json does), its first ten hex
  * digits with 0, 1, 3, a, e spelled g, h, k, m, t.
  */
 final class Hashes {
@@ -19,7 +19,8 @@ final class Hashes {
     String kind = object.textAt("kind");
     TreeMap<String, Object> m = new TreeMap<>();
     m.put("kind", kind);
-    m.put("name", text(object.textAt("metadata", "name")));
+    // kustomize looks the name up as one field called "metadata/name", finds nothing, and hashes "".
+    m.put("name", "");
     m.put("data", mapOrEmpty(object.get("data")));
     if ("Secret".equals(kind)) {
       m.put("type", text(object.textAt("type")));

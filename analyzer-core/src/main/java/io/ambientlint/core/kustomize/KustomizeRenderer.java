@@ -536,8 +536,7 @@ public final class KustomizeRenderer {
       if (!kind.equals("Secret")) {
         return value;
       }
-      String encoded = Base64.getEncoder().encodeToString(value.text().getBytes(StandardCharsets.UTF_8));
-      return PNode.text(encoded, value.at);
+      return PNode.text(base64Lines(value.text()), value.at);
     }
 
     // ---- components ----
@@ -967,6 +966,19 @@ public final class KustomizeRenderer {
     } catch (IOException e) {
       // Missing: reported by the caller with its own words.
     }
+  }
+
+  /** Base64 as kustomize writes Secret data: lines of 70 characters, each ended by a newline once there are several. */
+  static String base64Lines(String value) {
+    String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    if (encoded.length() < 70) {
+      return encoded;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < encoded.length(); i += 70) {
+      out.append(encoded, i, Math.min(encoded.length(), i + 70)).append('\n');
+    }
+    return out.toString();
   }
 
   private static boolean bool(PNode node, String field) {

@@ -75,10 +75,6 @@ final class NameReferences {
   }
 
   static void fix(List<KustomizeRenderer.Obj> objects) {
-    boolean anyRenamed = objects.stream().anyMatch(o -> o.names.size() > 1);
-    if (!anyRenamed) {
-      return;
-    }
     for (KustomizeRenderer.Obj referrer : objects) {
       for (Ref ref : REFS) {
         if (!ref.referrer.equals(referrer.kind())) {
@@ -93,8 +89,7 @@ final class NameReferences {
             if (value.isList()) {
               for (PNode subject : value.items()) {
                 if (subject.isMap() && ref.target.equals(subject.textAt("kind"))) {
-                  String ns = subject.textAt("namespace");
-                  update(objects, ref.target, subject, "name", ns == null ? referrer.namespace() : ns, ns == null);
+                  subject(objects, subject);
                 }
               }
             }
@@ -118,6 +113,32 @@ final class NameReferences {
           update(objects, ref.target, parent, key, referrer.namespace(), referrer.clusterScoped());
         });
       }
+    }
+  }
+
+  /** A binding's ServiceAccount subject follows its account: new name, and the account's namespace. */
+  private static void subject(List<KustomizeRenderer.Obj> objects, PNode subject) {
+    String name = subject.textAt("name");
+    String ns = subject.textAt("namespace");
+    List<KustomizeRenderer.Obj> found = new ArrayList<>();
+    for (KustomizeRenderer.Obj o : objects) {
+      if (o.kind().equals("ServiceAccount") && o.names.contains(name) && (ns == null || ns.equals(o.namespace()))) {
+        found.add(o);
+      }
+    }
+    if (found.size() != 1) {
+      return;
+    }
+    KustomizeRenderer.Obj account = found.get(0);
+    PNode nameNode = account.root.at("metadata", "name");
+    if (!account.name().equals(name)) {
+      PNode replaced = PNode.text(account.name(), nameNode.at);
+      replaced.keyAt = subject.get("name").keyAt;
+      subject.put("name", replaced);
+    }
+    PNode accountNs = account.root.at("metadata", "namespace");
+    if (accountNs != null && accountNs.text() != null && !accountNs.text().equals(ns)) {
+      subject.put("namespace", PNode.text(accountNs.text(), accountNs.at));
     }
   }
 
