@@ -3,6 +3,8 @@ package io.ambientlint.core;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.RuleSetting;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.kustomize.KustomizeRoots;
+import io.ambientlint.core.kustomize.RenderChains;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.GitRevisionSource;
 import io.ambientlint.core.load.LoadedRepository;
@@ -50,7 +52,31 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze(List<String> paths, InputStream stdin) {
-    return analyze(new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths));
+    LoadedRepository loaded = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths);
+    KustomizeRoots.Units units = KustomizeRoots.render(loaded, baseDirectory, config.limits());
+    return units.units().size() == 1 ? analyze(units.units().get(0)) : analyze(units);
+  }
+
+  /**
+   * Each unit (kustomization root, loose files) analyzed on its own, findings merged: objects of two overlays
+   * never meet. The result's graph holds every unit's objects, for views of the whole repository.
+   */
+  private AnalysisResult analyze(KustomizeRoots.Units units) {
+    Map<List<Object>, Finding> findings = new java.util.LinkedHashMap<>();
+    Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
+    for (LoadedRepository unit : units.units()) {
+      AnalysisResult r = analyze(unit);
+      // The same finding from two overlays of one base is one finding, with both render chains.
+      r.findings().forEach(f -> findings.merge(List.of(f.ruleId(), f.location(), f.message(), f.fingerprint()), f,
+          RenderChains::merge));
+      notifications.addAll(r.notifications());
+    }
+    List<Finding> sorted = new ArrayList<>(findings.values());
+    sorted.sort(OUTPUT_ORDER);
+    List<Diagnostic> notes = new ArrayList<>(notifications);
+    notes.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())
+        .thenComparingInt(d -> d.position().column()).thenComparing(Diagnostic::message));
+    return new AnalysisResult(graph(units.all(), new ArrayList<>()), registry.metadata(), sorted, notes);
   }
 
   /**
@@ -65,13 +91,15 @@ public final class Analyzer {
 
   /** Analyzes what a loader read. */
   public AnalysisResult analyze(LoadedRepository repository) {
+    return analyze(graph(repository, new ArrayList<>(repository.diagnostics())));
+  }
+
+  private MeshGraph graph(LoadedRepository repository, List<Diagnostic> diagnostics) {
     ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
-    List<Diagnostic> diagnostics = new ArrayList<>(repository.diagnostics());
     diagnostics.addAll(model.diagnostics());
     SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
     diagnostics.addAll(schemas.diagnostics());
-    MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
-    return analyze(graph);
+    return MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
   }
 
   /** Runs the enabled rules over a built graph. */
@@ -93,7 +121,7 @@ public final class Analyzer {
     Map<String, List<Resource>> objectsByFile = objectsInFilesOf(graph, findings);
     List<Finding> processed = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      processed.add(suppress(graph, override(attribute(f, objectsByFile))));
+      processed.add(RenderChains.withChain(suppress(graph, override(attribute(f, objectsByFile))), graph));
     }
     processed.sort(OUTPUT_ORDER);
     notifications.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())

@@ -125,6 +125,8 @@ public final class KustomizeRenderer {
       }
       List<RenderedObject> out = new ArrayList<>();
       for (Obj o : objects) {
+        o.chain.add(new SourceMap.RenderStep(kustomizationPath, SourcePosition.FILE_START,
+            "rendered by the kustomization root " + display(dir)));
         out.add(o.rendered(kustomizationPath));
       }
       return new RenderResult(display(dir), kustomizationPath, out, run.diagnostics, run.filesRead, false);
