@@ -105,8 +105,18 @@ public final class KustomizeRenderer {
     return null;
   }
 
+  private static final java.util.Comparator<Diagnostic> BY_POSITION = java.util.Comparator.comparing(Diagnostic::path)
+      .thenComparingInt(d -> d.position().line()).thenComparingInt(d -> d.position().column());
+
   /** Renders the kustomization in {@code directory} (relative to the base directory). Never throws. */
   public RenderResult render(String directory) {
+    RenderResult r = renderUnsorted(directory);
+    List<Diagnostic> sorted = new ArrayList<>(r.diagnostics());
+    sorted.sort(BY_POSITION);
+    return new RenderResult(r.directory(), r.kustomizationPath(), r.objects(), sorted, r.filesRead(), r.failed());
+  }
+
+  private RenderResult renderUnsorted(String directory) {
     Run run = new Run();
     Path dir = base.resolve(directory).normalize();
     Path file = kustomizationIn(dir);
@@ -572,7 +582,7 @@ public final class KustomizeRenderer {
       if (psm != null && psm.isList()) {
         for (PNode entry : psm.items()) {
           for (Doc patch : patchDocuments(k, entry)) {
-            applySmById(objects, patch, entry.at);
+            applySmById(objects, patch, patch.path.equals(k.path) ? entry.at : patch.tree.at);
           }
         }
       }
@@ -740,8 +750,8 @@ public final class KustomizeRenderer {
       if (pathNode != null && inline != null) {
         throw new RenderException(entry.at, "patch and path can't be set at the same time");
       } else if (pathNode != null) {
-        source = pathNode.at;
         docs = readDocuments(resolve(k.dir, pathNode.text(), pathNode.at), pathNode.at);
+        source = docs.isEmpty() ? pathNode.at : docs.get(0).tree.at;
       } else if (inline != null && inline.text() != null) {
         source = inline.at;
         docs = parse(k.path, inline.text(), inline.at, true);
