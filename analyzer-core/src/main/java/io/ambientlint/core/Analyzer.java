@@ -63,14 +63,20 @@ public final class Analyzer {
    */
   private AnalysisResult analyze(KustomizeRoots.Units units) {
     Map<List<Object>, Finding> findings = new java.util.LinkedHashMap<>();
+    Map<List<Object>, Integer> reportedBy = new HashMap<>();
     Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
     for (LoadedRepository unit : units.units()) {
       AnalysisResult r = analyze(unit);
-      // The same finding from two overlays of one base is one finding, with both render chains.
-      r.findings().forEach(f -> findings.merge(List.of(f.ruleId(), f.location(), f.message(), f.fingerprint()), f,
-          RenderChains::merge));
+      for (Finding f : r.findings()) {
+        // The same finding from two overlays of one base is one finding, with both render chains.
+        List<Object> key = List.of(f.ruleId(), f.location(), f.message(), f.fingerprint());
+        findings.merge(key, f, RenderChains::merge);
+        reportedBy.merge(key, 1, Integer::sum);
+      }
       notifications.addAll(r.notifications());
     }
+    findings.keySet().removeIf(key -> units.isLoose(((io.ambientlint.core.model.Location) key.get(1)).path())
+        && reportedBy.get(key) < units.units().size());
     List<Finding> sorted = new ArrayList<>(findings.values());
     sorted.sort(OUTPUT_ORDER);
     List<Diagnostic> notes = new ArrayList<>(notifications);

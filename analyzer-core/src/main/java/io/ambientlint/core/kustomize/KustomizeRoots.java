@@ -16,17 +16,27 @@ import java.util.Set;
  * Turns what the loader read into what the cluster gets: each kustomization root (a folder whose
  * kustomization no other kustomization references) is rendered and replaces the raw files it consumes; files
  * that only serve as patches, components or configs are never objects. Each root is its own set of objects
- * (overlays of one base are alternatives and never meet); the files no kustomization consumes form one more.
+ * (overlays of one base are alternatives and never meet), together with the files no kustomization consumes.
  */
 public final class KustomizeRoots {
 
   private KustomizeRoots() {}
 
   /**
-   * {@code units}: the sets of objects to analyze apart (the loose files first, then each root in path order).
+   * {@code units}: the sets of objects to analyze apart (each root in path order, with the loose files).
    * {@code all}: every object of every unit, for views that show the whole repository.
    */
-  public record Units(LoadedRepository all, List<LoadedRepository> units, List<RenderResult> roots) {}
+  public record Units(LoadedRepository all, List<LoadedRepository> units, List<RenderResult> roots,
+      Set<String> looseFiles) {
+
+    /**
+     * A finding on a loose file counts only when every unit reports it: with one root it might hold and with
+     * another not, and until deployment units say which root the loose files go with, that is unknown.
+     */
+    public boolean isLoose(String path) {
+      return looseFiles.contains(path);
+    }
+  }
 
   public static Units render(LoadedRepository loaded, Path baseDirectory, LoadLimits limits) {
     List<String> kustomizationDirs = new ArrayList<>();
@@ -43,7 +53,7 @@ public final class KustomizeRoots {
       }
     }
     if (kustomizationDirs.isEmpty()) {
-      return new Units(loaded, List.of(loaded), List.of());
+      return new Units(loaded, List.of(loaded), List.of(), Set.of());
     }
     KustomizeRenderer renderer = new KustomizeRenderer(baseDirectory, limits);
     List<RenderResult> renders = kustomizationDirs.parallelStream().map(renderer::render).toList();
@@ -80,14 +90,14 @@ public final class KustomizeRoots {
         .thenComparing(Diagnostic::message));
 
     List<LoadedDocument> loose = loaded.documents().stream().filter(d -> !consumed.contains(d.path())).toList();
+    // The loose files (namespaces, Applications, plain manifests) go with every root: a root never meets
+    // another root, but both meet the files no kustomization consumes.
     List<LoadedRepository> units = new ArrayList<>();
     List<LoadedDocument> all = new ArrayList<>(loose);
-    if (!loose.isEmpty()) {
-      units.add(new LoadedRepository(loose, loaded.files(), List.of(), loaded.kustomizeNamespaces()));
-    }
     for (RenderResult root : roots) {
-      List<LoadedDocument> docs = root.objects().stream().map(RenderedObject::toDocument).toList();
-      all.addAll(docs);
+      List<LoadedDocument> docs = new ArrayList<>(loose);
+      root.objects().stream().map(RenderedObject::toDocument).forEach(docs::add);
+      all.addAll(docs.subList(loose.size(), docs.size()));
       units.add(new LoadedRepository(docs, loaded.files(), List.of(), loaded.kustomizeNamespaces()));
     }
     if (units.isEmpty()) {
@@ -97,7 +107,9 @@ public final class KustomizeRoots {
     LoadedRepository first = units.get(0);
     units.set(0, new LoadedRepository(first.documents(), first.files(), sortedDiagnostics, first.kustomizeNamespaces()));
     LoadedRepository everything = new LoadedRepository(all, loaded.files(), sortedDiagnostics, loaded.kustomizeNamespaces());
-    return new Units(everything, units, roots);
+    Set<String> looseFiles = new HashSet<>();
+    loose.forEach(d -> looseFiles.add(d.path()));
+    return new Units(everything, units, roots, looseFiles);
   }
 
   private static boolean referencedByAnother(RenderResult r, List<RenderResult> renders) {

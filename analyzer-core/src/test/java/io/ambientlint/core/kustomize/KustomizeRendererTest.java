@@ -276,12 +276,14 @@ class KustomizeRendererTest {
     KustomizeRoots.Units units = KustomizeRoots.render(loaded, base, LoadLimits.DEFAULTS);
 
     assertThat(units.roots()).extracting(RenderResult::directory).containsExactly("overlays/prod", "overlays/staging");
-    assertThat(units.units()).hasSize(3);
-    assertThat(units.units().get(0).documents()).extracting(LoadedDocument::path).containsExactly("loose/other.yaml");
-    assertThat(units.units().get(1).documents()).singleElement()
-        .satisfies(d -> assertThat(d.root().at("/metadata/namespace").asText()).isEqualTo("prod"));
-    assertThat(units.units().get(2).documents()).singleElement()
-        .satisfies(d -> assertThat(d.root().at("/metadata/namespace").asText()).isEqualTo("staging"));
+    // Each overlay is analyzed apart, with the loose files.
+    assertThat(units.units()).hasSize(2);
+    assertThat(units.units().get(0).documents()).extracting(d -> d.path() + " " + d.root().at("/metadata/namespace").asText())
+        .containsExactly("loose/other.yaml ", "base/service.yaml prod");
+    assertThat(units.units().get(1).documents()).extracting(d -> d.path() + " " + d.root().at("/metadata/namespace").asText())
+        .containsExactly("loose/other.yaml ", "base/service.yaml staging");
+    assertThat(units.isLoose("loose/other.yaml")).isTrue();
+    assertThat(units.isLoose("base/service.yaml")).isFalse();
     assertThat(units.all().documents()).extracting(LoadedDocument::path)
         .doesNotContain("overlays/prod/patch.yaml", "overlays/staging/patch.yaml");
     assertThat(units.all().diagnostics()).noneMatch(d -> d.path().endsWith("kustomization.yaml"));
