@@ -267,6 +267,8 @@ public final class KustomizeRenderer {
   private final class Run {
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final Set<String> filesRead = new LinkedHashSet<>();
+    /** Text of the files read, to locate the lines of inline patches. */
+    private final Map<String, String> texts = new HashMap<>();
 
     Build build(Path dir, Location from, Deque<Path> stack, boolean asComponent, List<Obj> into) {
       if (stack.contains(dir)) {
@@ -901,7 +903,10 @@ public final class KustomizeRenderer {
       return parse(path, readText(file, from), new Location(path, SourcePosition.FILE_START), false);
     }
 
-    /** Documents of {@code text}; inline patches (text inside a kustomization) are located at their field. */
+    /**
+     * Documents of {@code text}. An inline patch written as a literal block ({@code patch: |-}) keeps the lines
+     * and columns of its nodes in the kustomization; other inline text is located at its field.
+     */
     private List<Doc> parse(String path, String text, Location at, boolean inline) {
       YamlDocumentReader reader = new YamlDocumentReader(limits);
       YamlDocumentReader.Result result = reader.read(path, text);
@@ -910,17 +915,69 @@ public final class KustomizeRenderer {
           throw new RenderException(inline ? at : new Location(path, d.position()), d.message());
         }
       }
-      List<SourceMap> maps = inline ? List.of() : reader.sourceMaps(path, text);
+      int[] shift = inline ? literalBlockOffset(at) : null;
+      List<SourceMap> maps = inline && shift == null ? List.of() : reader.sourceMaps(path, text);
       List<Doc> docs = new ArrayList<>();
       for (YamlDocumentReader.ParsedDocument doc : result.documents()) {
         if (doc.root().isNull() || doc.root().isMissingNode()) {
           continue;
         }
-        PNode tree = inline ? PNode.of(doc.root(), at)
-            : PNode.of(doc.root(), path, doc.index() < maps.size() ? maps.get(doc.index()) : SourceMap.of(Map.of()), "");
+        PNode tree;
+        if (inline && shift == null) {
+          tree = PNode.of(doc.root(), at);
+        } else {
+          SourceMap map = doc.index() < maps.size() ? maps.get(doc.index()) : SourceMap.of(Map.of());
+          tree = PNode.of(doc.root(), at.path(), map, "");
+          if (shift != null) {
+            shift(tree, shift[0], shift[1]);
+          }
+        }
         docs.add(new Doc(path, doc.root(), tree));
       }
       return docs;
+    }
+
+    /** Line and column offsets of a literal block scalar's content, or null when the value at {@code at} is not one. */
+    private int[] literalBlockOffset(Location at) {
+      String text = texts.get(at.path());
+      if (text == null) {
+        return null;
+      }
+      String[] lines = text.split("\r?\n", -1);
+      int line = at.position().line();
+      int column = at.position().column();
+      if (line < 1 || line >= lines.length || column < 1 || column > lines[line - 1].length()
+          || lines[line - 1].charAt(column - 1) != '|') {
+        return null;
+      }
+      for (int i = line; i < lines.length; i++) {
+        if (!lines[i].isBlank()) {
+          int indent = 0;
+          while (indent < lines[i].length() && lines[i].charAt(indent) == ' ') {
+            indent++;
+          }
+          return new int[] {line, indent};
+        }
+      }
+      return null;
+    }
+
+    private void shift(PNode node, int lines, int columns) {
+      node.at = shifted(node.at, lines, columns);
+      if (node.keyAt != null) {
+        node.keyAt = shifted(node.keyAt, lines, columns);
+      }
+      if (node.isMap()) {
+        node.fields().values().forEach(v -> shift(v, lines, columns));
+      } else if (node.isList()) {
+        node.items().forEach(i -> shift(i, lines, columns));
+      }
+    }
+
+    private Location shifted(Location l, int lines, int columns) {
+      SourcePosition p = l.position();
+      return new Location(l.path(), new SourcePosition(p.line() + lines, p.column() + columns,
+          p.endLine() + lines, p.endColumn() + columns));
     }
 
     private String readText(Path file, Location from) {
@@ -937,9 +994,11 @@ public final class KustomizeRenderer {
         }
         byte[] bytes = Files.readAllBytes(file);
         filesRead.add(display(file));
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()
             .replaceFirst("^\uFEFF", "");
+        texts.put(display(file), text);
+        return text;
       } catch (CharacterCodingException e) {
         throw new RenderException(from, display(file) + " is not UTF-8 text");
       } catch (IOException | SecurityException e) {

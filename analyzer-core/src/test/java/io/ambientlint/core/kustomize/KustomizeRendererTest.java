@@ -99,6 +99,33 @@ class KustomizeRendererTest {
   }
 
   @Test
+  void anInlinePatchKeepsTheLinesOfItsNodes() throws IOException {
+    Path base = repo();
+    write(base, "app/kustomization.yaml", """
+        resources:
+          - service.yaml
+        patches:
+          - target:
+              kind: Service
+            patch: |-
+              - op: add
+                path: /metadata/labels/istio.io~1use-waypoint
+                value: shop-waypoint
+          - patch: >-
+              {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "cart", "labels": {"tier": "web"}}}
+        """);
+    write(base, "app/service.yaml", SERVICE);
+    LoadedDocument doc = only(render(base, "app"));
+    assertThat(doc.fileOf("/metadata/labels/istio.io~1use-waypoint")).isEqualTo("app/kustomization.yaml");
+    assertThat(doc.positionOf("/metadata/labels/istio.io~1use-waypoint")).satisfies(p -> {
+      assertThat(p.line()).isEqualTo(9);
+      assertThat(p.column()).isEqualTo(16);
+    });
+    // A folded or quoted inline patch cannot be mapped line by line: it is located at its field.
+    assertThat(doc.positionOf("/metadata/labels/tier").line()).isEqualTo(10);
+  }
+
+  @Test
   void aRenamedReferenceKustomizeUpdatesPointsAtTheRename() throws IOException {
     Path base = repo();
     write(base, "app/kustomization.yaml", """
