@@ -103,9 +103,9 @@ public final class KustomizeRoots {
     if (units.isEmpty()) {
       units.add(new LoadedRepository(List.of(), loaded.files(), List.of(), loaded.kustomizeNamespaces()));
     }
-    // The load and render problems are reported once, with the first unit.
-    LoadedRepository first = units.get(0);
-    units.set(0, new LoadedRepository(first.documents(), first.files(), sortedDiagnostics, first.kustomizeNamespaces()));
+    // Every unit carries the load and render problems: a finding made from one (a duplicate key, say) is
+    // then reported by every unit, and kept; the notifications are merged.
+    units.replaceAll(u -> new LoadedRepository(u.documents(), u.files(), sortedDiagnostics, u.kustomizeNamespaces()));
     LoadedRepository everything = new LoadedRepository(all, loaded.files(), sortedDiagnostics, loaded.kustomizeNamespaces());
     Set<String> looseFiles = new HashSet<>();
     loose.forEach(d -> looseFiles.add(d.path()));
