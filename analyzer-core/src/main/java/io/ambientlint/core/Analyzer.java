@@ -10,6 +10,8 @@ import io.ambientlint.core.gitops.UnitDiscovery;
 import io.ambientlint.core.gitops.UnitFindings;
 import io.ambientlint.core.gitops.UnitRenderer;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.kustomize.KustomizeRoots;
+import io.ambientlint.core.kustomize.RenderChains;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.GitRevisionSource;
 import io.ambientlint.core.load.LoadedRepository;
@@ -57,7 +59,37 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze(List<String> paths, InputStream stdin) {
-    return analyze(new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths));
+    LoadedRepository loaded = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), stdin).load(paths);
+    KustomizeRoots.Units units = KustomizeRoots.render(loaded, baseDirectory, config.limits());
+    return units.units().size() == 1 ? analyze(units.units().get(0)) : analyze(units);
+  }
+
+  /**
+   * Each unit (kustomization root, loose files) analyzed on its own, findings merged: objects of two overlays
+   * never meet. The result's graph holds every unit's objects, for views of the whole repository.
+   */
+  private AnalysisResult analyze(KustomizeRoots.Units units) {
+    Map<List<Object>, Finding> findings = new java.util.LinkedHashMap<>();
+    Map<List<Object>, Integer> reportedBy = new HashMap<>();
+    Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
+    for (LoadedRepository unit : units.units()) {
+      AnalysisResult r = analyze(unit);
+      for (Finding f : r.findings()) {
+        // The same finding from two overlays of one base is one finding, with both render chains.
+        List<Object> key = List.of(f.ruleId(), f.location(), f.message(), f.fingerprint());
+        findings.merge(key, f, RenderChains::merge);
+        reportedBy.merge(key, 1, Integer::sum);
+      }
+      notifications.addAll(r.notifications());
+    }
+    findings.keySet().removeIf(key -> units.isLoose(((io.ambientlint.core.model.Location) key.get(1)).path())
+        && reportedBy.get(key) < units.units().size());
+    List<Finding> sorted = new ArrayList<>(findings.values());
+    sorted.sort(OUTPUT_ORDER);
+    List<Diagnostic> notes = new ArrayList<>(notifications);
+    notes.sort(Comparator.comparing(Diagnostic::path).thenComparingInt(d -> d.position().line())
+        .thenComparingInt(d -> d.position().column()).thenComparing(Diagnostic::message));
+    return new AnalysisResult(graph(units.all(), new ArrayList<>()), registry.metadata(), sorted, notes);
   }
 
   /**
@@ -104,6 +136,14 @@ public final class Analyzer {
         new AnalyzedDeployment(deployment, graphs, repository.files().size()));
   }
 
+  private MeshGraph graph(LoadedRepository repository, List<Diagnostic> diagnostics) {
+    ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
+    diagnostics.addAll(model.diagnostics());
+    SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
+    diagnostics.addAll(schemas.diagnostics());
+    return MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
+  }
+
   private static final Comparator<Diagnostic> NOTIFICATION_ORDER = Comparator.comparing(Diagnostic::path)
       .thenComparingInt((Diagnostic d) -> d.position().line()).thenComparingInt(d -> d.position().column())
       .thenComparing(Diagnostic::message);
@@ -136,7 +176,7 @@ public final class Analyzer {
     Map<String, List<Resource>> objectsByFile = objectsInFilesOf(graph, findings);
     List<Finding> processed = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(suppress(graph, o)));
+      override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(RenderChains.withChain(suppress(graph, o), graph)));
     }
     processed.sort(OUTPUT_ORDER);
     notifications.sort(NOTIFICATION_ORDER);
