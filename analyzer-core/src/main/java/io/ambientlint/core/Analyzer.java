@@ -5,11 +5,15 @@ import io.ambientlint.core.config.RuleSetting;
 import io.ambientlint.core.gitops.AnalyzedDeployment;
 import io.ambientlint.core.gitops.ClusterPlan;
 import io.ambientlint.core.gitops.Deployment;
+import io.ambientlint.core.gitops.DeploymentUnit;
 import io.ambientlint.core.gitops.FileSelectionRenderer;
 import io.ambientlint.core.gitops.UnitDiscovery;
 import io.ambientlint.core.gitops.UnitFindings;
 import io.ambientlint.core.gitops.UnitRenderer;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.kustomize.KustomizeRenderer;
+import io.ambientlint.core.kustomize.KustomizeUnitRenderer;
+import io.ambientlint.core.kustomize.RenderChains;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.GitRevisionSource;
 import io.ambientlint.core.load.LoadedRepository;
@@ -67,7 +71,9 @@ public final class Analyzer {
    */
   public AnalysisResult analyzeRevision(List<String> paths, String revision) {
     RepositoryLoader loader = new RepositoryLoader(baseDirectory, config.limits(), config.exclude(), InputStream.nullInputStream());
-    return analyze(new GitRevisionSource(loader, baseDirectory).load(paths, revision));
+    // The renderer reads the working tree, never a revision: a revision's kustomizations are taken as written.
+    // withoutRendering() makes the working-tree side of a comparison alike, so that nothing hides a change.
+    return withoutRendering().analyze(new GitRevisionSource(loader, baseDirectory).load(paths, revision));
   }
 
   /**
@@ -75,7 +81,8 @@ public final class Analyzer {
    * the rules run per cluster, and identical findings of several clusters become one naming their units.
    */
   public AnalysisResult analyze(LoadedRepository repository) {
-    Deployment deployment = new UnitDiscovery(config.gitops(), renderer).discover(repository);
+    UnitRenderer unitRenderer = renderer != null ? renderer : new KustomizeUnitRenderer(baseDirectory, config.limits());
+    Deployment deployment = new UnitDiscovery(config.gitops(), unitRenderer).discover(repository);
     List<MeshGraph> graphs = new ArrayList<>();
     List<AnalysisResult> parts = new ArrayList<>();
     for (ClusterPlan plan : deployment.clusters()) {
@@ -90,10 +97,18 @@ public final class Analyzer {
       parts.add(analyze(graph));
     }
     Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
+    boolean renders = unitRenderer instanceof KustomizeUnitRenderer;
     for (Diagnostic d : repository.diagnostics()) {
-      if (!d.kind().isFinding()) {
+      // A rendered kustomization is not "skipped", and the patches it consumes are not stray non-objects.
+      boolean rendered = renders && (d.kind() == Diagnostic.Kind.SKIPPED && isKustomization(d.path())
+          || d.kind() == Diagnostic.Kind.NOT_A_RESOURCE && deployment.units().stream()
+              .anyMatch(u -> u.kind() == DeploymentUnit.Kind.KUSTOMIZE_ROOT && u.sourceFiles().contains(d.path())));
+      if (!d.kind().isFinding() && !rendered) {
         notifications.add(d);
       }
+    }
+    if (unitRenderer instanceof KustomizeUnitRenderer kustomize) {
+      notifications.addAll(kustomize.diagnostics());
     }
     notifications.addAll(deployment.notifications());
     List<Finding> findings = UnitFindings.merge(deployment, parts);
@@ -104,18 +119,39 @@ public final class Analyzer {
         new AnalyzedDeployment(deployment, graphs, repository.files().size()));
   }
 
+  private MeshGraph graph(LoadedRepository repository, List<Diagnostic> diagnostics) {
+    ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
+    diagnostics.addAll(model.diagnostics());
+    SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
+    diagnostics.addAll(schemas.diagnostics());
+    return MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
+  }
+
   private static final Comparator<Diagnostic> NOTIFICATION_ORDER = Comparator.comparing(Diagnostic::path)
       .thenComparingInt((Diagnostic d) -> d.position().line()).thenComparingInt(d -> d.position().column())
       .thenComparing(Diagnostic::message);
 
-  /** The renderer of kustomization folders ({@code core.kustomize}); until it lands, files are taken as they are. */
+  private static boolean isKustomization(String path) {
+    return KustomizeRenderer.FILE_NAMES.contains(path.substring(path.lastIndexOf('/') + 1));
+  }
+
+  /** The same analysis with another renderer of kustomization folders (default: {@code core.kustomize}). */
   public Analyzer withRenderer(UnitRenderer unitRenderer) {
     Analyzer a = new Analyzer(config, registry, baseDirectory);
     a.renderer = unitRenderer;
     return a;
   }
 
-  private UnitRenderer renderer = new FileSelectionRenderer();
+  /**
+   * Kustomizations taken as written (their files' objects, no patch or transformer applied), as a Git
+   * revision is analyzed: both sides of a {@code --new-since} comparison must be read alike.
+   */
+  public Analyzer withoutRendering() {
+    return withRenderer(new FileSelectionRenderer());
+  }
+
+  /** Null: a fresh {@link KustomizeUnitRenderer} per analysis (it remembers what it rendered). */
+  private UnitRenderer renderer;
 
   /** Runs the enabled rules over a built graph. */
   public AnalysisResult analyze(MeshGraph graph) {
@@ -136,7 +172,7 @@ public final class Analyzer {
     Map<String, List<Resource>> objectsByFile = objectsInFilesOf(graph, findings);
     List<Finding> processed = new ArrayList<>(findings.size());
     for (Finding f : findings) {
-      override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(suppress(graph, o)));
+      override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(RenderChains.withChain(suppress(graph, o), graph)));
     }
     processed.sort(OUTPUT_ORDER);
     notifications.sort(NOTIFICATION_ORDER);

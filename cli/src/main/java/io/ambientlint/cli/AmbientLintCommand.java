@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     footer = {"", "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or config "
         + "error; 3 some input could not be read or was over a limit; 4 internal error."},
     exitCodeListHeading = "",
-    subcommands = {CheckCommand.class, ExplainCommand.class, GraphCommand.class, RulesCommand.class, UnitsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, ExplainCommand.class, GraphCommand.class, RenderCommand.class, RulesCommand.class,
+        UnitsCommand.class, CommandLine.HelpCommand.class})
 public final class AmbientLintCommand implements Runnable {
 
   @CommandLine.Spec

@@ -124,6 +124,9 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
         ? Optional.of(Baseline.read(env.workingDirectory().resolve(baselinePath), baselinePath))
         : Optional.empty();
     Analyzer analyzer = analysis.analyzer(config);
+    if (newSince != null) {
+      analyzer = analyzer.withoutRendering(); // a Git revision is not rendered: read both sides alike
+    }
     AnalysisResult result = analyzer.analyze(analysis.paths(), env.stdin());
     if (writeBaseline != null) {
       accepted = Optional.of(Baseline.of(result));

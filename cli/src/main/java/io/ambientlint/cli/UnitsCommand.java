@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.gitops.Deployment;
 import io.ambientlint.core.gitops.DeploymentUnit;
-import io.ambientlint.core.gitops.FileSelectionRenderer;
+import io.ambientlint.core.kustomize.KustomizeUnitRenderer;
 import io.ambientlint.core.gitops.UnitDiscovery;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadedRepository;
@@ -53,7 +53,8 @@ public final class UnitsCommand implements Callable<Integer>, AmbientLintCommand
     Config config = analysis.config();
     LoadedRepository repository = new RepositoryLoader(env.workingDirectory(), config.limits(), config.exclude(),
         env.stdin()).load(analysis.paths());
-    Deployment deployment = new UnitDiscovery(config.gitops(), new FileSelectionRenderer()).discover(repository);
+    Deployment deployment = new UnitDiscovery(config.gitops(),
+        new KustomizeUnitRenderer(env.workingDirectory(), config.limits())).discover(repository);
     env.out().print(format == Format.json ? json(deployment) : text(deployment));
     env.out().flush();
     return 0;

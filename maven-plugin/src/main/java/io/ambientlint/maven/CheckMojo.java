@@ -186,6 +186,9 @@ public class CheckMojo extends AbstractMojo {
     config = builder.build();
 
     Analyzer analyzer = new Analyzer(config, RuleRegistry.load(), base);
+    if (newSince != null && !newSince.isBlank()) {
+      analyzer = analyzer.withoutRendering(); // a Git revision is not rendered: read both sides alike
+    }
     AnalysisResult result;
     try {
       result = analyzer.analyze(paths, InputStream.nullInputStream());

@@ -18,6 +18,10 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
     NOT_A_RESOURCE(Level.WARNING),
     /** Recognised and deliberately not parsed: Helm templates, Kustomize files. */
     SKIPPED(Level.NOTE),
+    /** A kustomization that kustomize itself would reject: its root's objects are unknown. Exit code 3. */
+    RENDER_ERROR(Level.ERROR),
+    /** Something in a kustomization that the renderer does not know (a field, a kind): rendered without it. */
+    RENDER_WARNING(Level.WARNING),
     /** A load limit was reached and some of the input was not analyzed: exit code 3, like unreadable input. */
     LIMIT(Level.WARNING),
     /** An output limit was reached (findings per rule): everything was analyzed, not everything is listed. */
@@ -47,7 +51,7 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
 
     /** Some input was not analyzed: the exit code is 3 so a CI gate does not pass on a partial analysis. */
     public boolean isInputLoss() {
-      return this == UNREADABLE || this == LIMIT;
+      return this == UNREADABLE || this == LIMIT || this == RENDER_ERROR;
     }
   }
 

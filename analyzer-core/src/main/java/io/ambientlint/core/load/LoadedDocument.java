@@ -17,6 +17,15 @@ public record LoadedDocument(String path, int documentIndex, JsonNode root, Sour
     return sourceMap().find(pointerPrefix + pointer);
   }
 
+  /** The file that holds the node at {@code pointer}: this document's file unless it was rendered from several. */
+  public String fileOf(String pointer) {
+    return sourceMap().fileAt(pointerPrefix + pointer, path);
+  }
+
+  public String keyFileOf(String pointer) {
+    return sourceMap().keyFileAt(pointerPrefix + pointer, path);
+  }
+
   public boolean hasNode(String pointer) {
     return sourceMap().contains(pointerPrefix + pointer);
   }

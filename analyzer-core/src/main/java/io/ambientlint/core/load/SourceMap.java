@@ -1,6 +1,7 @@
 package io.ambientlint.core.load;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Map;
  * <p>Stored as a tree shaped like the document (a child per key or index), not as a map from pointer strings:
  * a pointer string per node costs the depth times the key length, which deep nesting with long keys turns
  * into more memory than the file has bytes.
+ *
+ * <p>A document rendered by Kustomize takes its nodes from several files (base, patches, the kustomization):
+ * each node then also records its file, and the map keeps the chain of steps that rendered the object.
  */
 public final class SourceMap {
 
@@ -18,6 +22,9 @@ public final class SourceMap {
   static final class Node {
     SourcePosition position;
     SourcePosition keyPosition;
+    /** For a rendered document: the file of the node and of its key, when it differs from the document's. */
+    String file;
+    String keyFile;
     private Map<String, Node> children;
 
     /** The child under {@code key} (an index as text in a sequence), created empty if absent. */
@@ -45,10 +52,76 @@ public final class SourceMap {
 
   private final Node root;
   private final int size;
+  private final boolean rendered;
+  private final List<RenderStep> renderChain;
 
   SourceMap(Node root, int size) {
+    this(root, size, false, List.of());
+  }
+
+  private SourceMap(Node root, int size, boolean rendered, List<RenderStep> renderChain) {
     this.root = root;
     this.size = size;
+    this.rendered = rendered;
+    this.renderChain = renderChain;
+  }
+
+  /** One step that made a rendered object what it is: its base file, a patch applied, the kustomization. */
+  public record RenderStep(String path, SourcePosition position, String message) {}
+
+  /**
+   * The map of a rendered document whose nodes come from several files ({@code files} has the same keys as
+   * {@code positions}), with the chain of steps that rendered it.
+   */
+  public static SourceMap rendered(Map<String, SourcePosition> positions, Map<String, String> files,
+      List<RenderStep> renderChain) {
+    Node root = new Node();
+    for (Map.Entry<String, SourcePosition> e : positions.entrySet()) {
+      String pointer = e.getKey();
+      boolean key = pointer.endsWith(KEY_SUFFIX);
+      Node n = nodeAt(root, key ? pointer.substring(0, pointer.length() - KEY_SUFFIX.length()) : pointer);
+      if (key) {
+        n.keyPosition = e.getValue();
+        n.keyFile = files.get(pointer);
+      } else {
+        n.position = e.getValue();
+        n.file = files.get(pointer);
+      }
+    }
+    return new SourceMap(root, positions.size(), true, List.copyOf(renderChain));
+  }
+
+  private static Node nodeAt(Node root, String path) {
+    Node n = root;
+    if (!path.isEmpty()) {
+      for (String token : path.substring(1).split("/", -1)) {
+        n = n.child(unescape(token));
+      }
+    }
+    return n;
+  }
+
+  /** The file that holds the node {@link #find} returns for {@code pointer}; {@code documentPath} for a plain file. */
+  public String fileAt(String pointer, String documentPath) {
+    if (!rendered) {
+      return documentPath;
+    }
+    Node found = deepest(pointer, false);
+    return found == null || found.file == null ? documentPath : found.file;
+  }
+
+  /** As {@link #fileAt}, for the position {@link #findKey} returns. */
+  public String keyFileAt(String pointer, String documentPath) {
+    if (!rendered) {
+      return documentPath;
+    }
+    Node n = deepest(pointer, true);
+    return n != null && n.keyPosition != null && n.keyFile != null ? n.keyFile : fileAt(pointer, documentPath);
+  }
+
+  /** Empty for a document read as it is from one file. */
+  public List<RenderStep> renderChain() {
+    return renderChain;
   }
 
   /** A map from pointers ({@code /a/0/b}, and {@code /a#key} for a key's position), for tests and callers outside. */
@@ -57,13 +130,7 @@ public final class SourceMap {
     for (Map.Entry<String, SourcePosition> e : positions.entrySet()) {
       String pointer = e.getKey();
       boolean key = pointer.endsWith(KEY_SUFFIX);
-      Node n = root;
-      String path = key ? pointer.substring(0, pointer.length() - KEY_SUFFIX.length()) : pointer;
-      if (!path.isEmpty()) {
-        for (String token : path.substring(1).split("/", -1)) {
-          n = n.child(unescape(token));
-        }
-      }
+      Node n = nodeAt(root, key ? pointer.substring(0, pointer.length() - KEY_SUFFIX.length()) : pointer);
       if (key) {
         n.keyPosition = e.getValue();
       } else {
@@ -126,7 +193,7 @@ public final class SourceMap {
     return token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
   }
 
-  static final String KEY_SUFFIX = "#key";
+  public static final String KEY_SUFFIX = "#key";
 
   /** How many positions are recorded (nodes and keys). */
   public int size() {

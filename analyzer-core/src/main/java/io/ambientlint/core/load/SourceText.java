@@ -13,6 +13,12 @@ public final class SourceText {
   private final LoadLimits limits;
   private volatile List<SourceMap> maps;
 
+  /** The maps of documents that are not read from one text (a rendered Kustomize object, say). */
+  public SourceText(String path, List<SourceMap> maps) {
+    this(path, "", LoadLimits.DEFAULTS);
+    this.maps = List.copyOf(maps);
+  }
+
   public SourceText(String path, String text, LoadLimits limits) {
     this.path = path;
     this.text = text;

@@ -77,11 +77,11 @@ public record Resource(
   }
 
   public Location locate(String pointer) {
-    return new Location(document.path(), document.positionOf(pointer));
+    return new Location(document.fileOf(pointer), document.positionOf(pointer));
   }
 
   public Location locateKey(String pointer) {
-    return new Location(document.path(), document.sourceMap().findKey(document.pointerPrefix() + pointer));
+    return new Location(document.keyFileOf(pointer), document.sourceMap().findKey(document.pointerPrefix() + pointer));
   }
 
   /** {@code Service books/reviews}: how messages name an object. */
