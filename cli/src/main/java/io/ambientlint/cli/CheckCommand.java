@@ -130,7 +130,9 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     AnalysisResult result = analyzer.analyze(analysis.paths(), env.stdin());
     if (writeBaseline != null) {
       accepted = Optional.of(Baseline.of(result));
-      accepted.get().write(env.workingDirectory().resolve(writeBaseline));
+      String baselineJson = accepted.get().toJson();
+      // Atomically, like the reports: an interrupted run leaves the previous baseline, never a truncated one.
+      ReportFiles.write(env.workingDirectory().resolve(writeBaseline), out -> out.write(baselineJson));
     }
     if (accepted.isPresent()) {
       result = accepted.get().apply(result, baselinePath);

@@ -46,9 +46,9 @@ class FixtureHarnessTest {
 
   @Test
   void aPinnedFragmentTheMessageContainsPasses() throws IOException {
-    Path fixture = fixture("\"Service books/ratings\" \"is not bound to a waypoint\"");
+    Path fixture = fixture("\"Service books/ratings\" \"(MissingUseWaypointLabel)\"");
     assertThat(RuleFixtures.messageFragments(root, fixture).values())
-        .containsExactly(java.util.List.of("Service books/ratings", "is not bound to a waypoint"));
+        .containsExactly(java.util.List.of("Service books/ratings", "(MissingUseWaypointLabel)"));
     assertThatCode(() -> RuleFixtures.check(root, fixture, "AL202")).doesNotThrowAnyException();
   }
 
@@ -59,7 +59,7 @@ class FixtureHarnessTest {
         .containsExactly(java.util.List.of("traffic is \"dropped\""));
     assertThatThrownBy(() -> RuleFixtures.check(root, fixture, "AL202")).isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("AL202 should contain \"traffic is \"dropped\"\"")
-        .hasMessageContaining("is not bound to a waypoint");
+        .hasMessageContaining("do not use HTTPRoute books/ratings");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.ambientlint.core.diagram;
 
+import io.ambientlint.core.report.Escape;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +46,11 @@ public final class DotRenderer implements DiagramRenderer {
         .append("];\n");
   }
 
-  /** A dot double-quoted string. */
+  /**
+   * A dot double-quoted string. Names come from the analyzed repository and the output usually goes to a
+   * terminal: control characters are shown escaped ({@code \n} stays dot's line break).
+   */
   static String quote(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    return "\"" + Escape.terminal(text.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
   }
 }
