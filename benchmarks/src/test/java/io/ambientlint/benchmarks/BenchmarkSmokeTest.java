@@ -78,8 +78,10 @@ class BenchmarkSmokeTest {
     new CorpusGenerator(42, dir.resolve("dense"), fixtures(), CorpusGenerator.Shape.DENSE).generate(3000);
     double clean = shareOfFilesWithFindings(dir.resolve("clean"));
     double dense = shareOfFilesWithFindings(dir.resolve("dense"));
-    assertThat(clean).isLessThan(0.15);
-    assertThat(dense).isBetween(0.25, 0.45);
+    // Clean: only the planted fixture copies, and what they reach (a fixture's catch-all VirtualService host
+    // overlaps every team's VirtualService, AL403), about one file in six; dense: about one in three.
+    assertThat(clean).isLessThan(0.2);
+    assertThat(dense).isBetween(0.25, 0.45).isGreaterThan(clean + 0.1);
   }
 
   private static double shareOfFilesWithFindings(Path corpus) throws Exception {
