@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +82,7 @@ class RuleCatalogueTest {
     for (RuleMetadata m : rules) {
       Path page = docs.resolve(m.id() + ".md");
       expectedFiles.add(page);
-      stale.addAll(compare(page, RuleDocs.page(m), update));
+      stale.addAll(compare(page, RuleDocs.page(m, example(m.id(), true), example(m.id(), false)), update));
     }
     Path index = docs.resolve("README.md");
     expectedFiles.add(index);
@@ -91,6 +95,74 @@ class RuleCatalogueTest {
     assertThat(stale)
         .as("docs/rules is stale; regenerate with " + REGENERATE)
         .isEmpty();
+  }
+
+  /** Longer fixtures are cut here on the page; the marked lines are always shown. */
+  static final int EXAMPLE_MAX_LINES = 40;
+
+  private static final Pattern EXPECT_COMMENT = Pattern.compile("\\s*#\\s*expect:(.*)$");
+  private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern RULE_ID = Pattern.compile("AL\\d{3}");
+
+  /**
+   * The shortest single-file fixture of the rule that fires (or stays silent), preferring those that need no
+   * config of their own, so the page shows the case with the least around it.
+   */
+  static Optional<RuleDocs.Example> example(String ruleId, boolean firing) {
+    Path root = RuleFixtureTest.fixturesRoot();
+    return RuleFixtures.fixtures(root).stream()
+        .filter(f -> f.getParent().getFileName().toString().equals(ruleId))
+        .filter(Files::isRegularFile)
+        .filter(f -> RuleFixtures.fires(f) == firing)
+        .min(Comparator.comparing(RuleCatalogueTest::hasOwnConfig)
+            .thenComparing(RuleCatalogueTest::lineCount)
+            .thenComparing(f -> f.getFileName().toString()))
+        .map(f -> toExample(ruleId, f, "rules/src/test/resources/fixtures/" + root.relativize(f).toString().replace('\\', '/')));
+  }
+
+  private static RuleDocs.Example toExample(String ruleId, Path fixture, String source) {
+    List<String> lines = readLines(fixture);
+    List<String> shown = new ArrayList<>();
+    int lastMarked = -1;
+    for (String line : lines) {
+      Matcher expect = EXPECT_COMMENT.matcher(line);
+      if (!expect.find()) {
+        shown.add(line);
+        continue;
+      }
+      String code = line.substring(0, expect.start());
+      Matcher ids = RULE_ID.matcher(QUOTED.matcher(expect.group(1)).replaceAll(""));
+      boolean mine = false;
+      while (ids.find()) {
+        mine |= ids.group().equals(ruleId);
+      }
+      if (mine) {
+        lastMarked = shown.size();
+        shown.add(code + "   # <-- " + ruleId);
+      } else if (!code.isBlank()) {
+        // Other rules' expectations would only distract from this rule on its own page.
+        shown.add(code);
+      }
+    }
+    int keep = Math.min(shown.size(), Math.max(EXAMPLE_MAX_LINES, lastMarked + 1));
+    return new RuleDocs.Example(source, String.join("\n", shown.subList(0, keep)), shown.size() - keep);
+  }
+
+  private static boolean hasOwnConfig(Path fixture) {
+    String name = fixture.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+    return Files.isRegularFile(fixture.resolveSibling(name + ".ambient-lint.yaml"));
+  }
+
+  private static int lineCount(Path fixture) {
+    return readLines(fixture).size();
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<String> compare(Path file, String content, boolean update) throws IOException {

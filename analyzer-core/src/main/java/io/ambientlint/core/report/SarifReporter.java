@@ -203,6 +203,7 @@ public final class SarifReporter implements Reporter {
         .withTags(new LinkedHashSet<>(m.tags().stream().limit(GITHUB_MAX_TAGS_PER_RULE).toList()));
     properties.setAdditionalProperty("precision", m.precision());
     properties.setAdditionalProperty("problem.severity", m.severity().label());
+    properties.setAdditionalProperty("since", m.since());
     m.securitySeverity().ifPresent(s -> properties.setAdditionalProperty("security-severity", String.format(java.util.Locale.ROOT, "%.1f", s)));
     return new ReportingDescriptor()
         .withId(m.id())

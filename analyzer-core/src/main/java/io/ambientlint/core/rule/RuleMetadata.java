@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param securitySeverity GitHub's {@code security-severity} (0.0-10.0) for security findings
  * @param precision SARIF precision: very-high, high, medium or low
+ * @param since the release the rule first appeared in
  */
 public record RuleMetadata(
     String id,
@@ -20,7 +21,8 @@ public record RuleMetadata(
     String help,
     List<String> tags,
     Optional<Double> securitySeverity,
-    String precision) {
+    String precision,
+    String since) {
 
   public RuleMetadata {
     Objects.requireNonNull(id);
@@ -31,6 +33,7 @@ public record RuleMetadata(
       throw new IllegalArgumentException("rule name must be kebab-case: " + name);
     }
     tags = List.copyOf(tags);
+    Objects.requireNonNull(since);
   }
 
   public static Builder builder(String id, String name) {
@@ -42,6 +45,9 @@ public record RuleMetadata(
     return "docs/rules/" + id + ".md";
   }
 
+  /** The release every rule written before {@code since} was recorded appeared in. */
+  public static final String FIRST_RELEASE = "0.1.0";
+
   public static final class Builder {
     private final String id;
     private final String name;
@@ -52,6 +58,7 @@ public record RuleMetadata(
     private List<String> tags = List.of();
     private Double securitySeverity;
     private String precision = "high";
+    private String since = FIRST_RELEASE;
 
     private Builder(String id, String name) {
       this.id = id;
@@ -68,13 +75,15 @@ public record RuleMetadata(
     public Builder tags(String... v) { tags = List.of(v); return this; }
     public Builder securitySeverity(double v) { securitySeverity = v; return this; }
     public Builder precision(String v) { precision = v; return this; }
+    /** The release the rule first appears in; set it on every new rule. */
+    public Builder since(String v) { since = v; return this; }
 
     public RuleMetadata build() {
       if (summary.isEmpty() || description.isEmpty() || help.isEmpty()) {
         throw new IllegalStateException(id + ": summary, description and help are required");
       }
       return new RuleMetadata(id, name, severity, summary, description, help, tags,
-          Optional.ofNullable(securitySeverity), precision);
+          Optional.ofNullable(securitySeverity), precision, since);
     }
   }
 }
