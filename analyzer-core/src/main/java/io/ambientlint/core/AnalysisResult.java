@@ -179,7 +179,7 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   /**
-   * DESIGN §5: 4 a rule failed, 3 some input could not be read or was over a load limit (or a comparison was
+   * docs/architecture.md "Exit codes": 4 a rule failed, 3 some input could not be read or was over a load limit (or a comparison was
    * incomplete), 1 findings at or above the threshold, else 0.
    */
   public int exitCode(FailOn failOn) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The malformed-input corpus: each hostile file lies in a repository beside healthy files
  * ({@code malformed/good/}). For each, through the command line and through {@link Analyzer}: the bad file
  * gets a diagnostic with its path and position (a finding or a tool notification), no stack trace, the exit
- * code of DESIGN §5, valid SARIF, and the healthy files' findings are exactly those of a run without it.
+ * code of docs/architecture.md "Exit codes", valid SARIF, and the healthy files' findings are exactly those of a run without it.
  */
 class MalformedInputTest {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the repository cannot say about its deployment (DESIGN §2b): units given by hand (replacing discovery),
+ * What the repository cannot say about its deployment (docs/architecture.md "Deployment units"): units given by hand (replacing discovery),
  * local folders of other repositories, the clusters an ApplicationSet's cluster generator selects from, how
  * units group into environments, and the labels of namespaces managed elsewhere.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one controller applies together to one cluster (DESIGN §2b): an Argo CD Application (or one an
+ * What one controller applies together to one cluster (docs/architecture.md "Deployment units"): an Argo CD Application (or one an
  * ApplicationSet generates), a Flux Kustomization, a Kustomize root, a unit from the config, or the loose files.
  *
  * @param definedAt the object that defines the unit (empty for loose files and config units)

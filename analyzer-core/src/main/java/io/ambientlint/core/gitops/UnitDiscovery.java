@@ -32,7 +32,7 @@ import java.util.TreeSet;
 
 /**
  * Finds the deployment units of a loaded repository and groups them into environments and clusters
- * (DESIGN §2b). Nothing is fetched and nothing from the repository is executed: Helm charts, plugins, other
+ * (docs/architecture.md "Deployment units"). Nothing is fetched and nothing from the repository is executed: Helm charts, plugins, other
  * repositories and generators that need a live Argo CD are listed as not rendered.
  */
 public final class UnitDiscovery {

@@ -324,7 +324,7 @@ public final class MeshGraph {
   }
 
   /**
-   * Enrolment of a workload (DESIGN §3): hostNetwork pods and sidecar-injected pods are not captured; otherwise
+   * Enrolment of a workload (docs/architecture.md "Enrolment"): hostNetwork pods and sidecar-injected pods are not captured; otherwise
    * the pod's own {@code istio.io/dataplane-mode} decides, else its namespace's, and {@code none} opts out.
    */
   public Enrolment enrolment(Workload w) {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An HTTPRoute or GRPCRoute that a waypoint puts ahead of a mesh VirtualService for the same service (DESIGN
- * §3): at the waypoint the routes of every matching VirtualService are concatenated, and the first match wins.
+ * An HTTPRoute or GRPCRoute that a waypoint puts ahead of a mesh VirtualService for the same service
+ * (docs/architecture.md "Routes"): at the waypoint the routes of every matching VirtualService are concatenated, and the first match wins.
  * VirtualServices private to the waypoint's namespace or exported explicitly to it come first (no route is ahead
  * of them), then Gateway API routes of the waypoint's namespace, then the rest by creationTimestamp
  * ({@link WaypointVirtualServiceOrder}).

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 
 /**
  * Gateway API routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) and how their parentRefs and
- * backendRefs resolve, as Gateway API and Istio resolve them (DESIGN §3 "Routes"). Built once from the
+ * backendRefs resolve, as Gateway API and Istio resolve them (docs/architecture.md "Routes"). Built once from the
  * {@link MeshGraph} it belongs to; every query is an index lookup.
  *
  * <p>Gateway parents follow the Gateway API: listeners are matched by {@code sectionName} and {@code port},

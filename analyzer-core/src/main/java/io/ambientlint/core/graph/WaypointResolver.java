@@ -28,7 +28,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * DESIGN §3 "Which Gateways are waypoints" and "use-waypoint", as istiod decides them
+ * docs/architecture.md "Which Gateways are waypoints" and "use-waypoint", as istiod decides them
  * ({@code pilot/pkg/serviceregistry/kube/controller/ambient/waypoints.go}): the use-waypoint labels of the
  * repository, what makes a Gateway a waypoint, its waypoint-for, readiness, bound listener and allowed
  * namespaces, and the binding of every service and workload. Built once with the graph; bindings are

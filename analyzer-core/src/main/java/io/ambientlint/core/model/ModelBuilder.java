@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 /**
  * Turns loaded documents into {@link Resource}s: checks that each is a Kubernetes object, and gives those
- * without {@code metadata.namespace} the namespace their GitOps context applies (DESIGN §2.1).
+ * without {@code metadata.namespace} the namespace their GitOps context applies (docs/architecture.md "Data flow", step 2).
  */
 public final class ModelBuilder {
 

@@ -3,8 +3,8 @@ package io.ambientlint.core.model;
 import java.util.Optional;
 
 /**
- * The typed view of a resource, chosen by its group and kind (DESIGN §2 "Model"). Each resource's view is read
- * once, when the model is built and in parallel: the graph and the rules then index and query the views, and
+ * The typed view of a resource, chosen by its group and kind (docs/architecture.md "Data flow", step 2
+ * "Model"). Each resource's view is read once, when the model is built and in parallel: the graph and the rules then index and query the views, and
  * never re-read the trees.
  */
 final class TypedViews {

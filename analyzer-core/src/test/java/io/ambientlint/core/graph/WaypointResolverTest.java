@@ -12,7 +12,7 @@ import io.ambientlint.core.model.Workload;
 import io.ambientlint.testing.TestGraphs;
 import org.junit.jupiter.api.Test;
 
-/** Every branch of DESIGN §3 "use-waypoint" and "Which Gateways are waypoints". */
+/** Every branch of docs/architecture.md "use-waypoint" and "Which Gateways are waypoints". */
 class WaypointResolverTest {
 
   private static final String WAYPOINT = """
