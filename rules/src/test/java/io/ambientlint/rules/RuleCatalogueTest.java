@@ -97,6 +97,26 @@ class RuleCatalogueTest {
         .isEmpty();
   }
 
+  @Test
+  void examplesMarkOnlyThisRulesLinesAndDropTheExpectations() {
+    String firing = example("AL202", true).orElseThrow().yaml();
+    assertThat(firing).contains("# <-- AL202").doesNotContain("expect:");
+    String nearMiss = example("AL202", false).orElseThrow().yaml();
+    assertThat(nearMiss).doesNotContain("# <--").doesNotContain("expect:");
+  }
+
+  @Test
+  void firingExamplesAreCutButKeepAMarkedLine() {
+    for (RuleMetadata m : rules) {
+      example(m.id(), true).ifPresent(e -> {
+        assertThat(e.yaml()).as(m.id() + " firing example").contains("# <-- " + m.id());
+        if (e.omittedLines() > 0) {
+          assertThat(e.yaml().lines().count()).as(m.id()).isGreaterThanOrEqualTo(EXAMPLE_MAX_LINES);
+        }
+      });
+    }
+  }
+
   /** Longer fixtures are cut here on the page; the marked lines are always shown. */
   static final int EXAMPLE_MAX_LINES = 40;
 
