@@ -230,9 +230,31 @@ public final class MeshGraph {
     return model.resource(id);
   }
 
-  /** Is the object in the repository, or declared in config {@code external}? */
+  /** Is the object in the repository, declared in config {@code external}, or built into every Istio cluster? */
   public boolean exists(ResourceId id) {
-    return model.resource(id).isPresent() || config.isExternal(id.group(), id.kind(), id.namespace(), id.name());
+    return model.resource(id).isPresent() || config.isExternal(id.group(), id.kind(), id.namespace(), id.name())
+        || isBuiltIn(id);
+  }
+
+  /**
+   * Objects every ambient cluster has, so never "missing" (DESIGN §2b): the root namespace and istiod in it,
+   * {@code kube-system/kube-dns}, {@code default/kubernetes}, and the GatewayClasses Istio installs.
+   */
+  public boolean isBuiltIn(ResourceId id) {
+    String root = config.rootNamespace();
+    if (id.isKind("", "Namespace")) {
+      return id.name().equals(root) || id.name().equals("kube-system") || id.name().equals("default");
+    }
+    if (id.isKind("", "Service")) {
+      return id.namespace().equals(root) && id.name().equals("istiod")
+          || id.namespace().equals("kube-system") && id.name().equals("kube-dns")
+          || id.namespace().equals("default") && id.name().equals("kubernetes");
+    }
+    if (id.isKind("apps", "Deployment")) {
+      return id.namespace().equals(root) && id.name().equals("istiod");
+    }
+    return id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")
+        && (id.name().equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || IstioLabels.ISTIO_BUILTIN_CLASSES.contains(id.name()));
   }
 
   // ---- Namespaces and workloads -------------------------------------------------------------------------
