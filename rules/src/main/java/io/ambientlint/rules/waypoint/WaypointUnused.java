@@ -53,6 +53,9 @@ public final class WaypointUnused implements Rule {
    */
   private static boolean namespaceMayUse(MeshGraph graph, Gateway gw) {
     Namespace ns = graph.namespace(gw.namespace());
+    if (gw.name().equals(IstioLabels.NONE)) {
+      return false; // use-waypoint: none opts out, so no label, known or not, can name this one
+    }
     return !ns.labelsKnown() || !ns.isDeclared() && (gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT))
         || gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT_CANARY)));
   }
