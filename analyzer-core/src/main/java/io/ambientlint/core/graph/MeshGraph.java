@@ -138,9 +138,6 @@ public final class MeshGraph {
     for (Resource r : model.ofKind("", "Namespace")) {
       namespaces.putIfAbsent(r.name(), Namespace.declared(r));
     }
-    // Unknown is not absent (DESIGN §2b): a namespace managed elsewhere has the labels config declares, else
-    // unknown labels unless config assumes undeclared namespaces are unlabelled.
-    config.gitops().namespaces().forEach((name, labels) -> namespaces.putIfAbsent(name, Namespace.configured(name, labels)));
     for (String ns : model.namespacesInUse()) {
       namespaces.computeIfAbsent(ns, this::undeclaredNamespace);
     }
@@ -269,7 +266,15 @@ public final class MeshGraph {
     return ns != null ? ns : undeclaredNamespace(name);
   }
 
+  /**
+   * Unknown is not absent (DESIGN §2b): a namespace managed elsewhere has the labels config declares, else unknown
+   * labels unless config assumes undeclared namespaces are unlabelled.
+   */
   private Namespace undeclaredNamespace(String name) {
+    Map<String, String> configured = config.gitops().namespaces().get(name);
+    if (configured != null) {
+      return Namespace.configured(name, configured);
+    }
     return config.gitops().undeclaredNamespacesUnlabelled() ? Namespace.assumedUnlabelled(name) : Namespace.implicit(name);
   }
 
