@@ -67,6 +67,7 @@ public final class PolicyDiagramContributor implements DiagramContributor {
       case NOT_FOUND -> "not found";
       case INVALID -> "not accepted by Istio";
       case NOT_BOUND -> "no waypoint: no effect";
+      case UNKNOWN -> "waypoint unknown: namespace labels unknown";
       default -> t.status().name();
     };
     diagram.edge(from, to, via + ": " + why, Diagram.EdgeStyle.FAILED);

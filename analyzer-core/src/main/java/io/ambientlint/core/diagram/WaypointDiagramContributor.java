@@ -85,6 +85,7 @@ public final class WaypointDiagramContributor implements DiagramContributor {
       case AMBIENT -> "ambient";
       case SIDECAR -> "sidecar";
       case NONE -> "not in mesh";
+      case UNKNOWN -> "namespace labels unknown";
     };
   }
 }

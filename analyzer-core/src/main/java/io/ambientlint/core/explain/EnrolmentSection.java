@@ -53,6 +53,7 @@ final class EnrolmentSection implements ExplainSection {
       case AMBIENT -> "ambient (captured by ztunnel)";
       case SIDECAR -> "sidecar (not captured by ztunnel)";
       case NONE -> "not in the mesh";
+      case UNKNOWN -> "unknown";
     };
     out.fact(what + ": " + mode + ": " + e.reason(), e.decidedBy());
   }

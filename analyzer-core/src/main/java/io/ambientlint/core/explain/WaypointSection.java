@@ -54,6 +54,7 @@ final class WaypointSection implements ExplainSection {
       case BOUND -> "waypoint " + b.waypointDisplayName();
       case BOUND_EXTERNAL -> "waypoint " + b.waypointDisplayName() + " (outside the repository)";
       case NO_WAYPOINT -> "no waypoint";
+      case UNKNOWN -> "unknown (its namespace's labels are unknown)";
       case OPTED_OUT -> "no waypoint (opted out)";
       case NOT_APPLICABLE -> "no waypoint (the namespace's waypoint serves the other traffic type)";
       default -> "no waypoint: the binding to " + b.waypointDisplayName() + " fails (" + b.status() + ")";

@@ -12,7 +12,13 @@ public record Enrolment(Mode mode, String reason, Optional<NodeRef> decidedBy) {
     /** Has (or will get) an injected sidecar: not captured by ztunnel. */
     SIDECAR,
     /** Not in the mesh at all. */
-    NONE
+    NONE,
+    /** Decided by labels of a namespace the analysis cannot see (DESIGN §2b): no verdict. */
+    UNKNOWN
+  }
+
+  public boolean isUnknown() {
+    return mode == Mode.UNKNOWN;
   }
 
   public boolean isAmbient() {

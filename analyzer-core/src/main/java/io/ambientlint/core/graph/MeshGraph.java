@@ -139,7 +139,7 @@ public final class MeshGraph {
       namespaces.putIfAbsent(r.name(), Namespace.declared(r));
     }
     for (String ns : model.namespacesInUse()) {
-      namespaces.computeIfAbsent(ns, Namespace::implicit);
+      namespaces.computeIfAbsent(ns, this::undeclaredNamespace);
     }
     // The model read each resource's typed view; index them here, each kind in load order.
     for (Service s : model.views("", "Service", Service.class)) {
@@ -227,9 +227,31 @@ public final class MeshGraph {
     return model.resource(id);
   }
 
-  /** Is the object in the repository, or declared in config {@code external}? */
+  /** Is the object in the repository, declared in config {@code external}, or built into every Istio cluster? */
   public boolean exists(ResourceId id) {
-    return model.resource(id).isPresent() || config.isExternal(id.group(), id.kind(), id.namespace(), id.name());
+    return model.resource(id).isPresent() || config.isExternal(id.group(), id.kind(), id.namespace(), id.name())
+        || isBuiltIn(id);
+  }
+
+  /**
+   * Objects every ambient cluster has, so never "missing" (DESIGN §2b): the root namespace and istiod in it,
+   * {@code kube-system/kube-dns}, {@code default/kubernetes}, and the GatewayClasses Istio installs.
+   */
+  public boolean isBuiltIn(ResourceId id) {
+    String root = config.rootNamespace();
+    if (id.isKind("", "Namespace")) {
+      return id.name().equals(root) || id.name().equals("kube-system") || id.name().equals("default");
+    }
+    if (id.isKind("", "Service")) {
+      return id.namespace().equals(root) && id.name().equals("istiod")
+          || id.namespace().equals("kube-system") && id.name().equals("kube-dns")
+          || id.namespace().equals("default") && id.name().equals("kubernetes");
+    }
+    if (id.isKind("apps", "Deployment")) {
+      return id.namespace().equals(root) && id.name().equals("istiod");
+    }
+    return id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")
+        && (id.name().equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || IstioLabels.ISTIO_BUILTIN_CLASSES.contains(id.name()));
   }
 
   // ---- Namespaces and workloads -------------------------------------------------------------------------
@@ -238,10 +260,32 @@ public final class MeshGraph {
     return namespaces.values();
   }
 
-  /** The namespace, declared or implicit (no labels). */
+  /** The namespace, declared (in the repository or config {@code namespaces:}) or implicit. */
   public Namespace namespace(String name) {
     Namespace ns = namespaces.get(name);
-    return ns != null ? ns : Namespace.implicit(name);
+    return ns != null ? ns : undeclaredNamespace(name);
+  }
+
+  /**
+   * Unknown is not absent (DESIGN §2b): a namespace managed elsewhere has the labels config declares, else unknown
+   * labels unless config assumes undeclared namespaces are unlabelled.
+   */
+  private Namespace undeclaredNamespace(String name) {
+    Map<String, String> configured = config.gitops().namespaces().get(name);
+    if (configured != null) {
+      return Namespace.configured(name, configured);
+    }
+    return config.gitops().undeclaredNamespacesUnlabelled() ? Namespace.assumedUnlabelled(name) : Namespace.implicit(name);
+  }
+
+  /**
+   * Are the namespace's labels known (DESIGN §2b "unknown is not absent")? Yes when the repository declares it,
+   * config {@code namespaces:} declares its labels, or config {@code assumeUndeclaredNamespaces: unlabelled}.
+   * When not, every verdict resting on its labels (enrolment, use-waypoint, listener Selector admission,
+   * sidecar injection) is withheld: only {@code kubernetes.io/metadata.name} is known.
+   */
+  public boolean namespaceLabelsKnown(String name) {
+    return namespace(name).labelsKnown();
   }
 
   public List<Service> services() {
@@ -403,9 +447,14 @@ public final class MeshGraph {
       return new Enrolment(Enrolment.Mode.AMBIENT, "namespace label " + IstioLabels.DATAPLANE_MODE + "=ambient",
           ns.labelNode(IstioLabels.DATAPLANE_MODE));
     }
+    if (!ns.labelsKnown()) {
+      return new Enrolment(Enrolment.Mode.UNKNOWN, "namespace " + ns.name() + " is not declared in the repository "
+          + "nor in config namespaces:, so its labels are unknown", Optional.empty());
+    }
     return new Enrolment(Enrolment.Mode.NONE,
         ns.isDeclared() ? "namespace " + ns.name() + " has no " + IstioLabels.DATAPLANE_MODE + "=ambient label"
-            : "namespace " + ns.name() + " is not declared in the repository, so it has no mesh labels",
+            : "namespace " + ns.name() + (ns.labels().isEmpty() ? " is assumed unlabelled (config)"
+                : " has no " + IstioLabels.DATAPLANE_MODE + "=ambient label in config namespaces:"),
         Optional.empty());
   }
 
@@ -462,7 +511,7 @@ public final class MeshGraph {
    */
   public boolean missingUseWaypointLabel(MeshService service) {
     Namespace ns = namespace(service.namespace());
-    return !waypointConfigured(service.labels()) && ns.isDeclared() && !waypointConfigured(ns.labels());
+    return !waypointConfigured(service.labels()) && ns.labelsKnown() && !waypointConfigured(ns.labels());
   }
 
   private static boolean waypointConfigured(Map<String, String> labels) {

@@ -204,6 +204,10 @@ public final class PolicyIndex {
         return missing(p, ref);
       }
       WaypointBinding b = graph.waypointForService(svc.get());
+      if (b.isUnknown()) {
+        return new TargetResolution(p, ref, TargetResolution.Status.UNKNOWN, List.of(), Optional.of(b),
+            "whether " + svc.get().displayName() + " is bound to a waypoint is unknown (" + b.reason() + ")");
+      }
       if (!b.isBound()) {
         return new TargetResolution(p, ref, TargetResolution.Status.NOT_BOUND, List.of(), Optional.of(b),
             svc.get().displayName() + " is not bound to a waypoint (" + b.reason() + ")");
@@ -329,7 +333,8 @@ public final class PolicyIndex {
         continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
       }
       Enrolment e = graph.enrolment(w);
-      if (e.isSidecar()) {
+      // Unknown enrolment (namespace labels unknown) may be a sidecar: never let it support "nothing applies it".
+      if (e.isSidecar() || e.isUnknown()) {
         proxies.add(w);
       } else if (e.isAmbient()) {
         ztunnelOnly.add(w);

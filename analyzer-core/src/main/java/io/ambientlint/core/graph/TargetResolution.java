@@ -22,7 +22,9 @@ public record TargetResolution(TargetablePolicy policy, PolicyTargetRef ref, Sta
     /** A kind, group, namespace or GatewayClass Istio does not accept here. */
     INVALID,
     /** A Service/ServiceEntry that is not bound to a waypoint: Istio reports AncestorNotBound. */
-    NOT_BOUND
+    NOT_BOUND,
+    /** A Service/ServiceEntry whose binding rests on its namespace's unknown labels (DESIGN §2b): no verdict. */
+    UNKNOWN
   }
 
   public boolean isAttached() {

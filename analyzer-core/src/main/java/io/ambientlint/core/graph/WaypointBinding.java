@@ -27,6 +27,8 @@ public record WaypointBinding(
     BOUND_EXTERNAL,
     /** No use-waypoint label on the object nor its namespace. */
     NO_WAYPOINT,
+    /** No label on the object, and its namespace's labels are unknown (DESIGN §2b): no verdict. */
+    UNKNOWN,
     /** The label says {@code none}. */
     OPTED_OUT,
     /** The namespace's waypoint serves only the other traffic type: the object is simply not bound (no error). */
@@ -61,6 +63,15 @@ public record WaypointBinding(
   /** {@code books/waypoint}. */
   public String waypointDisplayName() {
     return waypointNamespace.orElse("?") + "/" + waypointName.orElse("?");
+  }
+
+  public boolean isUnknown() {
+    return status == Status.UNKNOWN;
+  }
+
+  static WaypointBinding unknown(String reason) {
+    return new WaypointBinding(Status.UNKNOWN, LabelSource.NONE, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), reason);
   }
 
   static WaypointBinding none(String reason) {

@@ -352,7 +352,9 @@ public final class WaypointResolver {
       case "All" -> new NamespaceAdmission(true, name + " allows All namespaces", listener, Optional.of(fromNode));
       case "Selector" -> {
         LabelSelector selector = LabelSelector.parse(namespaces.path("selector"));
-        boolean match = selector.matches(namespaceLabels(namespace));
+        // Unknown labels decide nothing: only a selector on kubernetes.io/metadata.name alone can deny then.
+        boolean match = selector.matches(namespaceLabels(namespace))
+            || !graph.namespaceLabelsKnown(namespace) && !onlyMetadataName(selector);
         yield new NamespaceAdmission(match, name + " allows namespaces matching {" + selector + "}", listener,
             Optional.of(gateway.node(l.pointer() + "/allowedRoutes/namespaces/selector")));
       }
@@ -360,6 +362,12 @@ public final class WaypointResolver {
           + (namespaces.path("from").isTextual() ? "" : " (allowedRoutes.namespaces.from defaults to Same)"),
           listener, Optional.of(fromNode));
     };
+  }
+
+  private static boolean onlyMetadataName(LabelSelector selector) {
+    return java.util.stream.Stream.concat(selector.matchLabels().keySet().stream(),
+            selector.matchExpressions().stream().map(LabelSelector.Requirement::key))
+        .allMatch("kubernetes.io/metadata.name"::equals);
   }
 
   /** A namespace's labels as the API server sees them: Kubernetes adds {@code kubernetes.io/metadata.name}. */
@@ -378,7 +386,8 @@ public final class WaypointResolver {
     Namespace ns = graph.namespace(service.namespace());
     String inherited = ns.labels().get(IstioLabels.INGRESS_USE_WAYPOINT);
     if (inherited != null) {
-      return IngressUseWaypoint.of(inherited, ns.labelNode(IstioLabels.INGRESS_USE_WAYPOINT).orElseThrow());
+      return IngressUseWaypoint.of(inherited, ns.labelNode(IstioLabels.INGRESS_USE_WAYPOINT)
+          .orElse(service.resource().node("")));
     }
     return IngressUseWaypoint.ABSENT;
   }
@@ -430,6 +439,11 @@ public final class WaypointResolver {
           ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
     } else {
       Namespace ns = graph.namespace(namespace);
+      if (!ns.labelsKnown()) {
+        return WaypointBinding.unknown("no " + IstioLabels.USE_WAYPOINT + " label on " + holder.displayName()
+            + ", and the labels of its namespace " + namespace + " are unknown (not declared in the repository nor "
+            + "in config namespaces:)");
+      }
       if (!ns.labels().containsKey(IstioLabels.USE_WAYPOINT)) {
         return WaypointBinding.none("no " + IstioLabels.USE_WAYPOINT + " label on " + holder.displayName()
             + " nor on its namespace " + namespace);
@@ -437,7 +451,7 @@ public final class WaypointResolver {
       source = WaypointBinding.LabelSource.NAMESPACE;
       name = ns.labels().get(IstioLabels.USE_WAYPOINT);
       waypointNamespace = ns.labels().getOrDefault(IstioLabels.USE_WAYPOINT_NAMESPACE, namespace);
-      label = ns.labelNode(IstioLabels.USE_WAYPOINT).orElseThrow();
+      label = ns.labelNode(IstioLabels.USE_WAYPOINT).orElse(holder.node(""));
       nsLabel = ns.labelNode(IstioLabels.USE_WAYPOINT_NAMESPACE);
     }
     String where = source == WaypointBinding.LabelSource.OBJECT ? holder.displayName() : "Namespace " + namespace;

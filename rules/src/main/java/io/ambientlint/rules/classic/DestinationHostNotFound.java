@@ -86,8 +86,9 @@ public final class DestinationHostNotFound implements Rule {
     if (graph.hosts().isClusterLocal(host, namespace)) {
       String fqdn = graph.hosts().fqdn(host, namespace);
       Optional<ResourceId> id = graph.hosts().serviceIdOf(fqdn);
-      if (id.isPresent() && graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())) {
-        return; // in the repository but not visible here is still a finding; only config external excuses it
+      if (id.isPresent() && (graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())
+          || graph.isBuiltIn(id.get()))) {
+        return; // in the repository but not visible here is still a finding; only config external or built-ins excuse it
       }
       String service = id.map(i -> "Service " + i.namespacedName()).orElse(fqdn);
       findings.report(META, at,

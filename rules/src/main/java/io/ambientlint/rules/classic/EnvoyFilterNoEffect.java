@@ -52,7 +52,7 @@ public final class EnvoyFilterNoEffect implements Rule {
         continue; // mesh-wide: sidecars and gateways anywhere may take it
       }
       List<Workload> withProxy = reach.selectedWorkloads().stream()
-          .filter(w -> graph.enrolment(w).isSidecar() || graph.runsOwnProxy(w)).toList();
+          .filter(w -> graph.enrolment(w).isSidecar() || graph.enrolment(w).isUnknown() || graph.runsOwnProxy(w)).toList();
       if (!withProxy.isEmpty()) {
         continue;
       }

@@ -1,6 +1,5 @@
 package io.ambientlint.rules.policy;
 
-import io.ambientlint.core.graph.Enrolment;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.PolicyKind;
 import io.ambientlint.core.model.TargetablePolicy;
@@ -67,6 +66,7 @@ public final class SidecarResourceInAmbient implements Rule {
   }
 
   private static boolean hasSidecar(MeshGraph graph, Workload w) {
-    return graph.enrolment(w).mode() == Enrolment.Mode.SIDECAR;
+    // Unknown enrolment (namespace labels unknown) may be a sidecar.
+    return graph.enrolment(w).isSidecar() || graph.enrolment(w).isUnknown();
   }
 }

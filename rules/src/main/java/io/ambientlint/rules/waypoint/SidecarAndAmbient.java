@@ -34,7 +34,8 @@ public final class SidecarAndAmbient implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (Namespace ns : graph.namespaces()) {
-      if (!IstioLabels.AMBIENT.equals(ns.labels().get(IstioLabels.DATAPLANE_MODE))) {
+      // Labels from config namespaces: have no node in the repository to report at.
+      if (!ns.isDeclared() || !IstioLabels.AMBIENT.equals(ns.labels().get(IstioLabels.DATAPLANE_MODE))) {
         continue;
       }
       namespaceInjection(ns).ifPresent(injection -> findings.report(META, ns.labelNode(IstioLabels.DATAPLANE_MODE).orElseThrow(),

@@ -42,12 +42,12 @@ public final class WaypointServesNoAmbientClient implements Rule {
       return;
     }
     for (UseWaypointLabel use : uses) {
-      if (!graph.namespace(use.holderNamespace()).isDeclared()) {
+      if (!graph.namespaceLabelsKnown(use.holderNamespace())) {
         return; // its namespace may be ambient in the cluster
       }
     }
     for (Workload w : graph.workloads()) {
-      if (!graph.namespace(w.namespace()).isDeclared()) {
+      if (!graph.namespaceLabelsKnown(w.namespace())) {
         return;
       }
     }

@@ -43,8 +43,8 @@ public final class WaypointSkippedByClients implements Rule {
     for (UseWaypointLabel use : graph.useWaypointLabels()) {
       Namespace ns = graph.namespace(use.holderNamespace());
       Enrolment enrolment = graph.namespaceEnrolment(ns);
-      if (enrolment.isAmbient() || !ns.isDeclared()) {
-        continue; // a namespace the repository does not declare may be labelled in the cluster: nothing to say
+      if (enrolment.isAmbient() || !ns.labelsKnown()) {
+        continue; // unknown labels (DESIGN §2b): the namespace may be ambient in the cluster
       }
       // A pod's own istio.io/dataplane-mode=ambient enrols it whatever its namespace says: such pods are ambient
       // clients that do go through the waypoint.

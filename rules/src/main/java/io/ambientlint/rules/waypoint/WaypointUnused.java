@@ -1,7 +1,9 @@
 package io.ambientlint.rules.waypoint;
 
+import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
@@ -31,7 +33,8 @@ public final class WaypointUnused implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (Gateway gw : graph.gateways()) {
-      if (!graph.isWaypointClass(gw.className()) || !graph.usesOf(gw).isEmpty() || !graph.canaryUsesOf(gw).isEmpty()) {
+      if (!graph.isWaypointClass(gw.className()) || !graph.usesOf(gw).isEmpty() || !graph.canaryUsesOf(gw).isEmpty()
+          || namespaceMayUse(graph, gw)) {
         continue;
       }
       findings.report(META, gw.resource().nameNode(),
@@ -42,5 +45,18 @@ public final class WaypointUnused implements Rule {
               " in namespace " + gw.namespace() + " (or with istio.io/use-waypoint-namespace: " + gw.namespace() + ")")
           .related(gw.classNode(), "the waypoint class");
     }
+  }
+
+  /**
+   * Its own namespace may name it: unknown labels (DESIGN §2b) may hold the label, and labels declared in config
+   * {@code namespaces:} have no node in the repository to count as a use.
+   */
+  private static boolean namespaceMayUse(MeshGraph graph, Gateway gw) {
+    Namespace ns = graph.namespace(gw.namespace());
+    if (gw.name().equals(IstioLabels.NONE)) {
+      return false; // use-waypoint: none opts out, so no label, known or not, can name this one
+    }
+    return !ns.labelsKnown() || !ns.isDeclared() && (gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT))
+        || gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT_CANARY)));
   }
 }
