@@ -90,7 +90,7 @@ public final class Analyzer {
       ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace(), plan.placement()).build(part);
       List<Diagnostic> diagnostics = new ArrayList<>(part.diagnostics());
       diagnostics.addAll(model.diagnostics());
-      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
+      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory, plan::unitsApplying);
       diagnostics.addAll(schemas.diagnostics());
       MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, part.files(), schemas);
       graphs.add(graph);

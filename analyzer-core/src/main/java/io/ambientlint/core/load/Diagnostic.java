@@ -21,6 +21,8 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
      * file): counted in the text summary and listed only on request, never a warning line each.
      */
     NOT_KUBERNETES(Level.NOTE),
+    /** Two CustomResourceDefinitions of one kind give one served version different schemas: which applies is unknown. */
+    CRD_CONFLICT(Level.WARNING),
     /** Recognised and deliberately not parsed: Helm templates, Kustomize files. */
     SKIPPED(Level.NOTE),
     /** A kustomization that kustomize itself would reject: its root's objects are unknown. Exit code 3. */

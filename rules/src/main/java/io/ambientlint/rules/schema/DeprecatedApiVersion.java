@@ -45,14 +45,17 @@ public final class DeprecatedApiVersion implements Rule {
     for (KindSchemas kind : graph.schemas().kinds()) {
       String currentApiVersion = null; // the resources of a kind nearly all use one current apiVersion
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        if (r.apiVersion().equals(currentApiVersion)) {
+        KindSchemas applying = graph.schemas().kindFor(kind, r);
+        if (r.apiVersion().equals(currentApiVersion) && applying == kind) {
           continue;
         }
-        KindSchemas.Status status = kind.status(r.version());
-        if (!reported(kind, status)) {
-          currentApiVersion = r.apiVersion();
+        KindSchemas.Status status = applying.status(r.version());
+        if (!reported(applying, status)) {
+          if (applying == kind) {
+            currentApiVersion = r.apiVersion();
+          }
         } else {
-          report(kind, r, status, findings);
+          report(applying, r, status, findings);
         }
       }
     }
