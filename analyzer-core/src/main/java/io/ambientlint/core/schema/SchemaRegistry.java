@@ -170,11 +170,16 @@ public final class SchemaRegistry {
    * deployment unit of the resource's file also applies (the newest of those), else {@code kind}, the newest.
    */
   public KindSchemas kindFor(KindSchemas kind, Resource resource) {
+    return kindFor(kind, resource.path());
+  }
+
+  /** {@link #kindFor(KindSchemas, Resource)} for a resource in file {@code path}. */
+  public KindSchemas kindFor(KindSchemas kind, String path) {
     List<KindSchemas> list = copies.get(new GroupKind(kind.group(), kind.kind()));
     if (list == null) {
       return kind;
     }
-    List<String> units = unitsOfFile.apply(resource.path());
+    List<String> units = unitsOfFile.apply(path);
     if (units.isEmpty()) {
       return kind;
     }
