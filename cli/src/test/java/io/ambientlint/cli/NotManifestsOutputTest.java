@@ -44,6 +44,12 @@ class NotManifestsOutputTest {
   }
 
   @Test
+  void githubAnnotationsLeaveThemOut() throws IOException {
+    String out = run("repo", "-f", "json", "-o", "r.json", "--github-annotations");
+    assertThat(out).contains("::warning file=repo/broken.yaml").doesNotContain("package.json").doesNotContain("values.yaml");
+  }
+
+  @Test
   void verboseListsThem() throws IOException {
     String out = run("repo", "--verbose");
     assertThat(out).contains("repo/package.json:1:1: note: ", "repo/values.yaml:1:1: note: ", "repo/.gitlab-ci.yml:1:1: note: ");

@@ -111,7 +111,7 @@ public final class TextReporter implements Reporter {
     if (files == 0) {
       return "";
     }
-    return "; " + plural(files, "file") + (files == 1 ? " was" : " were") + " not Kubernetes manifests"
+    return "; " + (files == 1 ? "1 file was not a Kubernetes manifest" : files + " files were not Kubernetes manifests")
         + (listed ? "" : " (--verbose lists them)");
   }
 
