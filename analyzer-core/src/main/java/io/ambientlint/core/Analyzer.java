@@ -90,7 +90,7 @@ public final class Analyzer {
       ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace(), plan.placement()).build(part);
       List<Diagnostic> diagnostics = new ArrayList<>(part.diagnostics());
       diagnostics.addAll(model.diagnostics());
-      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
+      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory, plan::unitsApplying);
       diagnostics.addAll(schemas.diagnostics());
       MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, part.files(), schemas);
       graphs.add(graph);
@@ -101,7 +101,7 @@ public final class Analyzer {
     for (Diagnostic d : repository.diagnostics()) {
       // A rendered kustomization is not "skipped", and the patches it consumes are not stray non-objects.
       boolean rendered = renders && (d.kind() == Diagnostic.Kind.SKIPPED && isKustomization(d.path())
-          || d.kind() == Diagnostic.Kind.NOT_A_RESOURCE && deployment.units().stream()
+          || d.kind().isNotAnObject() && deployment.units().stream()
               .anyMatch(u -> u.kind() == DeploymentUnit.Kind.KUSTOMIZE_ROOT && u.sourceFiles().contains(d.path())));
       if (!d.kind().isFinding() && !rendered) {
         notifications.add(d);

@@ -60,6 +60,11 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       description = "Exit 1 when a finding is at or above LEVEL: error, warning, note or none (default: error).")
   String failOn;
 
+  @Option(names = "--verbose",
+      description = "Text output also lists, one line each, the files that are not Kubernetes manifests (CI configs, "
+          + "package.json, Helm values); otherwise the summary line counts them. JSON and SARIF always list them.")
+  boolean verbose;
+
   @Option(names = "--github-annotations",
       description = "Also print each finding as a GitHub Actions workflow command (::error file=...,line=...::...) on standard output.")
   boolean githubAnnotations;
@@ -193,12 +198,12 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
     Optional<String> category = Optional.ofNullable(sarifCategory);
     if (output.equals("-")) {
       Writer out = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
-      format.reporter(env.colour(), linkBase, category, root).write(result, out);
+      format.reporter(env.colour(), verbose, linkBase, category, root).write(result, out);
       out.flush();
       return;
     }
     // Atomically: a kill or a failure leaves the previous report, never a truncated one.
     ReportFiles.write(env.workingDirectory().resolve(output),
-        out -> format.reporter(false, linkBase, category, root).write(result, out));
+        out -> format.reporter(false, verbose, linkBase, category, root).write(result, out));
   }
 }

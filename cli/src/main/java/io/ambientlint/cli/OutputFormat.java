@@ -22,8 +22,13 @@ public enum OutputFormat {
    * @param sourceRoot the repository root that SARIF, JUnit, GitLab and checkstyle paths are relative to
    */
   Reporter reporter(boolean colour, String linkBase, Optional<String> sarifCategory, SourceRoot sourceRoot) {
+    return reporter(colour, false, linkBase, sarifCategory, sourceRoot);
+  }
+
+  /** @param verbose text output also lists the files that are not Kubernetes manifests */
+  Reporter reporter(boolean colour, boolean verbose, String linkBase, Optional<String> sarifCategory, SourceRoot sourceRoot) {
     return switch (this) {
-      case text -> new TextReporter(colour);
+      case text -> new TextReporter(colour, verbose);
       case json -> new JsonReporter();
       case sarif -> new SarifReporter(sarifCategory, sourceRoot);
       case markdown -> new MarkdownReporter(linkBase);

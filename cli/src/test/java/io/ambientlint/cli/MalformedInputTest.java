@@ -53,13 +53,15 @@ class MalformedInputTest {
 
     /**
      * Text lines about {@code path}, without the path: {@code 4:1: error AL901 ...}; the text report only counts
-     * skipped files, so their notes come from the JSON report, in the same form.
+     * skipped files and files that are not Kubernetes manifests, so their notes come from the JSON report, in the
+     * same form.
      */
     List<String> linesAbout(String path) {
       List<String> lines = new ArrayList<>(
           out.lines().filter(l -> l.startsWith(path + ":")).map(l -> l.substring(path.length() + 1)).toList());
       json.path("notifications").forEach(n -> {
-        if (n.path("kind").asText().equals("skipped") && n.path("path").asText().equals(path)) {
+        String kind = n.path("kind").asText();
+        if ((kind.equals("skipped") || kind.equals("not-kubernetes")) && n.path("path").asText().equals(path)) {
           lines.add(n.path("line").asInt() + ":" + n.path("column").asInt() + ": note: " + n.path("message").asText());
         }
       });
@@ -99,29 +101,29 @@ class MalformedInputTest {
         // Issue 19: 1,700 aliases of one 10,000-character scalar in 19 KB; counting aliases to mappings missed them.
         Arguments.of("alias-long-scalar.yaml", 3, List.of("1680:3: warning: document expands to more than 16777216 characters through aliases")),
         // Issue 19: an empty Chart.yaml is no Helm chart; it used to hide every manifest below it.
-        Arguments.of("Chart.yaml", 1, List.of("1:1: warning: empty file")),
+        Arguments.of("Chart.yaml", 1, List.of("1:1: note: empty file")),
         Arguments.of("binary.yaml", 3, List.of("1:8: error: binary data (NUL bytes)")),
         Arguments.of("latin1.yaml", 3, List.of("3:21: error: not UTF-8 text")),
         Arguments.of("hostile-names.yaml", 1, List.of("8:35: error AL101 istio.io/use-waypoint=wp\\r\\n::error file=a.yaml::pwned "
             + "\\u0023#[add-matcher]m.json on Service hostile/x\\n::add-mask::secret\\u001B]0;t\\u0007\\u202E\\uDC00 <img")),
         Arguments.of("bom.yaml", 1, List.of()),
-        Arguments.of("scalar-document.yaml", 1, List.of("1:1: warning: document is a plain value, not a Kubernetes object")),
-        Arguments.of("list-document.yaml", 1, List.of("1:1: warning: document is a list, not a Kubernetes object")),
+        Arguments.of("scalar-document.yaml", 1, List.of("1:1: note: document is a plain value, not a Kubernetes object")),
+        Arguments.of("list-document.yaml", 1, List.of("1:1: note: document is a list, not a Kubernetes object")),
         Arguments.of("missing-kind.yaml", 1, List.of("1:1: warning: not a Kubernetes object: missing or invalid kind")),
         Arguments.of("missing-api-version.yaml", 1, List.of("1:1: warning: not a Kubernetes object: missing or invalid apiVersion")),
         Arguments.of("missing-name.yaml", 1, List.of("1:1: warning: not a Kubernetes object: missing or invalid metadata.name")),
         Arguments.of("metadata-list.yaml", 1, List.of("1:1: warning: not a Kubernetes object: missing or invalid metadata.name")),
-        Arguments.of("empty.yaml", 1, List.of("1:1: warning: empty file")),
+        Arguments.of("empty.yaml", 1, List.of("1:1: note: empty file")),
         // Empty documents (lone ---) are skipped as kubectl skips them: nothing to report.
         Arguments.of("dashes-only.yaml", 1, List.of()),
         Arguments.of("wrong-types.yaml", 1, List.of(
             "57:1: warning: not a Kubernetes object: missing or invalid metadata.name",
             "173:1: warning: not a Kubernetes object: missing or invalid metadata.name",
-            "179:9: warning: document is a plain value",
-            "179:19: warning: document is a plain value",
-            "179:22: warning: empty document",
+            "179:9: note: document is a plain value",
+            "179:19: note: document is a plain value",
+            "179:22: note: empty document",
             "179:28: warning: not a Kubernetes object: missing or invalid apiVersion, metadata.name",
-            "181:1: warning: not a Kubernetes object: missing or invalid apiVersion, kind, metadata.name")));
+            "181:1: note: not a Kubernetes object: missing or invalid apiVersion, kind, metadata.name")));
   }
 
   @ParameterizedTest(name = "{0}")

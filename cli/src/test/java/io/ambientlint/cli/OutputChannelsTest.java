@@ -103,7 +103,7 @@ class OutputChannelsTest {
     Process shell = process(List.of("/bin/sh", "-c", "printf 'x' > \"$(printf 'bad\\377.yaml')\""), Map.of()).start();
     assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assumeTrue(shell.exitValue() == 0, "no shell to create a file name that is not UTF-8");
-    Process cli = process(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", ".",
+    Process cli = process(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", ".", "--verbose",
         "--format", "text", "--format", "sarif", "--output", "-", "--output", "r.sarif"), cLocale).start();
     String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -287,7 +287,8 @@ public class CheckMojo extends AbstractMojo {
 
   /** {@code ; not Kubernetes objects, not analyzed: 3 documents (-X lists them)}, or nothing. */
   private static String notKubernetes(AnalysisResult result) {
-    int count = result.notificationsOf(Diagnostic.Kind.NOT_A_RESOURCE).size();
+    int count = result.notificationsOf(Diagnostic.Kind.NOT_A_RESOURCE).size()
+        + result.notificationsOf(Diagnostic.Kind.NOT_KUBERNETES).size();
     return count == 0 ? "" : "; not Kubernetes objects, not analyzed: " + plural(count, "document") + " (-X lists them)";
   }
 
@@ -396,7 +397,7 @@ public class CheckMojo extends AbstractMojo {
       String line = (d.path().isEmpty() ? "ambient-lint" : Escape.mavenLog(absolute(base, d.path()) + ":" + d.position()))
           + ": " + Escape.mavenLog(d.message());
       switch (d.kind()) {
-        case SKIPPED, NOT_A_RESOURCE -> log.debug(line); // counted in the summary line instead
+        case SKIPPED, NOT_A_RESOURCE, NOT_KUBERNETES -> log.debug(line); // counted in the summary line instead
         case UNREADABLE, RULE_FAILURE -> log.error(line);
         default -> log.warn(line);
       }

@@ -79,7 +79,7 @@ public final class KustomizeRoots {
     Set<Diagnostic> diagnostics = new LinkedHashSet<>();
     for (Diagnostic d : loaded.diagnostics()) {
       boolean renderedKustomization = d.kind() == Diagnostic.Kind.SKIPPED && kustomizationFiles.contains(d.path());
-      if (!renderedKustomization && !(consumed.contains(d.path()) && d.kind() == Diagnostic.Kind.NOT_A_RESOURCE)) {
+      if (!renderedKustomization && !(consumed.contains(d.path()) && d.kind().isNotAnObject())) {
         diagnostics.add(d);
       }
     }

@@ -14,8 +14,15 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
     DUPLICATE_KEY(Level.ERROR),
     /** The file could not be read at all (permissions, size, encoding, binary, broken link): exit code 3. */
     UNREADABLE(Level.ERROR),
-    /** A document that is not a Kubernetes object (scalar, list, missing kind or name). */
+    /** A document meant as a Kubernetes object (it has an apiVersion or a kind) that is not one: a broken object. */
     NOT_A_RESOURCE(Level.WARNING),
+    /**
+     * A file or document that is no Kubernetes object at all (CI configs, package.json, Helm values, an empty
+     * file): counted in the text summary and listed only on request, never a warning line each.
+     */
+    NOT_KUBERNETES(Level.NOTE),
+    /** Two CustomResourceDefinitions of one kind give one served version different schemas: which applies is unknown. */
+    CRD_CONFLICT(Level.WARNING),
     /** Recognised and deliberately not parsed: Helm templates, Kustomize files. */
     SKIPPED(Level.NOTE),
     /** A kustomization that kustomize itself would reject: its root's objects are unknown. Exit code 3. */
@@ -47,6 +54,11 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
     /** Diagnostics reported as rule findings rather than tool notifications. */
     public boolean isFinding() {
       return this == YAML_INVALID || this == DUPLICATE_KEY;
+    }
+
+    /** A document that holds no Kubernetes object, broken or foreign: what the kustomize renderer may consume. */
+    public boolean isNotAnObject() {
+      return this == NOT_A_RESOURCE || this == NOT_KUBERNETES;
     }
 
     /** Some input was not analyzed: the exit code is 3 so a CI gate does not pass on a partial analysis. */

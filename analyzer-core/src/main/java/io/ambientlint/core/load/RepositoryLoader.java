@@ -447,7 +447,7 @@ public final class RepositoryLoader {
     }
     diagnostics.addAll(parsed.diagnostics());
     if (parsed.documents().isEmpty() && parsed.diagnostics().isEmpty()) {
-      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.NOT_A_RESOURCE, path,
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.NOT_KUBERNETES, path,
           "empty file (no YAML document, only whitespace or comments): nothing to analyze"));
     }
     List<LoadedDocument> documents = new ArrayList<>();

@@ -64,7 +64,8 @@ public final class ModelBuilder {
       }
       String problem = describeNonResource(root, apiVersion, kind, metadata);
       if (problem != null) {
-        diagnostics.add(Diagnostic.at(Diagnostic.Kind.NOT_A_RESOURCE, doc.path(), doc.positionOf(""), problem));
+        diagnostics.add(Diagnostic.at(meantAsObject(root, apiVersion, kind) ? Diagnostic.Kind.NOT_A_RESOURCE
+            : Diagnostic.Kind.NOT_KUBERNETES, doc.path(), doc.positionOf(""), problem));
       } else {
         objects.add(new Header(doc, root, metadata, apiVersion.asText(), kind.asText()));
       }
@@ -105,6 +106,15 @@ public final class ModelBuilder {
   }
 
   /** Why a document is not a Kubernetes object, or null when it is one. */
+  /**
+   * A mapping with an apiVersion or a kind was written as a Kubernetes object and is broken; anything else (CI
+   * configs, package.json, Helm values) is a foreign document, only counted.
+   */
+  private static boolean meantAsObject(JsonNode root, JsonNode apiVersion, JsonNode kind) {
+    return root.isObject() && (apiVersion.isTextual() && !apiVersion.asText().isBlank()
+        || kind.isTextual() && !kind.asText().isBlank());
+  }
+
   private static String describeNonResource(JsonNode root, JsonNode apiVersion, JsonNode kind, JsonNode metadata) {
     if (root.isNull() || root.isMissingNode()) {
       return "empty document";

@@ -22,8 +22,8 @@ public final class GithubAnnotationsReporter implements Reporter {
       out.write(command(level(f.severity()), f.location(), f.ruleId() + " " + f.rule().name(), f.message()));
     }
     for (Diagnostic d : result.notifications()) {
-      if (d.kind() == Diagnostic.Kind.SKIPPED) {
-        continue; // expected and often numerous (Helm charts, kustomization.yaml): not worth an annotation
+      if (d.kind() == Diagnostic.Kind.SKIPPED || d.kind() == Diagnostic.Kind.NOT_KUBERNETES) {
+        continue; // expected and often numerous (Helm charts, CI configs, package.json): not worth an annotation
       }
       String level = switch (d.level()) {
         case ERROR -> "error";

@@ -138,7 +138,14 @@ public final class MarkdownReporter implements Reporter {
         md.append("\n" + (fixed.size() - listed) + " more fixed findings are not listed here; the JSON report has them all.\n");
       }
     }
-    List<Diagnostic> notifications = result.notifications();
+    // Foreign files (CI configs, package.json) are one count, not a line each: a job summary is read by people.
+    List<Diagnostic> notifications = result.notifications().stream()
+        .filter(d -> d.kind() != Diagnostic.Kind.NOT_KUBERNETES).toList();
+    String notManifests = TextReporter.notManifests(result, true);
+    if (!notManifests.isEmpty()) {
+      md.tryAppend("\n" + notManifests.substring(2, 3).toUpperCase(java.util.Locale.ROOT) + notManifests.substring(3)
+          + "; the JSON and SARIF reports list them.\n");
+    }
     int notified = 0;
     if (!notifications.isEmpty() && md.tryAppend("\n### Notifications\n\n")) {
       for (Diagnostic d : notifications) {

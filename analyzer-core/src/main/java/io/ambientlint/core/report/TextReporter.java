@@ -17,9 +17,16 @@ import java.util.List;
 public final class TextReporter implements Reporter {
 
   private final boolean colour;
+  private final boolean verbose;
 
   public TextReporter(boolean colour) {
+    this(colour, false);
+  }
+
+  /** {@code verbose}: also list the files that are not Kubernetes manifests, one line each. */
+  public TextReporter(boolean colour, boolean verbose) {
     this.colour = colour;
+    this.verbose = verbose;
   }
 
   @Override
@@ -34,13 +41,13 @@ public final class TextReporter implements Reporter {
       }
     }
     for (Diagnostic d : result.notifications()) {
-      if (d.kind() == Diagnostic.Kind.SKIPPED) {
+      if (d.kind() == Diagnostic.Kind.SKIPPED || d.kind() == Diagnostic.Kind.NOT_KUBERNETES && !verbose) {
         continue; // counted in the summary; listed in SARIF and JSON
       }
       String where = d.path().isEmpty() ? "ambient-lint" : Escape.terminal(d.path() + ":" + d.position());
       line(out, where + ": " + level(d.level()) + ": " + Escape.terminal(d.message()));
     }
-    line(out, Escape.terminal(summary(result)));
+    line(out, Escape.terminal(summary(result) + notManifests(result, verbose)));
     out.flush();
   }
 
@@ -93,6 +100,19 @@ public final class TextReporter implements Reporter {
       parts.add(plural(limited, "input") + " over a limit, partly not analyzed");
     }
     return "ambient-lint: " + String.join("; ", parts);
+  }
+
+  /**
+   * {@code ; 3 files were not Kubernetes manifests (--verbose lists them)}, or nothing: CI configs and
+   * package.json beside the manifests are normal, so they are counted, not warned about one by one.
+   */
+  public static String notManifests(AnalysisResult result, boolean listed) {
+    long files = result.notificationsOf(Diagnostic.Kind.NOT_KUBERNETES).stream().map(Diagnostic::path).distinct().count();
+    if (files == 0) {
+      return "";
+    }
+    return "; " + (files == 1 ? "1 file was not a Kubernetes manifest" : files + " files were not Kubernetes manifests")
+        + (listed ? "" : " (--verbose lists them)");
   }
 
   static String plural(long n, String word) {

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class BundledSchemas {
   private BundledSchemas() {}
 
-  static final List<String> FILES = List.of("core.json", "apps.json", "batch.json", "extensions.json",
+  static final List<String> FILES = List.of("core.json", "apps.json", "batch.json", "extensions.json", "policy.json", "networking.k8s.io.json",
       "gateway.networking.k8s.io.json", "networking.istio.io.json", "security.istio.io.json",
       "telemetry.istio.io.json", "extensions.istio.io.json");
 

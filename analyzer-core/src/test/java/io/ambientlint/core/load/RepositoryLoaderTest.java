@@ -132,6 +132,6 @@ class RepositoryLoaderTest {
     write("comments.yaml", "# nothing here\n\n");
     LoadedRepository repo = load(List.of(), ".");
     assertThat(repo.diagnostics()).extracting(d -> d.path() + ":" + d.position() + " " + d.kind()).containsExactly(
-        "comments.yaml:1:1 NOT_A_RESOURCE", "empty.yaml:1:1 NOT_A_RESOURCE");
+        "comments.yaml:1:1 NOT_KUBERNETES", "empty.yaml:1:1 NOT_KUBERNETES");
   }
 }

@@ -148,7 +148,17 @@ class ModelBuilderTest {
     ModelBuilder.Result result = build("bad.yaml");
     assertThat(result.model().resources()).isEmpty();
     assertThat(result.diagnostics()).extracting(d -> d.position().line()).containsExactly(1, 3, 6, 9);
-    assertThat(result.diagnostics()).allMatch(d -> d.kind() == Diagnostic.Kind.NOT_A_RESOURCE);
+    // A scalar or a list is no Kubernetes object at all; a mapping with a kind or an apiVersion is a broken one.
+    assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.NOT_KUBERNETES,
+        Diagnostic.Kind.NOT_KUBERNETES, Diagnostic.Kind.NOT_A_RESOURCE, Diagnostic.Kind.NOT_A_RESOURCE);
     assertThat(result.diagnostics().get(2).message()).contains("apiVersion");
+  }
+
+  @Test
+  void foreignFilesAreNotKubernetesNotBrokenObjects() throws IOException {
+    write("package.json", "{\"name\": \"web\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n");
+    write("ci.yaml", "stages: [build]\nbuild:\n  script: [make]\n");
+    ModelBuilder.Result result = build("package.json", "ci.yaml");
+    assertThat(result.diagnostics()).extracting(Diagnostic::kind).containsOnly(Diagnostic.Kind.NOT_KUBERNETES).hasSize(2);
   }
 }

@@ -127,4 +127,46 @@ class SchemaRegistryTest {
     assertThat(BundledSchemas.expand(node, definitions, 0).toString())
         .isEqualTo("{\"port\":{\"type\":\"integer\",\"minimum\":0}}");
   }
+
+  private static KindSchemas widgetCrd(String origin, String sizeType, String... served) {
+    java.util.Map<String, ApiVersion> versions = new java.util.LinkedHashMap<>();
+    for (String v : served) {
+      com.fasterxml.jackson.databind.node.ObjectNode schema = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      schema.put("type", "object").putObject("properties").putObject("size").put("type", sizeType);
+      versions.put(v, new ApiVersion(v, true, false, java.util.Optional.empty(), java.util.Optional.of(schema)));
+    }
+    return new KindSchemas("example.io", "Widget", SchemaSource.REPOSITORY, origin, versions);
+  }
+
+  @Test
+  void severalCrdsOfAKindPreferTheResourcesOwnUnitElseTheNewest() {
+    KindSchemas stale = widgetCrd("test/widgets.yaml", "integer", "v1beta1");
+    KindSchemas newest = widgetCrd("base/widgets.yaml", "integer", "v1", "v1beta1");
+    KindSchemas other = widgetCrd("other/widgets.yaml", "integer", "v1alpha1");
+    java.util.Map<String, List<String>> units = java.util.Map.of(
+        "test/widgets.yaml", List.of("tests"), "test/w.yaml", List.of("tests"),
+        "base/widgets.yaml", List.of("app"), "app/w.yaml", List.of("app"));
+    SchemaRegistry registry = SchemaRegistry.of(List.of(stale, other, newest), List.of(),
+        path -> units.getOrDefault(path, List.of()));
+    KindSchemas primary = registry.kind("example.io", "Widget").orElseThrow();
+    assertThat(primary.origin()).isEqualTo("base/widgets.yaml");
+    assertThat(registry.kindFor(primary, "test/w.yaml").origin()).isEqualTo("test/widgets.yaml");
+    assertThat(registry.kindFor(primary, "app/w.yaml").origin()).isEqualTo("base/widgets.yaml");
+    assertThat(registry.kindFor(primary, "loose/w.yaml").origin()).isEqualTo("base/widgets.yaml");
+    // Same schemas for the versions both serve: no conflict.
+    assertThat(registry.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void copiesGivingOneServedVersionDifferentSchemasAreOneNotificationNamingBothFiles() {
+    SchemaRegistry registry = SchemaRegistry.of(List.of(
+        widgetCrd("a/widgets.yaml", "integer", "v1"), widgetCrd("b/widgets.yaml", "string", "v1"),
+        widgetCrd("a/widgets.yaml", "integer", "v1")), List.of());
+    assertThat(registry.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(io.ambientlint.core.load.Diagnostic.Kind.CRD_CONFLICT);
+      assertThat(d.message()).contains("a/widgets.yaml", "b/widgets.yaml", "served version v1");
+    });
+    assertThat(registry.kinds()).filteredOn(k -> k.kind().equals("Widget")).singleElement()
+        .satisfies(k -> assertThat(k.origin()).isEqualTo("a/widgets.yaml"));
+  }
 }

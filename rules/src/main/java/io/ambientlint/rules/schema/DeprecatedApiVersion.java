@@ -11,21 +11,25 @@ import io.ambientlint.core.schema.KindSchemas;
 import io.ambientlint.core.schema.SchemaSource;
 import java.util.Optional;
 
-/** A known kind written at an apiVersion that is deprecated, superseded, no longer served or never existed. */
+/**
+ * A known kind written at an apiVersion that its CRD marks deprecated or no longer serves, or at a core API version
+ * Kubernetes removed. A served older version (Istio's v1beta1) is not reported: the API server accepts it.
+ */
 public final class DeprecatedApiVersion implements Rule {
 
   static final RuleMetadata META = RuleMetadata.builder("AL904", "deprecated-api-version")
       .severity(Severity.WARNING)
-      .summary("A known kind at a deprecated or unknown apiVersion")
-      .description("For every kind with a schema (CRDs in the repository, --crd files, or the bundled schemas, in "
-          + "that order), the resource's apiVersion is compared with the versions the source declares. Reported: a "
-          + "version the CRD marks deprecated; an alpha or beta version while a more stable one is served (for "
-          + "example networking.istio.io/v1alpha3 where v1 is served: old versions are removed in later releases); "
-          + "a version declared but no longer served, or not declared at all (for example a Gateway API version "
-          + "that the CRDs in the repository do not serve): the API server rejects such an object outright.")
-      .help("Change apiVersion to the version the message names (the most stable one served); the fields are the "
-          + "same for Istio's versions. If the cluster really serves the version, vendor its CRDs in the repository "
-          + "or pass them with --crd.")
+      .summary("A kind at an apiVersion that is deprecated, no longer served or removed")
+      .description("For every kind with a schema (CRDs in the repository, --crd files, or the bundled schemas), "
+          + "the resource's apiVersion is compared with the versions the source declares. Reported: a version the "
+          + "CRD marks deprecated: true; a version the CRD declares with served: false or does not declare at all "
+          + "(the API server rejects such an object outright); a core API version Kubernetes removed (for example "
+          + "extensions/v1beta1 Ingress, policy/v1beta1 PodSecurityPolicy, batch/v1beta1 CronJob). An older version "
+          + "that is still served and not marked deprecated (for example Istio's networking.istio.io/v1beta1) is "
+          + "not reported: the API server accepts it. A version the bundled schemas do not know is not reported "
+          + "either: they may be older than the cluster.")
+      .help("Change apiVersion to the version the message names (the most stable one served). If the cluster "
+          + "really serves the version, vendor its CRDs in the repository or pass them with --crd.")
       .tags("input", "schema", "upgrade")
       .precision("high")
       .build();
@@ -41,17 +45,32 @@ public final class DeprecatedApiVersion implements Rule {
     for (KindSchemas kind : graph.schemas().kinds()) {
       String currentApiVersion = null; // the resources of a kind nearly all use one current apiVersion
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        if (r.apiVersion().equals(currentApiVersion)) {
+        KindSchemas applying = graph.schemas().kindFor(kind, r);
+        if (r.apiVersion().equals(currentApiVersion) && applying == kind) {
           continue;
         }
-        KindSchemas.Status status = kind.status(r.version());
-        if (status == KindSchemas.Status.CURRENT) {
-          currentApiVersion = r.apiVersion();
+        KindSchemas.Status status = applying.status(r.version());
+        if (!reported(applying, status)) {
+          if (applying == kind) {
+            currentApiVersion = r.apiVersion();
+          }
         } else {
-          report(kind, r, status, findings);
+          report(applying, r, status, findings);
         }
       }
     }
+  }
+
+  /**
+   * Only what the API server warns about or rejects. An undeclared version counts only against a CRD: the
+   * bundled schemas may predate the cluster, and unknown is not absent.
+   */
+  private static boolean reported(KindSchemas kind, KindSchemas.Status status) {
+    return switch (status) {
+      case DEPRECATED, NOT_SERVED -> true;
+      case UNKNOWN -> kind.source() != SchemaSource.BUNDLED;
+      case CURRENT, SUPERSEDED -> false;
+    };
   }
 
   private static void report(KindSchemas kind, Resource r, KindSchemas.Status status, Findings findings) {
@@ -63,10 +82,7 @@ public final class DeprecatedApiVersion implements Rule {
     String source = kind.source() == SchemaSource.BUNDLED
         ? kind.source().description() : kind.source().description() + " (" + kind.origin() + ")";
     switch (status) {
-      case CURRENT -> { }
-      case SUPERSEDED -> findings.report(META, r.node("/apiVersion"),
-          "%s uses %s, an older version superseded by %s; it may be removed in a later release%s",
-          r.displayName(), r.apiVersion(), kind.apiVersion(preferred.orElseThrow()), use);
+      case CURRENT, SUPERSEDED -> { }
       case DEPRECATED -> findings.report(META, r.node("/apiVersion"),
           "%s uses %s, which is deprecated%s%s",
           r.displayName(), r.apiVersion(), warning.map(w -> " (\"" + w + "\")").orElse(""), use);

@@ -8,6 +8,7 @@ import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.Severity;
 import io.ambientlint.core.schema.KindSchemas;
 import io.ambientlint.core.schema.SchemaRegistry;
+import io.ambientlint.core.schema.SchemaSource;
 import io.ambientlint.core.schema.SchemaViolation;
 import io.ambientlint.core.schema.CompiledSchema;
 import java.util.ArrayList;
@@ -24,7 +25,11 @@ public final class SchemaValidation implements Rule {
           + "server validates it on apply. Schemas come, in this order, from the CustomResourceDefinitions in the "
           + "analyzed repository, from CRD files given with --crd (config crds), and from the schemas bundled with "
           + "ambient-lint for the Gateway API, Istio and core kinds the rules read; for each kind the first source "
-          + "that declares it is used. CRD schemas are applied as the API server does: int-or-string fields take "
+          + "that declares it is used. When the repository holds several CRDs of one kind, a resource is checked "
+          + "against the copy its own deployment unit applies, else against the newest (the copy whose most "
+          + "preferred served version ranks highest in Kubernetes' version order, then the one serving more "
+          + "versions); the message names the file used, and copies that give one served version different "
+          + "schemas are reported once as a notification naming both files. CRD schemas are applied as the API server does: int-or-string fields take "
           + "either, null fields are pruned and defaults applied before validating, x-kubernetes-preserve-unknown-fields "
           + "keeps unknown "
           + "fields, and unknown fields elsewhere in a structural schema are errors (the API server rejects them "
@@ -43,6 +48,12 @@ public final class SchemaValidation implements Rule {
     return META;
   }
 
+  /** {@code the CustomResourceDefinition in the repository (crds/gateway.yaml)}: the message names the file used. */
+  static String describe(KindSchemas kind) {
+    return kind.source() == SchemaSource.BUNDLED
+        ? kind.source().description() : kind.source().description() + " (" + kind.origin() + ")";
+  }
+
   /** One resource and the schema of its version. */
   private record Job(Resource resource, KindSchemas kind, CompiledSchema schema) {}
 
@@ -53,14 +64,17 @@ public final class SchemaValidation implements Rule {
     List<Job> jobs = new ArrayList<>();
     for (KindSchemas kind : schemas.kinds()) {
       String apiVersion = null; // the resources of a kind mostly share one apiVersion: look its schema up once
+      KindSchemas copy = null; // and one copy of its CRD
       Optional<CompiledSchema> schema = Optional.empty();
       for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
-        if (!r.apiVersion().equals(apiVersion)) {
+        KindSchemas applying = schemas.kindFor(kind, r);
+        if (!r.apiVersion().equals(apiVersion) || applying != copy) {
           apiVersion = r.apiVersion();
-          schema = schemas.schema(kind, r.version());
+          copy = applying;
+          schema = schemas.schema(applying, r.version());
         }
         if (schema.isPresent()) {
-          jobs.add(new Job(r, kind, schema.get()));
+          jobs.add(new Job(r, applying, schema.get()));
         }
       }
     }
@@ -72,7 +86,7 @@ public final class SchemaValidation implements Rule {
         continue;
       }
       Resource r = jobs.get(i).resource();
-      String source = jobs.get(i).kind().source().description();
+      String source = describe(jobs.get(i).kind());
       for (SchemaViolation v : violations) {
         if (v.keyword().equals("additionalProperties")) {
           findings.reportAtKey(META, r.node(v.anchorPointer()), "%s: %s (checked against %s for %s); fix or remove the field",
