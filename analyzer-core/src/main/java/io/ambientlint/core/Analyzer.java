@@ -119,14 +119,6 @@ public final class Analyzer {
         new AnalyzedDeployment(deployment, graphs, repository.files().size()));
   }
 
-  private MeshGraph graph(LoadedRepository repository, List<Diagnostic> diagnostics) {
-    ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace()).build(repository);
-    diagnostics.addAll(model.diagnostics());
-    SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory);
-    diagnostics.addAll(schemas.diagnostics());
-    return MeshGraph.build(model.model(), config, diagnostics, repository.files(), schemas);
-  }
-
   private static final Comparator<Diagnostic> NOTIFICATION_ORDER = Comparator.comparing(Diagnostic::path)
       .thenComparingInt((Diagnostic d) -> d.position().line()).thenComparingInt(d -> d.position().column())
       .thenComparing(Diagnostic::message);
