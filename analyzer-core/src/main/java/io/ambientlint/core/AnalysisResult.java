@@ -7,7 +7,7 @@ import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Service;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A test rule: every Service port numbered 80 is an error at its {@code port:} value. */
 public final class PortRule implements Rule {

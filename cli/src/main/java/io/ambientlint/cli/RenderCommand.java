@@ -82,7 +82,7 @@ public final class RenderCommand implements Callable<Integer>, AmbientLintComman
       units.roots().forEach(r -> problems.addAll(r.diagnostics()));
     }
     for (Diagnostic d : problems) {
-      env.err().println(d.path() + ":" + d.position() + ": " + d.level().name().toLowerCase(java.util.Locale.ROOT)
+      env.err().println(d.path() + ":" + d.position() + ": " + d.level().label()
           + ": " + d.message());
     }
     if (format == Format.json) {

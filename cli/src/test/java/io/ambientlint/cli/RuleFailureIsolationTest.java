@@ -16,7 +16,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.SarifSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -20,7 +20,7 @@ import io.ambientlint.core.report.TextReporter;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import io.ambientlint.core.load.LoadLimits;
 import io.ambientlint.core.load.SourceMap;
 import io.ambientlint.core.load.SourcePosition;
 import io.ambientlint.core.load.YamlDocumentReader;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.ambientlint.core.config;
 
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Locale;
 import java.util.Optional;
 

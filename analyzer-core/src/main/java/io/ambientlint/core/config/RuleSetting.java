@@ -1,6 +1,6 @@
 package io.ambientlint.core.config;
 
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 
 /** A rule's entry under {@code rules:}: off, or on with its severity overridden. */

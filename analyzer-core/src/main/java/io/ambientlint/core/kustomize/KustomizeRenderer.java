@@ -11,6 +11,7 @@ import io.ambientlint.core.load.SourceMap;
 import io.ambientlint.core.load.SourcePosition;
 import io.ambientlint.core.load.YamlDocumentReader;
 import io.ambientlint.core.model.Location;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -911,7 +912,7 @@ public final class KustomizeRenderer {
       YamlDocumentReader reader = new YamlDocumentReader(limits);
       YamlDocumentReader.Result result = reader.read(path, text);
       for (Diagnostic d : result.diagnostics()) {
-        if (d.level() == Diagnostic.Level.ERROR) {
+        if (d.level() == Severity.ERROR) {
           throw new RenderException(inline ? at : new Location(path, d.position()), d.message());
         }
       }

@@ -1,5 +1,7 @@
 package io.ambientlint.core.load;
 
+import io.ambientlint.core.severity.Severity;
+
 /**
  * A problem met while loading, before any rule runs. {@link Kind} decides how it surfaces: syntax and
  * duplicate-key problems become findings of the input rules (AL901, AL905); the rest are tool
@@ -9,40 +11,40 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
 
   public enum Kind {
     /** Not valid YAML/JSON: reported by AL901. */
-    YAML_INVALID(Level.ERROR),
+    YAML_INVALID(Severity.ERROR),
     /** A mapping repeats a key: reported by AL905. */
-    DUPLICATE_KEY(Level.ERROR),
+    DUPLICATE_KEY(Severity.ERROR),
     /** The file could not be read at all (permissions, size, encoding, binary, broken link): exit code 3. */
-    UNREADABLE(Level.ERROR),
+    UNREADABLE(Severity.ERROR),
     /** A document meant as a Kubernetes object (it has an apiVersion or a kind) that is not one: a broken object. */
-    NOT_A_RESOURCE(Level.WARNING),
+    NOT_A_RESOURCE(Severity.WARNING),
     /**
      * A file or document that is no Kubernetes object at all (CI configs, package.json, Helm values, an empty
      * file): counted in the text summary and listed only on request, never a warning line each.
      */
-    NOT_KUBERNETES(Level.NOTE),
+    NOT_KUBERNETES(Severity.NOTE),
     /** Two CustomResourceDefinitions of one kind give one served version different schemas: which applies is unknown. */
-    CRD_CONFLICT(Level.WARNING),
+    CRD_CONFLICT(Severity.WARNING),
     /** Recognised and deliberately not parsed: Helm templates, Kustomize files. */
-    SKIPPED(Level.NOTE),
+    SKIPPED(Severity.NOTE),
     /** A kustomization that kustomize itself would reject: its root's objects are unknown. Exit code 3. */
-    RENDER_ERROR(Level.ERROR),
+    RENDER_ERROR(Severity.ERROR),
     /** Something in a kustomization that the renderer does not know (a field, a kind): rendered without it. */
-    RENDER_WARNING(Level.WARNING),
+    RENDER_WARNING(Severity.WARNING),
     /** A load limit was reached and some of the input was not analyzed: exit code 3, like unreadable input. */
-    LIMIT(Level.WARNING),
+    LIMIT(Severity.WARNING),
     /** An output limit was reached (findings per rule): everything was analyzed, not everything is listed. */
-    TRUNCATED(Level.NOTE),
+    TRUNCATED(Severity.NOTE),
     /** A rule failed on this input: its other findings are kept, the other rules still ran. Exit code 4. */
-    RULE_FAILURE(Level.ERROR);
+    RULE_FAILURE(Severity.ERROR);
 
-    private final Level level;
+    private final Severity level;
 
-    Kind(Level level) {
+    Kind(Severity level) {
       this.level = level;
     }
 
-    public Level level() {
+    public Severity level() {
       return level;
     }
 
@@ -67,11 +69,8 @@ public record Diagnostic(Kind kind, String path, SourcePosition position, String
     }
   }
 
-  public enum Level {
-    ERROR, WARNING, NOTE
-  }
-
-  public Level level() {
+  /** How serious the problem is: the same scale as a finding's, error above warning above note. */
+  public Severity level() {
     return kind.level();
   }
 

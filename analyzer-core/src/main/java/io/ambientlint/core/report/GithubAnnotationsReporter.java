@@ -4,7 +4,7 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -25,13 +25,8 @@ public final class GithubAnnotationsReporter implements Reporter {
       if (d.kind() == Diagnostic.Kind.SKIPPED || d.kind() == Diagnostic.Kind.NOT_KUBERNETES) {
         continue; // expected and often numerous (Helm charts, CI configs, package.json): not worth an annotation
       }
-      String level = switch (d.level()) {
-        case ERROR -> "error";
-        case WARNING -> "warning";
-        case NOTE -> "notice";
-      };
       Location at = d.path().isEmpty() || d.path().startsWith("<") ? null : new Location(d.path(), d.position());
-      out.write(command(level, at, "ambient-lint", d.message()));
+      out.write(command(level(d.level()), at, "ambient-lint", d.message()));
     }
     out.flush();
   }

@@ -6,7 +6,7 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Finding;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashSet;

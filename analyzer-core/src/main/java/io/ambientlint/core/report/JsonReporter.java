@@ -12,7 +12,7 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -63,7 +63,7 @@ public final class JsonReporter implements Reporter {
     for (Diagnostic d : result.notifications()) {
       ObjectNode n = notifications.addObject();
       n.put("kind", d.kind().id());
-      n.put("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
+      n.put("level", d.level().label());
       n.put("path", d.path());
       n.put("line", d.position().line());
       n.put("column", d.position().column());

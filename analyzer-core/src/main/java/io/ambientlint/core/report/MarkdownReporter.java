@@ -9,7 +9,7 @@ import io.ambientlint.core.diagram.MermaidRenderer;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -150,7 +150,7 @@ public final class MarkdownReporter implements Reporter {
     if (!notifications.isEmpty() && md.tryAppend("\n### Notifications\n\n")) {
       for (Diagnostic d : notifications) {
         String where = d.path().isEmpty() ? ToolInfo.NAME : link(new Location(d.path(), d.position()));
-        if (!md.tryAppend("- " + where + ": " + d.level().name().toLowerCase(java.util.Locale.ROOT) + ": "
+        if (!md.tryAppend("- " + where + ": " + d.level().label() + ": "
             + text(d.message()) + "\n")) {
           break;
         }

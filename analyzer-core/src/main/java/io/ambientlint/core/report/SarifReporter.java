@@ -216,7 +216,7 @@ public final class SarifReporter implements Reporter {
         .withProperties(properties);
   }
 
-  private static ReportingConfiguration.Level level(io.ambientlint.core.rule.Severity s) {
+  private static ReportingConfiguration.Level level(io.ambientlint.core.severity.Severity s) {
     return switch (s) {
       case ERROR -> ReportingConfiguration.Level.ERROR;
       case WARNING -> ReportingConfiguration.Level.WARNING;

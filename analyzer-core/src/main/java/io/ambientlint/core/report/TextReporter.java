@@ -4,7 +4,7 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class TextReporter implements Reporter {
         continue; // counted in the summary; listed in SARIF and JSON
       }
       String where = d.path().isEmpty() ? "ambient-lint" : Escape.terminal(d.path() + ":" + d.position());
-      line(out, where + ": " + level(d.level()) + ": " + Escape.terminal(d.message()));
+      line(out, where + ": " + paint(d.level()) + ": " + Escape.terminal(d.message()));
     }
     line(out, Escape.terminal(summary(result) + notManifests(result, verbose)));
     out.flush();
@@ -129,13 +129,5 @@ public final class TextReporter implements Reporter {
       case NOTE -> "\u001b[1;36m";
     };
     return code + s.label() + "\u001b[0m";
-  }
-
-  private String level(Diagnostic.Level level) {
-    return switch (level) {
-      case ERROR -> paint(Severity.ERROR);
-      case WARNING -> paint(Severity.WARNING);
-      case NOTE -> paint(Severity.NOTE);
-    };
   }
 }

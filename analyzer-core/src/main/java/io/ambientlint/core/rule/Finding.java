@@ -2,6 +2,7 @@ package io.ambientlint.core.rule;
 
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.severity.Severity;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ResourceId;
+import io.ambientlint.core.severity.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.ambientlint.core.rule;
 
+import io.ambientlint.core.severity.Severity;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.ambientlint.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {

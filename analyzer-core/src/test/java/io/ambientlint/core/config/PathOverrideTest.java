@@ -7,7 +7,7 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.PortRule;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,7 @@ import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.TestGraphs;
 import java.util.List;
 import java.util.Optional;

@@ -12,7 +12,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.SarifSchema;
 import io.ambientlint.testing.TestGraphs;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.ambientlint.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.SarifSchema;
 import io.ambientlint.testing.TestGraphs;
 import java.io.ByteArrayOutputStream;
@@ -135,7 +135,7 @@ class SarifLimitsTest {
     assertThat(result.findings()).extracting(f -> f.message()).containsExactly("finding 0", "finding 1", "finding 2");
     assertThat(result.count(Severity.WARNING)).isEqualTo(5);
     assertThat(result.notificationsOf(Diagnostic.Kind.TRUNCATED)).singleElement().satisfies(d -> {
-      assertThat(d.level()).isEqualTo(Diagnostic.Level.NOTE);
+      assertThat(d.level()).isEqualTo(Severity.NOTE);
       assertThat(d.message()).isEqualTo("rule AL997 reported 5 findings (5 counted); only 3 are listed, counted ones"
           + " first (limits.maxFindingsPerRule); the counts and the exit code include all of them");
     });

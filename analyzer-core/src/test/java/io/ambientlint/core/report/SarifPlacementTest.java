@@ -9,7 +9,7 @@ import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.RuleSetting;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.PortRule;
 import io.ambientlint.testing.SarifSchema;
 import java.io.IOException;

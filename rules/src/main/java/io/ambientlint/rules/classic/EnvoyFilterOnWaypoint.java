@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** An EnvoyFilter that reaches a waypoint through targetRefs. */
 public final class EnvoyFilterOnWaypoint implements Rule {

@@ -5,7 +5,7 @@ import io.ambientlint.core.model.EnvoyFilter;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Set;
 
 /** EnvoyFilter patch operations istioctl flags (IST0151-IST0155). */

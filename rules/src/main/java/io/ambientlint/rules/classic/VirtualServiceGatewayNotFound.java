@@ -6,7 +6,7 @@ import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A VirtualService {@code gateways} entry naming a Gateway that does not exist (istioctl IST0101). */
 public final class VirtualServiceGatewayNotFound implements Rule {

@@ -9,7 +9,7 @@ import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 
 /** A mesh VirtualService for a host served by a waypoint: Alpha, sourceLabels matches dropped, namespace and exportTo restrictions. */

@@ -10,7 +10,7 @@ import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A mapping that repeats a key: the API server's strict decoding rejects it, lenient tools keep the last. */
 public final class DuplicateKey implements Rule {

@@ -6,7 +6,7 @@ import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A file that is not valid YAML or JSON: nothing after the error is analyzed, and kubectl would reject it. */
 public final class YamlInvalid implements Rule {

@@ -8,7 +8,7 @@ import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.List;
 
 /**

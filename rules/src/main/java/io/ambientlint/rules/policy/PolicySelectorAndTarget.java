@@ -5,7 +5,7 @@ import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A selector together with targetRef(s), or targetRef together with targetRefs: validation rejects both. */
 public final class PolicySelectorAndTarget implements Rule {

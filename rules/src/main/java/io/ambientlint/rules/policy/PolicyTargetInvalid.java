@@ -10,7 +10,7 @@ import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A targetRef Istio does not accept: wrong kind or group, a namespace, or a GatewayClass it ignores. */
 public final class PolicyTargetInvalid implements Rule {

@@ -6,7 +6,7 @@ import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A policy targetRef names a Gateway, GatewayClass, Service or ServiceEntry that does not exist. */
 public final class PolicyTargetNotFound implements Rule {

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A Service/ServiceEntry target whose service has no waypoint: the policy does nothing (AncestorNotBound). */
 public final class PolicyTargetWithoutWaypoint implements Rule {

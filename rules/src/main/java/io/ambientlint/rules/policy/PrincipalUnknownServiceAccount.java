@@ -7,7 +7,7 @@ import io.ambientlint.core.policy.PrincipalName;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.ambientlint.core.policy.ZtunnelRule;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A backendRef names a missing Service, or a port it lacks (BackendNotFound). */
 public final class BackendNotFound implements Rule {

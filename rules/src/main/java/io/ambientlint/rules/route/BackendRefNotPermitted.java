@@ -5,7 +5,7 @@ import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A cross-namespace backendRef without a ReferenceGrant (RefNotPermitted). */
 public final class BackendRefNotPermitted implements Rule {

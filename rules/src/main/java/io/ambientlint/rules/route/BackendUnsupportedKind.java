@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Route;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.List;
 
 /** A backendRef of a kind Istio does not implement (InvalidKind), ServiceEntry included. */

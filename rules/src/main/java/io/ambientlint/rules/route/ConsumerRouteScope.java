@@ -5,7 +5,7 @@ import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A route in neither the service's nor the waypoint's namespace does nothing at the waypoint. */
 public final class ConsumerRouteScope implements Rule {

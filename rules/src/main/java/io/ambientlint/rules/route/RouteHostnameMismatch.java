@@ -6,7 +6,7 @@ import io.ambientlint.core.model.Route;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 
 /** Route hostnames intersect no listener hostname, or are ignored on a Service parent. */

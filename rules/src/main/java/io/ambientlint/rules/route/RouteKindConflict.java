@@ -5,7 +5,7 @@ import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** Several route kinds on one service port: per Gateway API only the highest kind applies. */
 public final class RouteKindConflict implements Rule {

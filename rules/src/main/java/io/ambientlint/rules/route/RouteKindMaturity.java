@@ -6,7 +6,7 @@ import io.ambientlint.core.model.RouteKind;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** TLSRoute/TCPRoute on a waypoint are Alpha; UDPRoute is not supported there. */
 public final class RouteKindMaturity implements Rule {

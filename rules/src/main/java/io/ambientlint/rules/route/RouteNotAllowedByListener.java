@@ -6,7 +6,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** The Gateway's listeners do not admit the route's namespace or kind, or the parent is an Istio waypoint (NotAllowedByListeners). */
 public final class RouteNotAllowedByListener implements Rule {

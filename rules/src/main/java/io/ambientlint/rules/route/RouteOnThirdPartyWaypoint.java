@@ -6,7 +6,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A route on a service whose waypoint belongs to another controller: Istio leaves the route to it. */
 public final class RouteOnThirdPartyWaypoint implements Rule {

@@ -6,7 +6,7 @@ import io.ambientlint.core.graph.ParentAttachment.Outcome;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A parentRef's port or sectionName matches nothing on its parent, or is ignored there. */
 public final class RouteParentNoMatch implements Rule {

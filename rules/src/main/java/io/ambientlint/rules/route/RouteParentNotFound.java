@@ -6,7 +6,7 @@ import io.ambientlint.core.model.Service;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 
 /** A parentRef names a Gateway, Service or ServiceEntry that does not exist, or a kind no Istio controller takes. */

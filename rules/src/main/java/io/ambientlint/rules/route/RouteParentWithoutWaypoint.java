@@ -7,7 +7,7 @@ import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A route on an ambient Service that has no waypoint is not respected (MissingUseWaypointLabel). */
 public final class RouteParentWithoutWaypoint implements Rule {

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.RouteKind;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** An HTTPRoute or GRPCRoute rule with nowhere to send requests: Istio answers them with HTTP 500. */
 public final class RouteRuleWithoutBackend implements Rule {

@@ -5,10 +5,10 @@ import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
 import io.ambientlint.core.schema.ApiVersion;
 import io.ambientlint.core.schema.KindSchemas;
 import io.ambientlint.core.schema.SchemaSource;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@ import io.ambientlint.core.model.StatusCondition;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Set;
 
 /** Exported status that says Istio or the Gateway controller rejected or could not apply something. */

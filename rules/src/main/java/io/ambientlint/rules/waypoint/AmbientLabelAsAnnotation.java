@@ -5,7 +5,7 @@ import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** Istio reads the ambient enrolment and waypoint settings from labels only: as annotations they do nothing. */
 public final class AmbientLabelAsAnnotation implements Rule {

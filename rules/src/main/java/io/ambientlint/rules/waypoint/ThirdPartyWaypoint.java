@@ -5,7 +5,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A waypoint whose class belongs to another controller: worth knowing, since Istio only forwards to it. */
 public final class ThirdPartyWaypoint implements Rule {

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** The waypoint's bound listener does not admit the namespace of the object whose label names it. */
 public final class WaypointAttachmentDenied implements Rule {

@@ -8,7 +8,7 @@ import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.util.Optional;
 
 /** A waypoint without the listener ztunnel sends to, or an istio-waypoint Gateway with listeners Istio rejects. */

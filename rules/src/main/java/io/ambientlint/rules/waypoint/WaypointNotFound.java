@@ -5,7 +5,7 @@ import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A use-waypoint label names a Gateway that exists neither in the repository nor in config external. */
 public final class WaypointNotFound implements Rule {

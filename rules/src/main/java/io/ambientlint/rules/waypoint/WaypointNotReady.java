@@ -6,7 +6,7 @@ import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** Exported status shows a waypoint without a usable address: istiod ignores it until it has one. */
 public final class WaypointNotReady implements Rule {

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /**
  * Only ztunnel-captured clients (and ingress gateways that opt in) go through a waypoint: a use-waypoint label in

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** The waypoint's waypoint-for does not cover the traffic type of the object whose label names it. */
 public final class WaypointTrafficTypeMismatch implements Rule {

@@ -7,7 +7,7 @@ import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 
 /** A waypoint-class Gateway that no label names: it runs, costs resources, and serves nothing. */
 public final class WaypointUnused implements Rule {

@@ -7,7 +7,7 @@ import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RuleRegistry;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

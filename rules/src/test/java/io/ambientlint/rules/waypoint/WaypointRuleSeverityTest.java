@@ -3,7 +3,7 @@ package io.ambientlint.rules.waypoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.rule.Finding;
-import io.ambientlint.core.rule.Severity;
+import io.ambientlint.core.severity.Severity;
 import io.ambientlint.testing.RuleFixtures;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

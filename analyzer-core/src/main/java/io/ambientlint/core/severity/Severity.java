@@ -1,4 +1,4 @@
-package io.ambientlint.core.rule;
+package io.ambientlint.core.severity;
 
 import java.util.Locale;
 import java.util.Optional;
