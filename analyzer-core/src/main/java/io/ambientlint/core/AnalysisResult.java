@@ -1,6 +1,5 @@
 package io.ambientlint.core;
 
-import io.ambientlint.core.baseline.Comparison;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.gitops.AnalyzedDeployment;
 import io.ambientlint.core.graph.MeshGraph;

@@ -43,13 +43,6 @@ public final class Analyzer {
   /** Annotation that silences findings on the object carrying it: {@code "AL202,AL401: reason"} or {@code "*"}. */
   public static final String IGNORE_ANNOTATION = "ambient-lint.io/ignore";
 
-  public static final Comparator<Finding> OUTPUT_ORDER = Comparator
-      .comparing((Finding f) -> f.location().path())
-      .thenComparingInt(f -> f.location().position().line())
-      .thenComparingInt(f -> f.location().position().column())
-      .thenComparing(Finding::ruleId)
-      .thenComparing(Finding::message);
-
   private final Config config;
   private final RuleRegistry registry;
   private final Path baseDirectory;
@@ -111,7 +104,8 @@ public final class Analyzer {
       notifications.addAll(kustomize.diagnostics());
     }
     notifications.addAll(deployment.notifications());
-    List<Finding> findings = UnitFindings.merge(deployment, parts);
+    List<Finding> findings = UnitFindings.merge(deployment,
+        parts.stream().map(p -> new UnitFindings.ClusterFindings(p.graph(), p.findings())).toList());
     parts.forEach(p -> notifications.addAll(p.notifications()));
     List<Diagnostic> sortedNotifications = new ArrayList<>(notifications);
     sortedNotifications.sort(NOTIFICATION_ORDER);
@@ -166,7 +160,7 @@ public final class Analyzer {
     for (Finding f : findings) {
       override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(RenderChains.withChain(suppress(graph, o), graph)));
     }
-    processed.sort(OUTPUT_ORDER);
+    processed.sort(Findings.OUTPUT_ORDER);
     notifications.sort(NOTIFICATION_ORDER);
     return new AnalysisResult(graph, registry.metadata(), processed, notifications);
   }

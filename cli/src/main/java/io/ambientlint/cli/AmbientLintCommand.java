@@ -3,7 +3,7 @@ package io.ambientlint.cli;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.ToolInfo;
 import io.ambientlint.core.config.ConfigException;
-import io.ambientlint.core.report.Escape;
+import io.ambientlint.core.text.Escape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

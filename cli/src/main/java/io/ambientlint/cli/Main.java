@@ -1,7 +1,7 @@
 package io.ambientlint.cli;
 
 import io.ambientlint.core.AnalysisResult;
-import io.ambientlint.core.report.Escape;
+import io.ambientlint.core.text.Escape;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

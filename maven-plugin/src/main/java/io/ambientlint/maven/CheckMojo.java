@@ -12,7 +12,6 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.report.JsonReporter;
 import io.ambientlint.core.report.MarkdownReporter;
 import io.ambientlint.core.report.Reporter;
-import io.ambientlint.core.report.Escape;
 import io.ambientlint.core.report.ReportFiles;
 import io.ambientlint.core.report.SarifReporter;
 import io.ambientlint.core.report.SourceRoot;
@@ -21,6 +20,7 @@ import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleRegistry;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Escape;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,7 +183,11 @@ public class CheckMojo extends AbstractMojo {
     if (defaultInputs) {
       defaultExcludes(base).forEach(builder::addExclude);
     }
-    config = builder.build();
+    try {
+      config = builder.build();
+    } catch (ConfigException e) { // an invalid glob in excludes
+      throw new MojoExecutionException("ambient-lint: " + Escape.mavenLog(e.getMessage()), e);
+    }
 
     Analyzer analyzer = new Analyzer(config, RuleRegistry.load(), base);
     if (newSince != null && !newSince.isBlank()) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Comparison;
+import io.ambientlint.core.FixedFinding;
 import io.ambientlint.core.ToolInfo;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.rule.Finding;
@@ -152,6 +154,6 @@ public final class Baseline {
       }
     }
     return result.withComparison(marked, new Comparison("baseline " + displayPath, match.unmatched(), unchanged,
-        match.leftOver().stream().map(FixedFinding::of).toList()));
+        match.leftOver().stream().map(BaselineEntry::asFixed).toList()));
   }
 }

@@ -1,5 +1,6 @@
 package io.ambientlint.core.baseline;
 
+import io.ambientlint.core.FixedFinding;
 import io.ambientlint.core.rule.Finding;
 import java.util.Comparator;
 import java.util.Optional;
@@ -77,5 +78,10 @@ public record BaselineEntry(String fingerprint, String rule, Optional<String> ob
   private static boolean isNameChar(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
         || c == '/' || c == '-';
+  }
+
+  /** This entry as a fixed finding: nothing matched it any more. A baseline entry keeps no position. */
+  FixedFinding asFixed() {
+    return new FixedFinding(rule, object, pointer, message, fingerprint, Optional.empty());
   }
 }

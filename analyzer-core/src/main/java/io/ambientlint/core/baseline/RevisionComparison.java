@@ -2,6 +2,8 @@ package io.ambientlint.core.baseline;
 
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.Comparison;
+import io.ambientlint.core.FixedFinding;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.GitRevisionSource;

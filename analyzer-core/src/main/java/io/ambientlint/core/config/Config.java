@@ -31,6 +31,9 @@ public record Config(
     int maxFindingsKept,
     GitopsSettings gitops) {
 
+  /** Default of {@code limits.maxFindingsKept}: per rule, enough for any real repository. */
+  public static final int DEFAULT_MAX_FINDINGS_KEPT = 200_000;
+
   public static final Config DEFAULTS = builder().build();
 
   public Config {
@@ -117,7 +120,7 @@ public record Config(
     List<String> crds = new ArrayList<>();
     Optional<String> baseline = Optional.empty();
     List<PathOverride> overrides = new ArrayList<>();
-    int maxFindingsKept = io.ambientlint.core.rule.Findings.DEFAULT_MAX_KEPT;
+    int maxFindingsKept = DEFAULT_MAX_FINDINGS_KEPT;
     /** When set, the config file's rule ids must be among these (an unknown id is a typo that would do nothing). */
     java.util.Set<String> knownRuleIds;
     /** When set, files the config file names (baseline, crds) must lie inside this folder. */
@@ -145,7 +148,13 @@ public record Config(
     public Builder repositoryRoot(java.nio.file.Path v) { repositoryRoot = v; return this; }
     public Builder gitops(GitopsSettings v) { gitops = v; return this; }
 
+    /** Throws {@link ConfigException} for an exclude glob that is not one (options and plugin parameters land here unchecked). */
     public Config build() {
+      for (String glob : exclude) {
+        ConfigLoader.checkGlob(glob).ifPresent(problem -> {
+          throw new ConfigException("invalid exclude glob \"" + glob + "\": " + problem);
+        });
+      }
       return new Config(rootNamespace, clusterDomain, defaultNamespace, waypointClasses, autoAllowWaypointPolicy,
           serviceEntryVisibility, rules, exclude, external, failOn, limits, maxFindingsPerRule, crds, baseline,
           overrides, maxFindingsKept, gitops);

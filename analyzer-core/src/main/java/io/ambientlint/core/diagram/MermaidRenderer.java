@@ -1,6 +1,6 @@
 package io.ambientlint.core.diagram;
 
-import io.ambientlint.core.report.Escape;
+import io.ambientlint.core.text.Escape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

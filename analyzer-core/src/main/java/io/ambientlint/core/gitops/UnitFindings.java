@@ -1,7 +1,5 @@
 package io.ambientlint.core.gitops;
 
-import io.ambientlint.core.Analyzer;
-import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.LoadedDocument;
 import io.ambientlint.core.model.Resource;
@@ -25,6 +23,9 @@ public final class UnitFindings {
   private UnitFindings() {}
 
   private record Key(String rule, String path, int line, int column, String message) {}
+
+  /** What the rules found in one cluster, over that cluster's graph. */
+  public record ClusterFindings(MeshGraph graph, List<Finding> findings) {}
 
   /**
    * AL903 for an object that two units apply to one cluster names both units (Argo CD's shared-resource
@@ -60,7 +61,7 @@ public final class UnitFindings {
 
   private static final String DUPLICATE_RULE = "AL903";
 
-  public static List<Finding> merge(Deployment deployment, List<AnalysisResult> perCluster) {
+  public static List<Finding> merge(Deployment deployment, List<ClusterFindings> perCluster) {
     if (perCluster.size() == 1 && !deployment.discovered()) {
       return perCluster.get(0).findings(); // one plain set of files: today's output, unchanged
     }
@@ -92,7 +93,7 @@ public final class UnitFindings {
       Finding f = e.getValue();
       out.add(deployment.discovered() ? f.withUnits(List.copyOf(units.get(e.getKey()))) : f);
     }
-    out.sort(Analyzer.OUTPUT_ORDER);
+    out.sort(Findings.OUTPUT_ORDER);
     return out;
   }
 }

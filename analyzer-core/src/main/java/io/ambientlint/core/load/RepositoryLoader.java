@@ -56,9 +56,9 @@ public final class RepositoryLoader {
     for (String glob : excludeGlobs) {
       try {
         matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-      } catch (IllegalArgumentException e) { // PatternSyntaxException among them
-        throw new io.ambientlint.core.config.ConfigException("invalid exclude glob \"" + glob + "\": "
-            + (e instanceof java.util.regex.PatternSyntaxException p ? p.getDescription() : e.getMessage()));
+      } catch (IllegalArgumentException e) { // PatternSyntaxException among them; Config.build() rejects these first
+        throw new IllegalArgumentException("invalid exclude glob \"" + glob + "\": "
+            + (e instanceof java.util.regex.PatternSyntaxException p ? p.getDescription() : e.getMessage()), e);
       }
     }
     this.excludes = List.copyOf(matchers);

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.FixedFinding;
 import io.ambientlint.core.ToolInfo;
-import io.ambientlint.core.baseline.FixedFinding;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Escape;
 import java.io.IOException;
 import java.io.Writer;
 

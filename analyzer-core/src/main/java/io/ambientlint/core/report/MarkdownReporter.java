@@ -1,15 +1,16 @@
 package io.ambientlint.core.report;
 
 import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Comparison;
+import io.ambientlint.core.FixedFinding;
 import io.ambientlint.core.ToolInfo;
-import io.ambientlint.core.baseline.Comparison;
-import io.ambientlint.core.baseline.FixedFinding;
 import io.ambientlint.core.diagram.FindingsDiagram;
 import io.ambientlint.core.diagram.MermaidRenderer;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Escape;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

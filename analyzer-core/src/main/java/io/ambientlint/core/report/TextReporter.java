@@ -5,6 +5,7 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Escape;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.ambientlint.core.report;
 
+import io.ambientlint.core.text.Escape;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,7 @@
 package io.ambientlint.core.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ambientlint.core.config.Config;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ResourceId;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,8 +32,16 @@ public final class Findings {
   public static final int MAX_ARGUMENT_CHARS = 512;
   /** Longest message kept. */
   public static final int MAX_MESSAGE_CHARS = 4096;
-  /** Default of {@code limits.maxFindingsKept}: per rule, enough for any real repository. */
-  public static final int DEFAULT_MAX_KEPT = 200_000;
+  /** Default of {@code limits.maxFindingsKept}. */
+  public static final int DEFAULT_MAX_KEPT = Config.DEFAULT_MAX_FINDINGS_KEPT;
+
+  /** The order of every report: path, line, column, rule, message; byte-identical output whatever the threads. */
+  public static final Comparator<Finding> OUTPUT_ORDER = Comparator
+      .comparing((Finding f) -> f.location().path())
+      .thenComparingInt(f -> f.location().position().line())
+      .thenComparingInt(f -> f.location().position().column())
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::message);
 
   private final List<Draft> drafts = new ArrayList<>();
   private final int maxKept;

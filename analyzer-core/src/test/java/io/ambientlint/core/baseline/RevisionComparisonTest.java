@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.Comparison;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.rule.Finding;

@@ -8,6 +8,7 @@ import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.rule.RuleRegistry;
+import io.ambientlint.core.text.Escape;
 import io.ambientlint.testing.SarifSchema;
 import java.io.IOException;
 import java.io.InputStream;

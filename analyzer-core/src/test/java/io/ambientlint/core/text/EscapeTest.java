@@ -1,4 +1,4 @@
-package io.ambientlint.core.report;
+package io.ambientlint.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

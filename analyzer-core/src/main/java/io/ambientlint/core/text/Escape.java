@@ -1,4 +1,4 @@
-package io.ambientlint.core.report;
+package io.ambientlint.core.text;
 
 /**
  * One escaping function per output channel. Names, file names, messages and baseline fields come from the
@@ -175,7 +175,7 @@ public final class Escape {
    * control characters (C0, DEL, C1), format characters (bidirectional overrides, zero-width and soft hyphen,
    * which the runner's culture-sensitive matching also skips), line and paragraph separators, lone surrogates.
    */
-  static boolean isControl(int codePoint) {
+  public static boolean isControl(int codePoint) {
     return switch (Character.getType(codePoint)) {
       case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
           Character.SURROGATE -> true;

@@ -1,4 +1,4 @@
-package io.ambientlint.core.baseline;
+package io.ambientlint.core;
 
 import io.ambientlint.core.rule.Finding;
 import java.util.HashSet;

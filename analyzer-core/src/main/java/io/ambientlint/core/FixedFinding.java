@@ -1,4 +1,4 @@
-package io.ambientlint.core.baseline;
+package io.ambientlint.core;
 
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
@@ -12,12 +12,8 @@ import java.util.Optional;
 public record FixedFinding(String ruleId, Optional<String> object, String pointer, String message,
     String fingerprint, Optional<Location> location) {
 
-  static FixedFinding of(Finding f) {
+  public static FixedFinding of(Finding f) {
     return new FixedFinding(f.ruleId(), f.subject().map(s -> s.qualified()), f.pointer(), f.message(),
         f.fingerprint(), Optional.of(f.location()));
-  }
-
-  static FixedFinding of(BaselineEntry e) {
-    return new FixedFinding(e.rule(), e.object(), e.pointer(), e.message(), e.fingerprint(), Optional.empty());
   }
 }
