@@ -22,17 +22,11 @@ import java.util.Set;
  * baseline file or a Git revision, which findings are new, unchanged or fixed.
  *
  * <p>{@code totals} counts every finding of the analysis. After {@link #listed} has shortened the list for the
- * report, the counts and the exit code still come from the totals: a cap never hides a finding from the gate.
+ * report, the counts and the outcome (exit code) still come from the totals: a cap never hides a finding from the gate.
  * {@code graph} is the first cluster's graph; {@code deployment} holds every cluster's.
  */
 public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Finding> findings,
     List<Diagnostic> notifications, Optional<Comparison> comparison, Totals totals, AnalyzedDeployment deployment) {
-
-  public static final int EXIT_OK = 0;
-  public static final int EXIT_FINDINGS = 1;
-  public static final int EXIT_USAGE = 2;
-  public static final int EXIT_UNREADABLE_INPUT = 3;
-  public static final int EXIT_INTERNAL_ERROR = 4;
 
   public AnalysisResult {
     rules = List.copyOf(rules);
@@ -107,7 +101,7 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   /**
    * The result as a report lists it: at most {@code maxPerRule} findings of each rule, those that count
    * (active) first, then suppressed or unchanged ones, each in output order; a note names each rule cut. Run
-   * after suppressions, baseline and comparison: the counts and the exit code keep covering every finding.
+   * after suppressions, baseline and comparison: the counts and the outcome keep covering every finding.
    */
   public AnalysisResult listed(int maxPerRule) {
     Map<String, Integer> perRule = new HashMap<>();
@@ -178,16 +172,16 @@ public record AnalysisResult(MeshGraph graph, List<RuleMetadata> rules, List<Fin
   }
 
   /**
-   * docs/architecture.md "Exit codes": 4 a rule failed, 3 some input could not be read or was over a load limit (or a comparison was
-   * incomplete), 1 findings at or above the threshold, else 0.
+   * docs/architecture.md "Exit codes", first match wins: a rule failed; some input could not be read or was over
+   * a load limit (or a comparison was incomplete); findings at or above the threshold; else passed.
    */
-  public int exitCode(FailOn failOn) {
+  public Outcome outcome(FailOn failOn) {
     if (!notificationsOf(Diagnostic.Kind.RULE_FAILURE).isEmpty()) {
-      return EXIT_INTERNAL_ERROR;
+      return Outcome.INTERNAL_ERROR;
     }
     if (notifications.stream().anyMatch(d -> d.kind().isInputLoss())) {
-      return EXIT_UNREADABLE_INPUT;
+      return Outcome.INPUT_INCOMPLETE;
     }
-    return failingCount(failOn) > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return failingCount(failOn) > 0 ? Outcome.FINDINGS : Outcome.PASSED;
   }
 }

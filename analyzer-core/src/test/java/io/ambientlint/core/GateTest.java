@@ -60,7 +60,7 @@ class GateTest {
     // Today two more: the cap (3) is full of accepted findings.
     AnalysisResult today = accepted.apply(analyze(5, config), "baseline.json").listed(config.maxFindingsPerRule());
 
-    assertThat(today.exitCode(FailOn.ERROR)).isEqualTo(AnalysisResult.EXIT_FINDINGS);
+    assertThat(today.outcome(FailOn.ERROR)).isEqualTo(Outcome.FINDINGS);
     assertThat(today.count(Severity.ERROR)).isEqualTo(2);
     assertThat(today.suppressedCount()).isEqualTo(3);
     // The list is shortened to 3, the counted (new) findings first.
@@ -88,7 +88,7 @@ class GateTest {
     assertThat(result.notificationsOf(Diagnostic.Kind.LIMIT)).singleElement().satisfies(d ->
         assertThat(d.message()).startsWith("rule AL996 reported 5 findings; only the first 4 were kept (limits.maxFindingsKept)"));
     // Even when nothing would fail: what was not kept could not be judged.
-    assertThat(result.exitCode(FailOn.NONE)).isEqualTo(AnalysisResult.EXIT_UNREADABLE_INPUT);
+    assertThat(result.outcome(FailOn.NONE)).isEqualTo(Outcome.INPUT_INCOMPLETE);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.ambientlint.cli;
 
-import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Outcome;
 import io.ambientlint.core.ToolInfo;
 import io.ambientlint.core.config.ConfigException;
 import io.ambientlint.core.text.Escape;
@@ -45,7 +45,7 @@ public final class AmbientLintCommand implements Runnable {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("ambient-lint: " + Escape.stderr(e.getMessage())); // quotes the PR's config
-        return AnalysisResult.EXIT_USAGE;
+        return ExitCodes.of(Outcome.USAGE_ERROR);
       }
       commandLine.getErr().println("ambient-lint: internal error: " + e.getClass().getName()
           + (e.getMessage() == null ? "" : ": " + Main.oneLine(e.getMessage()))
@@ -53,12 +53,12 @@ public final class AmbientLintCommand implements Runnable {
       if (debug) {
         e.printStackTrace(commandLine.getErr());
       }
-      return AnalysisResult.EXIT_INTERNAL_ERROR;
+      return ExitCodes.of(Outcome.INTERNAL_ERROR);
     });
     cli.setParameterExceptionHandler((e, args) -> {
       e.getCommandLine().getErr().println("ambient-lint: " + Escape.stderr(e.getMessage()));
       e.getCommandLine().usage(e.getCommandLine().getErr());
-      return AnalysisResult.EXIT_USAGE;
+      return ExitCodes.of(Outcome.USAGE_ERROR);
     });
     return cli;
   }

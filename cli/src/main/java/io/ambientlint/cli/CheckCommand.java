@@ -156,7 +156,7 @@ public final class CheckCommand implements Callable<Integer>, AmbientLintCommand
       new GithubAnnotationsReporter().write(result, out);
       out.flush();
     }
-    return result.exitCode(config.failOn());
+    return ExitCodes.of(result.outcome(config.failOn()));
   }
 
   /** {@code --source-root}, else the Git work tree holding the first path, else the working directory. */

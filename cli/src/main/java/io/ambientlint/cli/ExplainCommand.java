@@ -71,7 +71,7 @@ public final class ExplainCommand implements Callable<Integer>, AmbientLintComma
     }
     env.out().print(Escape.terminalLines(out.toString())); // names from the repository: no escapes or workflow commands
     env.out().flush();
-    return 0;
+    return ExitCodes.SUCCESS;
   }
 
   /** {@code Namespace/NAME} of a namespace that objects use but no manifest declares. */

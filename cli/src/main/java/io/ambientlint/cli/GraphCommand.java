@@ -100,7 +100,7 @@ public final class GraphCommand implements Callable<Integer>, AmbientLintCommand
       env.out().print(format == Format.json ? out.append("\n]\n") : out);
     }
     env.out().flush();
-    return 0;
+    return ExitCodes.SUCCESS;
   }
 
   private static String namespaces(Diagram diagram) {

@@ -1,6 +1,6 @@
 package io.ambientlint.cli;
 
-import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Outcome;
 import io.ambientlint.core.text.Escape;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ public final class Main {
     Optional<String> unknown = unknownCommand(cli, args, workingDirectory);
     if (unknown.isPresent()) {
       errors.println("ambient-lint: " + Escape.stderr(unknown.get()));
-      return AnalysisResult.EXIT_USAGE;
+      return ExitCodes.of(Outcome.USAGE_ERROR);
     }
     try {
       return cli.execute(withDefaultCommand(cli, args));
@@ -52,7 +52,7 @@ public final class Main {
         e.printStackTrace(errors);
       }
       errors.flush();
-      return AnalysisResult.EXIT_UNREADABLE_INPUT;
+      return ExitCodes.of(Outcome.INPUT_INCOMPLETE);
     }
   }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ambientlint.core.AnalysisResult;
+import io.ambientlint.core.Outcome;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.kustomize.KustomizeRenderer;
 import io.ambientlint.core.kustomize.KustomizeRoots;
@@ -114,7 +114,7 @@ public final class RenderCommand implements Callable<Integer>, AmbientLintComman
     }
     env.out().flush();
     boolean failed = roots.stream().anyMatch(RenderResult::failed);
-    return failed ? AnalysisResult.EXIT_UNREADABLE_INPUT : AnalysisResult.EXIT_OK;
+    return ExitCodes.of(failed ? Outcome.INPUT_INCOMPLETE : Outcome.PASSED);
   }
 
   /** Maps with sorted keys, as kustomize prints them. */

@@ -65,6 +65,6 @@ public final class RulesCommand implements Callable<Integer>, AmbientLintCommand
       }
     }
     out.flush();
-    return 0;
+    return ExitCodes.SUCCESS;
   }
 }

@@ -57,7 +57,7 @@ public final class UnitsCommand implements Callable<Integer>, AmbientLintCommand
         new KustomizeUnitRenderer(env.workingDirectory(), config.limits())).discover(repository);
     env.out().print(format == Format.json ? json(deployment) : text(deployment));
     env.out().flush();
-    return 0;
+    return ExitCodes.SUCCESS;
   }
 
   static String text(Deployment deployment) {

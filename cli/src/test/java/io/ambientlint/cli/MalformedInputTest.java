@@ -304,8 +304,8 @@ class MalformedInputTest {
     Config config = config();
     AnalysisResult result = analyze(config);
     assertThat(result.notificationsOf(Diagnostic.Kind.RULE_FAILURE)).isEmpty();
-    assertThat(result.exitCode(config.failOn())).isEqualTo(exitCode);
-    assertThat(result.exitCode(FailOn.NONE)).isEqualTo(exitCode == 3 ? 3 : 0);
+    assertThat(ExitCodes.of(result.outcome(config.failOn()))).isEqualTo(exitCode);
+    assertThat(ExitCodes.of(result.outcome(FailOn.NONE))).isEqualTo(exitCode == 3 ? 3 : 0);
 
     List<JsonNode> goodWith = goodFindings(result);
     assertThat(with.goodFindings()).isEqualTo(goodWith);

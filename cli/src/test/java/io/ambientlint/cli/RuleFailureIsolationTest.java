@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.Outcome;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
@@ -98,7 +99,7 @@ class RuleFailureIsolationTest {
     assertThat(mixed.notificationsOf(Diagnostic.Kind.RULE_FAILURE)).extracting(Diagnostic::message).satisfiesExactlyInAnyOrder(
         m -> assertThat(m).startsWith("rule AL990 (test-halfway) failed and its results are incomplete: java.lang.ClassCastException"),
         m -> assertThat(m).startsWith("rule AL991 (test-recursing) failed and its results are incomplete: java.lang.StackOverflowError"));
-    assertThat(mixed.exitCode(Config.DEFAULTS.failOn())).isEqualTo(AnalysisResult.EXIT_INTERNAL_ERROR);
+    assertThat(mixed.outcome(Config.DEFAULTS.failOn())).isEqualTo(Outcome.INTERNAL_ERROR);
 
     StringWriter sarif = new StringWriter();
     new SarifReporter().write(mixed, sarif);

@@ -226,15 +226,17 @@ public class CheckMojo extends AbstractMojo {
     getLog().info(Escape.mavenLog(TextReporter.summary(result)) + notKubernetes(result) + "; SARIF report: " + sarif);
 
     FailOn threshold = config.failOn();
-    switch (result.exitCode(threshold)) {
-      case AnalysisResult.EXIT_OK -> { }
-      case AnalysisResult.EXIT_FINDINGS -> throw new MojoFailureException(failureMessage(result, threshold, sarif));
-      case AnalysisResult.EXIT_UNREADABLE_INPUT -> throw new MojoFailureException("ambient-lint: "
+    // Findings and unread input fail the build (MojoFailureException); a failed rule is a broken build.
+    switch (result.outcome(threshold)) {
+      case PASSED -> { }
+      case FINDINGS -> throw new MojoFailureException(failureMessage(result, threshold, sarif));
+      case INPUT_INCOMPLETE -> throw new MojoFailureException("ambient-lint: "
           + result.notifications().stream().filter(d -> d.kind().isInputLoss()).count()
           + " input(s) could not be read or were over a limit (listed above); everything else was analyzed."
           + " SARIF report: " + sarif);
-      default -> throw new MojoExecutionException("ambient-lint: a rule failed (listed above); its results are "
+      case INTERNAL_ERROR -> throw new MojoExecutionException("ambient-lint: a rule failed (listed above); its results are "
           + "incomplete. Please report it with the input that caused it. SARIF report: " + sarif);
+      case USAGE_ERROR -> throw new IllegalStateException("a config error is a ConfigException, never an analysis outcome");
     }
   }
 

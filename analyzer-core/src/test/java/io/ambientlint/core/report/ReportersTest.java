@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.Outcome;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.graph.MeshGraph;
@@ -91,8 +92,8 @@ class ReportersTest {
     assertThat(text).startsWith("<stdin>:4:23: warning AL999 port of Service x/b [test-port]\n    <stdin>:3:18: the Service\n");
     assertThat(text).doesNotContain("Service x/a");
     assertThat(text).contains("0 errors, 1 warning, 0 notes").contains("1 suppressed");
-    assertThat(result.exitCode(FailOn.WARNING)).isEqualTo(1);
-    assertThat(result.exitCode(FailOn.ERROR)).isZero();
+    assertThat(result.outcome(FailOn.WARNING)).isEqualTo(Outcome.FINDINGS);
+    assertThat(result.outcome(FailOn.ERROR)).isEqualTo(Outcome.PASSED);
   }
 
   @Test
@@ -108,7 +109,7 @@ class ReportersTest {
   void aFailingRuleIsANotificationAndExitCode4() {
     AnalysisResult result = analyze(new PortRule(), new BrokenRule());
     assertThat(result.findings()).hasSize(2);
-    assertThat(result.exitCode(FailOn.NONE)).isEqualTo(AnalysisResult.EXIT_INTERNAL_ERROR);
+    assertThat(result.outcome(FailOn.NONE)).isEqualTo(Outcome.INTERNAL_ERROR);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Analyzer;
+import io.ambientlint.core.Outcome;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.FailOn;
 import io.ambientlint.core.graph.MeshGraph;
@@ -139,8 +140,8 @@ class SarifLimitsTest {
       assertThat(d.message()).isEqualTo("rule AL997 reported 5 findings (5 counted); only 3 are listed, counted ones"
           + " first (limits.maxFindingsPerRule); the counts and the exit code include all of them");
     });
-    assertThat(result.exitCode(FailOn.NONE)).isZero();
-    assertThat(result.exitCode(FailOn.WARNING)).isEqualTo(1);
+    assertThat(result.outcome(FailOn.NONE)).isEqualTo(Outcome.PASSED);
+    assertThat(result.outcome(FailOn.WARNING)).isEqualTo(Outcome.FINDINGS);
     assertThat(SarifSchema.violations(render(result))).isEmpty();
   }
 
