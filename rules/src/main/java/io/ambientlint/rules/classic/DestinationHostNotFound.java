@@ -19,18 +19,20 @@ public final class DestinationHostNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL408", "destination-host-not-found")
       .severity(Severity.ERROR)
       .summary("VirtualService destination or DestinationRule host names no Service or ServiceEntry")
-      .description("A VirtualService route destination or mirror, or a DestinationRule `host`, is written in "
-          + "cluster-local form (a short name or `name.namespace.svc.<clusterDomain>`) but no Service or "
-          + "ServiceEntry in the repository (nor in config `external`) visible from the namespaces the object is "
-          + "exported to (`exportTo` of both sides) answers for it; or it names a ServiceEntry host that is not "
-          + "exported there. Istio expands only dot-free short names: `name.namespace` and `name.namespace.svc` "
-          + "are literal hostnames that no Service has. Requests routed there fail with 503 (`NR`/`NC`); a "
-          + "DestinationRule for it configures nothing. Other hosts (`api.example.com`) are not checked unless a "
-          + "ServiceEntry declares them: they may be resolved by DNS. "
-          + "istioctl reports destinations as IST0101 (ReferencedResourceNotFound) and DestinationRule hosts as IST0174 (UnknownDestinationRuleHost).")
-      .help("Fix the host (short names resolve in the object's own namespace: write the FQDN "
-          + "`name.namespace.svc.cluster.local` for another namespace), export the ServiceEntry to the namespace, "
-          + "add the Service or ServiceEntry, or list it in config `external` if it lives outside the repository.")
+      .description("""
+          A VirtualService route destination or mirror, or a DestinationRule `host`, is written in cluster-local \
+          form (a short name or `name.namespace.svc.<clusterDomain>`) but no Service or ServiceEntry in the \
+          repository (nor in config `external`) visible from the namespaces the object is exported to (`exportTo` of \
+          both sides) answers for it; or it names a ServiceEntry host that is not exported there. Istio expands only \
+          dot-free short names: `name.namespace` and `name.namespace.svc` are literal hostnames that no Service has. \
+          Requests routed there fail with 503 (`NR`/`NC`); a DestinationRule for it configures nothing. Other hosts \
+          (`api.example.com`) are not checked unless a ServiceEntry declares them: they may be resolved by DNS. \
+          istioctl reports destinations as IST0101 (ReferencedResourceNotFound) and DestinationRule hosts as IST0174 \
+          (UnknownDestinationRuleHost).""")
+      .help("""
+          Fix the host (short names resolve in the object's own namespace: write the FQDN \
+          `name.namespace.svc.cluster.local` for another namespace), export the ServiceEntry to the namespace, add \
+          the Service or ServiceEntry, or list it in config `external` if it lives outside the repository.""")
       .tags("virtualservice", "destinationrule", "host")
       .build();
 

@@ -17,14 +17,15 @@ public final class DestinationPortNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL409", "destination-port-not-found")
       .severity(Severity.ERROR)
       .summary("VirtualService destination port is not a port of the Service, or missing on a multi-port Service")
-      .description("Istio builds the destination cluster `outbound|PORT||HOST` from `destination.port.number`; when "
-          + "the port is not set it takes the Service's only port, or, for a Service with several ports, the port the "
-          + "request arrived on (pilot/pkg/networking/core/route GetDestinationCluster). A port the Service or "
-          + "ServiceEntry does not declare names a cluster that does not exist: requests routed there fail with 503 "
-          + "(error, istioctl IST0101 `host:port`). No port on a multi-port destination works only while callers use a "
-          + "port the destination also has (warning, istioctl IST0112). Route destinations and mirrors of http, tcp and "
-          + "tls routes are checked; destinations that name no Service or ServiceEntry of the repository are AL408's "
-          + "business.")
+      .description("""
+          Istio builds the destination cluster `outbound|PORT||HOST` from `destination.port.number`; when the port \
+          is not set it takes the Service's only port, or, for a Service with several ports, the port the request \
+          arrived on (pilot/pkg/networking/core/route GetDestinationCluster). A port the Service or ServiceEntry \
+          does not declare names a cluster that does not exist: requests routed there fail with 503 (error, istioctl \
+          IST0101 `host:port`). No port on a multi-port destination works only while callers use a port the \
+          destination also has (warning, istioctl IST0112). Route destinations and mirrors of http, tcp and tls \
+          routes are checked; destinations that name no Service or ServiceEntry of the repository are AL408's \
+          business.""")
       .help("Set `destination.port.number` to one of the Service's `port` values (not its targetPort).")
       .tags("virtualservice", "routing")
       .build();

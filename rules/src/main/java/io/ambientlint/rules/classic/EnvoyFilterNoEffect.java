@@ -17,15 +17,17 @@ public final class EnvoyFilterNoEffect implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL502", "envoyfilter-no-effect")
       .severity(Severity.WARNING)
       .summary("EnvoyFilter applies to no proxy: waypoint pods by selector, or workloads without a sidecar")
-      .description("An EnvoyFilter patches Envoy proxies: sidecars and gateways. It has no effect when (1) its "
-          + "`workloadSelector` selects the pods of a waypoint (`gateway.networking.k8s.io/gateway-name`): waypoints "
-          + "ignore selectors and take EnvoyFilters only through targetRefs; (2) everything it selects (or, without a "
-          + "selector, every workload of its namespace) runs without a sidecar: ambient workloads have only ztunnel, "
-          + "which is not Envoy, and out-of-mesh pods have no proxy at all; (3) a targetRef can never match (a Service "
-          + "or ServiceEntry, a GatewayClass outside the root namespace or other than `istio-waypoint`).")
-      .help("Attach the behaviour to a waypoint with supported APIs (HTTPRoute filters, policies or WasmPlugin with "
-          + "targetRefs), or point the selector at sidecar-injected workloads or gateways; delete the EnvoyFilter if "
-          + "nothing needs it.")
+      .description("""
+          An EnvoyFilter patches Envoy proxies: sidecars and gateways. It has no effect when (1) its \
+          `workloadSelector` selects the pods of a waypoint (`gateway.networking.k8s.io/gateway-name`): waypoints \
+          ignore selectors and take EnvoyFilters only through targetRefs; (2) everything it selects (or, without a \
+          selector, every workload of its namespace) runs without a sidecar: ambient workloads have only ztunnel, \
+          which is not Envoy, and out-of-mesh pods have no proxy at all; (3) a targetRef can never match (a Service \
+          or ServiceEntry, a GatewayClass outside the root namespace or other than `istio-waypoint`).""")
+      .help("""
+          Attach the behaviour to a waypoint with supported APIs (HTTPRoute filters, policies or WasmPlugin with \
+          targetRefs), or point the selector at sidecar-injected workloads or gateways; delete the EnvoyFilter if \
+          nothing needs it.""")
       .tags("envoyfilter", "ambient")
       .build();
 

@@ -15,14 +15,16 @@ public final class EnvoyFilterOnWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL501", "envoyfilter-on-waypoint")
       .severity(Severity.WARNING)
       .summary("EnvoyFilter patches a waypoint: unsupported and discouraged")
-      .description("An EnvoyFilter reaches a waypoint only through `targetRefs`: a Gateway of a waypoint class (or "
-          + "one a `use-waypoint` label names) in the EnvoyFilter's namespace, or GatewayClass `istio-waypoint` "
-          + "from the root namespace, which patches every Istio waypoint of the mesh. Istio does not support "
-          + "EnvoyFilter on waypoints and actively discourages it: the waypoint's generated Envoy configuration is an "
-          + "internal detail that changes between releases, so patches break silently on upgrade.")
-      .help("Use the supported APIs at the waypoint instead (HTTPRoute filters, AuthorizationPolicy, "
-          + "RequestAuthentication, Telemetry, WasmPlugin with targetRefs). If the patch is unavoidable, pin and "
-          + "test it against each Istio upgrade.")
+      .description("""
+          An EnvoyFilter reaches a waypoint only through `targetRefs`: a Gateway of a waypoint class (or one a \
+          `use-waypoint` label names) in the EnvoyFilter's namespace, or GatewayClass `istio-waypoint` from the root \
+          namespace, which patches every Istio waypoint of the mesh. Istio does not support EnvoyFilter on waypoints \
+          and actively discourages it: the waypoint's generated Envoy configuration is an internal detail that \
+          changes between releases, so patches break silently on upgrade.""")
+      .help("""
+          Use the supported APIs at the waypoint instead (HTTPRoute filters, AuthorizationPolicy, \
+          RequestAuthentication, Telemetry, WasmPlugin with targetRefs). If the patch is unavoidable, pin and test \
+          it against each Istio upgrade.""")
       .tags("envoyfilter", "waypoint", "ambient")
       .build();
 

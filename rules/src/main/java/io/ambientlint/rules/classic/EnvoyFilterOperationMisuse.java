@@ -14,17 +14,18 @@ public final class EnvoyFilterOperationMisuse implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL503", "envoyfilter-operation-misuse")
       .severity(Severity.ERROR)
       .summary("EnvoyFilter patch operation misused: REPLACE/ADD/REMOVE on the wrong target, relative operation without priority")
-      .description("The checks istioctl makes on EnvoyFilter patches, judged by what pilot applies: `REPLACE` works "
-          + "with `applyTo` HTTP_FILTER, NETWORK_FILTER, VIRTUAL_HOST and LISTENER_FILTER, elsewhere the patch is "
-          + "ignored (error, IST0152); `ADD` and `REMOVE` on ROUTE_CONFIGURATION are ignored (warning, IST0153, "
-          + "IST0154), while on HTTP_ROUTE they add or remove routes (not reported); relative operations "
-          + "(INSERT_BEFORE, INSERT_AFTER, REPLACE, REMOVE) in an EnvoyFilter without `priority` depend on the order "
-          + "in which EnvoyFilters are applied, which is by creation time and can change, so the patch may not find "
-          + "its anchor (warning, IST0151; with `proxyVersion` in the match the order also changes on upgrade, "
-          + "IST0155).")
-      .help("Use REPLACE only on HTTP_FILTER, NETWORK_FILTER, VIRTUAL_HOST or LISTENER_FILTER, MERGE to change a "
-          + "ROUTE_CONFIGURATION, and set "
-          + "`priority` on EnvoyFilters with relative operations (or use INSERT_FIRST / ADD).")
+      .description("""
+          The checks istioctl makes on EnvoyFilter patches, judged by what pilot applies: `REPLACE` works with \
+          `applyTo` HTTP_FILTER, NETWORK_FILTER, VIRTUAL_HOST and LISTENER_FILTER, elsewhere the patch is ignored \
+          (error, IST0152); `ADD` and `REMOVE` on ROUTE_CONFIGURATION are ignored (warning, IST0153, IST0154), while \
+          on HTTP_ROUTE they add or remove routes (not reported); relative operations (INSERT_BEFORE, INSERT_AFTER, \
+          REPLACE, REMOVE) in an EnvoyFilter without `priority` depend on the order in which EnvoyFilters are \
+          applied, which is by creation time and can change, so the patch may not find its anchor (warning, IST0151; \
+          with `proxyVersion` in the match the order also changes on upgrade, IST0155).""")
+      .help("""
+          Use REPLACE only on HTTP_FILTER, NETWORK_FILTER, VIRTUAL_HOST or LISTENER_FILTER, MERGE to change a \
+          ROUTE_CONFIGURATION, and set `priority` on EnvoyFilters with relative operations (or use INSERT_FIRST / \
+          ADD).""")
       .tags("envoyfilter")
       .build();
 

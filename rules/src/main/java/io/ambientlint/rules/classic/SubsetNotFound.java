@@ -20,17 +20,19 @@ public final class SubsetNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL405", "subset-not-found")
       .severity(Severity.ERROR)
       .summary("VirtualService destination subset is not defined by any DestinationRule for the host")
-      .description("A route destination or mirror of a VirtualService names a `subset`, but no DestinationRule "
-          + "visible in the VirtualService's namespace (by `exportTo`) for that host (resolved as Istio does: short "
-          + "names in the VirtualService's namespace, FQDN, wildcard hosts) defines a subset of that name. Istio "
-          + "generates no cluster for it: requests routed there fail with 503 (`NC`, no cluster), mirrored traffic is "
-          + "dropped. istioctl reports this as IST0101 (ReferencedResourceNotFound). Where a waypoint applies the "
-          + "VirtualService, it looks DestinationRules up from the waypoint's namespace (its own namespace's rules, "
-          + "else those the service's namespace exports to it, else the root namespace's): a DestinationRule with "
-          + "`exportTo: [\".\"]` in the service's namespace is invisible to a shared waypoint elsewhere, and a rule in "
-          + "the waypoint's namespace overrides the service namespace's.")
-      .help("Add the subset (name and pod labels) to the host's DestinationRule, or fix the subset name; for a "
-          + "shared waypoint, export the DestinationRule to the waypoint's namespace.")
+      .description("""
+          A route destination or mirror of a VirtualService names a `subset`, but no DestinationRule visible in the \
+          VirtualService's namespace (by `exportTo`) for that host (resolved as Istio does: short names in the \
+          VirtualService's namespace, FQDN, wildcard hosts) defines a subset of that name. Istio generates no \
+          cluster for it: requests routed there fail with 503 (`NC`, no cluster), mirrored traffic is dropped. \
+          istioctl reports this as IST0101 (ReferencedResourceNotFound). Where a waypoint applies the \
+          VirtualService, it looks DestinationRules up from the waypoint's namespace (its own namespace's rules, \
+          else those the service's namespace exports to it, else the root namespace's): a DestinationRule with \
+          `exportTo: ["."]` in the service's namespace is invisible to a shared waypoint elsewhere, and a rule in \
+          the waypoint's namespace overrides the service namespace's.""")
+      .help("""
+          Add the subset (name and pod labels) to the host's DestinationRule, or fix the subset name; for a shared \
+          waypoint, export the DestinationRule to the waypoint's namespace.""")
       .tags("virtualservice", "destinationrule", "subset")
       .precision("very-high")
       .build();

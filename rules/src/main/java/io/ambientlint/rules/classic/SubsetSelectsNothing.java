@@ -20,12 +20,13 @@ public final class SubsetSelectsNothing implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL407", "subset-selects-nothing")
       .severity(Severity.WARNING)
       .summary("DestinationRule subset selects no workload of its host")
-      .description("A DestinationRule subset's `labels` match none of the workloads (Deployments, StatefulSets, "
-          + "Pods, WorkloadEntries...) behind its host, a Service or a ServiceEntry with a workloadSelector. The "
-          + "subset's cluster has no endpoints: requests routed to it fail with 503 (`UH`, no healthy upstream). The "
-          + "rule only fires when the host has workloads in the repository, since otherwise they may be deployed "
-          + "elsewhere (istioctl's IST0173 fires even then); labels Istio takes from the node "
-          + "(`topology.kubernetes.io/*`, `topology.istio.io/*`) are not compared.")
+      .description("""
+          A DestinationRule subset's `labels` match none of the workloads (Deployments, StatefulSets, Pods, \
+          WorkloadEntries...) behind its host, a Service or a ServiceEntry with a workloadSelector. The subset's \
+          cluster has no endpoints: requests routed to it fail with 503 (`UH`, no healthy upstream). The rule only \
+          fires when the host has workloads in the repository, since otherwise they may be deployed elsewhere \
+          (istioctl's IST0173 fires even then); labels Istio takes from the node (`topology.kubernetes.io/*`, \
+          `topology.istio.io/*`) are not compared.""")
       .help("Fix the subset's labels to match the pod template labels of the intended version, or remove the subset.")
       .tags("destinationrule", "subset")
       .build();

@@ -22,15 +22,17 @@ public final class SubsetUnreachableByRoute implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL406", "subset-unreachable-by-route")
       .severity(Severity.WARNING)
       .summary("DestinationRule subsets on a host routed by Gateway API routes: the routes cannot address them")
-      .description("Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute) send traffic to Services, never to "
-          + "DestinationRule subsets: a backendRef has no subset field. When such a route is accepted on a Service "
-          + "(as parentRef), the subsets of that Service's DestinationRule are dead configuration for the traffic the "
-          + "route takes (version routing, canaries). The Gateway API way is one Service per version with a narrower "
-          + "selector, used as weighted backendRefs; the finding suggests those Services and their selectors. Subsets on "
-          + "node topology labels (`topology.kubernetes.io/*`, `topology.istio.io/*`, which istiod takes from the node, "
-          + "not the pod) cannot become Service selectors: for them it suggests locality-aware routing instead.")
-      .help("Create one Service per subset (the host's selector plus the subset's labels), route to them with weighted "
-          + "backendRefs, and drop the subsets from the DestinationRule.")
+      .description("""
+          Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute) send traffic to Services, never to \
+          DestinationRule subsets: a backendRef has no subset field. When such a route is accepted on a Service (as \
+          parentRef), the subsets of that Service's DestinationRule are dead configuration for the traffic the route \
+          takes (version routing, canaries). The Gateway API way is one Service per version with a narrower \
+          selector, used as weighted backendRefs; the finding suggests those Services and their selectors. Subsets \
+          on node topology labels (`topology.kubernetes.io/*`, `topology.istio.io/*`, which istiod takes from the \
+          node, not the pod) cannot become Service selectors: for them it suggests locality-aware routing instead.""")
+      .help("""
+          Create one Service per subset (the host's selector plus the subset's labels), route to them with weighted \
+          backendRefs, and drop the subsets from the DestinationRule.""")
       .tags("destinationrule", "subset", "gateway-api")
       .build();
 

@@ -18,12 +18,13 @@ public final class VirtualServiceDuplicateHost implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL403", "virtualservice-duplicate-host")
       .severity(Severity.WARNING)
       .summary("More than one mesh VirtualService for the same host")
-      .description("Two or more mesh VirtualServices name the same host (after resolving short names, `name.ns`, "
-          + "`name.ns.svc` and the cluster domain) and their `exportTo` overlap, so some namespace sees both. Sidecars "
-          + "use only one VirtualService per host (the oldest by creationTimestamp) and silently drop the others; "
-          + "waypoints concatenate their routes, and the first match wins, so the result depends on creation order. "
-          + "A wildcard host (`*.example.com`) competes with the hosts it covers. istioctl reports this as IST0109 "
-          + "(ConflictingMeshGatewayVirtualServiceHosts).")
+      .description("""
+          Two or more mesh VirtualServices name the same host (after resolving short names, `name.ns`, `name.ns.svc` \
+          and the cluster domain) and their `exportTo` overlap, so some namespace sees both. Sidecars use only one \
+          VirtualService per host (the oldest by creationTimestamp) and silently drop the others; waypoints \
+          concatenate their routes, and the first match wins, so the result depends on creation order. A wildcard \
+          host (`*.example.com`) competes with the hosts it covers. istioctl reports this as IST0109 \
+          (ConflictingMeshGatewayVirtualServiceHosts).""")
       .help("Merge the VirtualServices into one per host, or narrow their exportTo so no namespace sees both.")
       .tags("virtualservice", "conflict")
       .build();

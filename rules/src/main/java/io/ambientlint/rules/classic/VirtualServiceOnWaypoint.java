@@ -18,16 +18,18 @@ public final class VirtualServiceOnWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL402", "virtualservice-on-waypoint")
       .severity(Severity.WARNING)
       .summary("Mesh VirtualService for a waypoint-bound host: Alpha, and partly ignored by the waypoint")
-      .description("A mesh VirtualService (no `gateways`, or `mesh` among them) whose host is a Service or "
-          + "ServiceEntry bound to a waypoint is applied by that waypoint, but Istio supports VirtualService on "
-          + "waypoints only as Alpha (note). It is a warning when the waypoint will not do what the VirtualService "
-          + "says: a match with `sourceLabels` is dropped at waypoints (the route entry is removed, so requests from "
-          + "those clients fall through to later routes), a VirtualService in neither the Service's namespace nor "
-          + "the waypoint's namespace is not applied at the waypoint at all (only sidecar clients that see it use it), "
-          + "and neither is one whose `exportTo` excludes the waypoint's namespace.")
-      .help("Prefer an HTTPRoute or GRPCRoute with the Service as parentRef. Replace `sourceLabels` matches with an "
-          + "AuthorizationPolicy or with headers the clients set; move the VirtualService to the Service's namespace; "
-          + "export it to the waypoint's namespace.")
+      .description("""
+          A mesh VirtualService (no `gateways`, or `mesh` among them) whose host is a Service or ServiceEntry bound \
+          to a waypoint is applied by that waypoint, but Istio supports VirtualService on waypoints only as Alpha \
+          (note). It is a warning when the waypoint will not do what the VirtualService says: a match with \
+          `sourceLabels` is dropped at waypoints (the route entry is removed, so requests from those clients fall \
+          through to later routes), a VirtualService in neither the Service's namespace nor the waypoint's namespace \
+          is not applied at the waypoint at all (only sidecar clients that see it use it), and neither is one whose \
+          `exportTo` excludes the waypoint's namespace.""")
+      .help("""
+          Prefer an HTTPRoute or GRPCRoute with the Service as parentRef. Replace `sourceLabels` matches with an \
+          AuthorizationPolicy or with headers the clients set; move the VirtualService to the Service's namespace; \
+          export it to the waypoint's namespace.""")
       .tags("virtualservice", "waypoint", "ambient")
       .build();
 

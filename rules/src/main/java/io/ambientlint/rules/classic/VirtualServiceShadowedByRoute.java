@@ -23,20 +23,22 @@ public final class VirtualServiceShadowedByRoute implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL401", "virtualservice-shadowed-by-route")
       .severity(Severity.WARNING)
       .summary("Mesh VirtualService shadowed by an HTTPRoute or GRPCRoute on the same Service")
-      .description("At a waypoint the routes of every VirtualService for a host are concatenated (HTTPRoutes and "
-          + "GRPCRoutes are converted to VirtualServices first) and the first match wins. The order is Istio's "
-          + "VirtualServicesForGateway: VirtualServices private to the waypoint's namespace (`exportTo: [\".\"]`) and "
-          + "those exported explicitly to it, then Gateway API routes of the waypoint's namespace, then the other "
-          + "public ones by creationTimestamp. Istio's docs put it as \"the route "
-          + "applies and the VirtualService does not\". A catch-all route (a rule without matches, or `PathPrefix /`) "
-          + "on the same Service therefore shadows the mesh VirtualService completely: its fault injection, direct "
-          + "response, mirroring, retries, timeouts, subsets and header-based routing are lost. A narrower route takes "
-          + "only the requests it matches; the rest still reach the VirtualService. When the route is not in the "
-          + "waypoint's namespace, creation order decides which comes first. When the VirtualService comes first "
-          + "(private or explicitly exported) and has a catch-all route, the HTTPRoute or GRPCRoute is the dead config: "
-          + "the finding is on the route's parentRef, and deleting the VirtualService would change live behaviour.")
-      .help("Express the behaviour in the HTTPRoute (filters, timeouts, retries, per-version Services as weighted "
-          + "backendRefs) and delete the VirtualService, or remove the route.")
+      .description("""
+          At a waypoint the routes of every VirtualService for a host are concatenated (HTTPRoutes and GRPCRoutes \
+          are converted to VirtualServices first) and the first match wins. The order is Istio's \
+          VirtualServicesForGateway: VirtualServices private to the waypoint's namespace (`exportTo: ["."]`) and \
+          those exported explicitly to it, then Gateway API routes of the waypoint's namespace, then the other \
+          public ones by creationTimestamp. Istio's docs put it as "the route applies and the VirtualService does \
+          not". A catch-all route (a rule without matches, or `PathPrefix /`) on the same Service therefore shadows \
+          the mesh VirtualService completely: its fault injection, direct response, mirroring, retries, timeouts, \
+          subsets and header-based routing are lost. A narrower route takes only the requests it matches; the rest \
+          still reach the VirtualService. When the route is not in the waypoint's namespace, creation order decides \
+          which comes first. When the VirtualService comes first (private or explicitly exported) and has a \
+          catch-all route, the HTTPRoute or GRPCRoute is the dead config: the finding is on the route's parentRef, \
+          and deleting the VirtualService would change live behaviour.""")
+      .help("""
+          Express the behaviour in the HTTPRoute (filters, timeouts, retries, per-version Services as weighted \
+          backendRefs) and delete the VirtualService, or remove the route.""")
       .tags("virtualservice", "gateway-api", "waypoint")
       .build();
 

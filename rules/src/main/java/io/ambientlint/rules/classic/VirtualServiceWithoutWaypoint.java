@@ -17,14 +17,16 @@ public final class VirtualServiceWithoutWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL404", "virtualservice-without-waypoint")
       .severity(Severity.WARNING)
       .summary("Mesh VirtualService for an ambient host that has no waypoint: no effect for ambient clients")
-      .description("In ambient mode L7 routing happens only at a waypoint; ztunnel forwards connections at L4 and "
-          + "never reads VirtualServices. A mesh VirtualService whose host is a Service or ServiceEntry in an ambient "
-          + "namespace that is not bound to a waypoint (no `istio.io/use-waypoint` label on it or its namespace, "
-          + "opted out with `none`, or the namespace's waypoint serves workloads only) therefore does nothing for "
-          + "ambient clients: its routes, retries, faults and subsets are ignored. Only sidecar-injected clients still "
-          + "apply it. Bindings that fail (missing or unready waypoint) are reported by the AL1xx rules instead.")
-      .help("Bind the Service to a waypoint (`istio.io/use-waypoint` on the Service or its namespace), or delete the "
-          + "VirtualService if no sidecar client needs it.")
+      .description("""
+          In ambient mode L7 routing happens only at a waypoint; ztunnel forwards connections at L4 and never reads \
+          VirtualServices. A mesh VirtualService whose host is a Service or ServiceEntry in an ambient namespace \
+          that is not bound to a waypoint (no `istio.io/use-waypoint` label on it or its namespace, opted out with \
+          `none`, or the namespace's waypoint serves workloads only) therefore does nothing for ambient clients: its \
+          routes, retries, faults and subsets are ignored. Only sidecar-injected clients still apply it. Bindings \
+          that fail (missing or unready waypoint) are reported by the AL1xx rules instead.""")
+      .help("""
+          Bind the Service to a waypoint (`istio.io/use-waypoint` on the Service or its namespace), or delete the \
+          VirtualService if no sidecar client needs it.""")
       .tags("virtualservice", "waypoint", "ambient")
       .build();
 

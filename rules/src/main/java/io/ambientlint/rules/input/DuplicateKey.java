@@ -14,9 +14,10 @@ public final class DuplicateKey implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL905", "duplicate-key")
       .severity(Severity.ERROR)
       .summary("A mapping repeats a key")
-      .description("A YAML mapping holds the same key twice. Kubernetes decodes manifests strictly and rejects the "
-          + "object (`duplicate field`); tools that decode leniently silently keep only the last value, so what you "
-          + "review is not what runs. ambient-lint analyzes the last value, as lenient tools do.")
+      .description("""
+          A YAML mapping holds the same key twice. Kubernetes decodes manifests strictly and rejects the object \
+          (`duplicate field`); tools that decode leniently silently keep only the last value, so what you review is \
+          not what runs. ambient-lint analyzes the last value, as lenient tools do.""")
       .help("Remove one of the two entries, or merge them into one.")
       .tags("input", "yaml")
       .precision("very-high")

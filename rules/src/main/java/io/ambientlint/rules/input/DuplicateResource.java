@@ -16,10 +16,11 @@ public final class DuplicateResource implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL903", "duplicate-resource")
       .severity(Severity.ERROR)
       .summary("The same object is defined more than once")
-      .description("Two documents declare the same group, kind, namespace and name (after GitOps namespace "
-          + "inference). They are one object in the cluster: whichever is applied last overwrites the other, and Argo "
-          + "CD or Flux report the object as shared or keep flipping it. Each later definition is reported, with the "
-          + "first as a related location.")
+      .description("""
+          Two documents declare the same group, kind, namespace and name (after GitOps namespace inference). They \
+          are one object in the cluster: whichever is applied last overwrites the other, and Argo CD or Flux report \
+          the object as shared or keep flipping it. Each later definition is reported, with the first as a related \
+          location.""")
       .help("Keep a single definition: delete the copy, or rename one of them if two objects were meant.")
       .tags("input", "gitops")
       .precision("very-high")

@@ -14,12 +14,14 @@ public final class YamlInvalid implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL901", "yaml-invalid")
       .severity(Severity.ERROR)
       .summary("File is not valid YAML or JSON")
-      .description("The file could not be parsed as YAML 1.2 (JSON is YAML). The finding points at the line and "
-          + "column where the parser stopped. Documents before the error are analyzed; the document with the error "
-          + "and everything after it are not, so other rules cannot check them, and `kubectl apply` or your GitOps "
-          + "controller will reject the file.")
-      .help("Fix the syntax at the reported position: common causes are tabs used for indentation, an unclosed quote "
-          + "or bracket, a missing space after `:` or `-`, and inconsistent indentation.")
+      .description("""
+          The file could not be parsed as YAML 1.2 (JSON is YAML). The finding points at the line and column where \
+          the parser stopped. Documents before the error are analyzed; the document with the error and everything \
+          after it are not, so other rules cannot check them, and `kubectl apply` or your GitOps controller will \
+          reject the file.""")
+      .help("""
+          Fix the syntax at the reported position: common causes are tabs used for indentation, an unclosed quote or \
+          bracket, a missing space after `:` or `-`, and inconsistent indentation.""")
       .tags("input", "yaml")
       .precision("very-high")
       .build();

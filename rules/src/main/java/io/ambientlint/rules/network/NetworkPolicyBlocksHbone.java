@@ -24,18 +24,20 @@ public final class NetworkPolicyBlocksHbone implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL601", "networkpolicy-blocks-hbone")
       .severity(Severity.ERROR)
       .summary("NetworkPolicy on ambient pods drops HBONE (TCP 15008) or kubelet probes from 169.254.7.127")
-      .description("Once a pod is in ambient, traffic from other ambient pods and from waypoints arrives over HBONE: "
-          + "TCP port **15008** of the pod, which ztunnel then hands to the original port. A Kubernetes NetworkPolicy "
-          + "is enforced by the CNI outside the pod, so a policy whose ingress rules admit only the application's "
-          + "ports (say 8080) drops all mesh traffic to the pod, even from clients the rule names. Kubelet probes "
-          + "(httpGet, tcpSocket, grpc) are SNATed by istio-cni to the link-local address **169.254.7.127** "
-          + "(`HOST_PROBE_SNAT_IP`) so that ztunnel can tell them apart: a policy that isolates the pod for ingress "
-          + "and does not admit that address on the probe port (an `ipBlock` containing it, or a rule without `from`) "
-          + "drops the probes, and the pod never becomes Ready (or is restarted by its liveness probe). The rule "
-          + "looks at the union of the ingress rules of every NetworkPolicy selecting an ambient workload of the "
-          + "repository; a policy with no ingress rules at all (deny all) is reported only for probes.")
-      .help("Add port 15008 (TCP) to the ingress rule that admits the application's clients, and an ingress rule from "
-          + "`ipBlock: {cidr: 169.254.7.127/32}` on the probe ports.")
+      .description("""
+          Once a pod is in ambient, traffic from other ambient pods and from waypoints arrives over HBONE: TCP port \
+          **15008** of the pod, which ztunnel then hands to the original port. A Kubernetes NetworkPolicy is \
+          enforced by the CNI outside the pod, so a policy whose ingress rules admit only the application's ports \
+          (say 8080) drops all mesh traffic to the pod, even from clients the rule names. Kubelet probes (httpGet, \
+          tcpSocket, grpc) are SNATed by istio-cni to the link-local address **169.254.7.127** \
+          (`HOST_PROBE_SNAT_IP`) so that ztunnel can tell them apart: a policy that isolates the pod for ingress and \
+          does not admit that address on the probe port (an `ipBlock` containing it, or a rule without `from`) drops \
+          the probes, and the pod never becomes Ready (or is restarted by its liveness probe). The rule looks at the \
+          union of the ingress rules of every NetworkPolicy selecting an ambient workload of the repository; a \
+          policy with no ingress rules at all (deny all) is reported only for probes.""")
+      .help("""
+          Add port 15008 (TCP) to the ingress rule that admits the application's clients, and an ingress rule from \
+          `ipBlock: {cidr: 169.254.7.127/32}` on the probe ports.""")
       .tags("networkpolicy", "ambient", "ztunnel")
       .build();
 

@@ -24,18 +24,20 @@ public final class PeerAuthenticationInAmbient implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL313", "peer-authentication-in-ambient")
       .severity(Severity.WARNING)
       .summary("PeerAuthentication DISABLE on ambient workloads, which ztunnel treats as PERMISSIVE")
-      .description("In ambient mode istiod turns PeerAuthentication into ztunnel policy only to enforce STRICT: it "
-          + "denies plaintext connections to STRICT workloads and ports (pilot/pkg/serviceregistry/ambient/"
-          + "authorization.go). `DISABLE` is handled exactly like `PERMISSIVE`: plaintext is accepted, and traffic "
-          + "between ambient workloads stays mutual TLS over HBONE, since ztunnel chooses HBONE from the destination's "
-          + "data plane, not from PeerAuthentication. A PeerAuthentication that sets `mtls.mode: DISABLE` (or a "
-          + "`portLevelMtls` entry to DISABLE) for workloads that are all ambient therefore does not do what it says; "
-          + "if it was written to let a client that cannot do mTLS through, PERMISSIVE (the default) already does, "
-          + "and if it was written to turn encryption off, ambient cannot. Port-level STRICT and PERMISSIVE modes are "
-          + "honoured by ztunnel and not reported. Policies that also select sidecar workloads (where DISABLE does "
-          + "take effect) and mesh-wide policies in the root namespace are not reported.")
-      .help("Use `PERMISSIVE` (or remove the policy) for ambient workloads; to stop ztunnel from intercepting a "
-          + "workload, label its pods `istio.io/dataplane-mode: none`.")
+      .description("""
+          In ambient mode istiod turns PeerAuthentication into ztunnel policy only to enforce STRICT: it denies \
+          plaintext connections to STRICT workloads and ports (pilot/pkg/serviceregistry/ambient/authorization.go). \
+          `DISABLE` is handled exactly like `PERMISSIVE`: plaintext is accepted, and traffic between ambient \
+          workloads stays mutual TLS over HBONE, since ztunnel chooses HBONE from the destination's data plane, not \
+          from PeerAuthentication. A PeerAuthentication that sets `mtls.mode: DISABLE` (or a `portLevelMtls` entry \
+          to DISABLE) for workloads that are all ambient therefore does not do what it says; if it was written to \
+          let a client that cannot do mTLS through, PERMISSIVE (the default) already does, and if it was written to \
+          turn encryption off, ambient cannot. Port-level STRICT and PERMISSIVE modes are honoured by ztunnel and \
+          not reported. Policies that also select sidecar workloads (where DISABLE does take effect) and mesh-wide \
+          policies in the root namespace are not reported.""")
+      .help("""
+          Use `PERMISSIVE` (or remove the policy) for ambient workloads; to stop ztunnel from intercepting a \
+          workload, label its pods `istio.io/dataplane-mode: none`.""")
       .tags("policy", "security", "ztunnel", "mtls")
       .build();
 

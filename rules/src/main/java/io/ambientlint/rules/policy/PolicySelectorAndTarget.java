@@ -13,12 +13,14 @@ public final class PolicySelectorAndTarget implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL304", "policy-selector-and-target")
       .severity(Severity.ERROR)
       .summary("A policy sets both a selector and targetRefs (or both targetRef and targetRefs)")
-      .description("At most one of `selector` (`workloadSelector` for EnvoyFilter), `targetRef` and `targetRefs` may be "
-          + "set: Istio's validation rejects a policy that sets more than one, so the API server refuses it and "
-          + "whatever it was meant to enforce is not applied. Were it admitted (validation webhook off), targetRefs "
-          + "win and sidecars and ztunnel ignore the policy altogether.")
-      .help("Keep targetRefs to attach to a Gateway or a waypoint (through a Service), or keep the selector to "
-          + "attach to workloads; use two policies for both.")
+      .description("""
+          At most one of `selector` (`workloadSelector` for EnvoyFilter), `targetRef` and `targetRefs` may be set: \
+          Istio's validation rejects a policy that sets more than one, so the API server refuses it and whatever it \
+          was meant to enforce is not applied. Were it admitted (validation webhook off), targetRefs win and \
+          sidecars and ztunnel ignore the policy altogether.""")
+      .help("""
+          Keep targetRefs to attach to a Gateway or a waypoint (through a Service), or keep the selector to attach \
+          to workloads; use two policies for both.""")
       .tags("policy", "security", "validation")
       .securitySeverity(5.0)
       .precision("very-high")

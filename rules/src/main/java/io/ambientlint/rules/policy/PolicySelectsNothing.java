@@ -17,15 +17,15 @@ public final class PolicySelectsNothing implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL312", "policy-selects-nothing")
       .severity(Severity.WARNING)
       .summary("AuthorizationPolicy selector matches no workload of its namespace")
-      .description("An AuthorizationPolicy with `selector.matchLabels` applies only to the pods of its namespace "
-          + "that carry those labels (in the root namespace: of every namespace). When the repository holds the "
-          + "namespace's workloads and none of them (nor the pods of a Gateway in it) matches, the policy applies to "
-          + "nothing: for ALLOW the intended restriction is missing, for DENY the traffic it should block flows "
-          + "(a silent hole). Usually a label typo or a label that lives on the Deployment instead of the pod "
-          + "template. Like istioctl's IST0127 (NoMatchingWorkloadsFound), but silent when the namespace's workloads "
-          + "are not in the repository, for policies in the root namespace, and for selectors on gateway pod labels "
-          + "(`istio`, `gateway.networking.k8s.io/gateway-name`, `istio.io/gateway-name`), whose pods Istio or Helm "
-          + "deploys.")
+      .description("""
+          An AuthorizationPolicy with `selector.matchLabels` applies only to the pods of its namespace that carry \
+          those labels (in the root namespace: of every namespace). When the repository holds the namespace's \
+          workloads and none of them (nor the pods of a Gateway in it) matches, the policy applies to nothing: for \
+          ALLOW the intended restriction is missing, for DENY the traffic it should block flows (a silent hole). \
+          Usually a label typo or a label that lives on the Deployment instead of the pod template. Like istioctl's \
+          IST0127 (NoMatchingWorkloadsFound), but silent when the namespace's workloads are not in the repository, \
+          for policies in the root namespace, and for selectors on gateway pod labels (`istio`, \
+          `gateway.networking.k8s.io/gateway-name`, `istio.io/gateway-name`), whose pods Istio or Helm deploys.""")
       .help("Fix the selector to match the pod template labels of the intended workloads, or remove the policy.")
       .tags("policy", "security", "selector")
       .securitySeverity(5.0)

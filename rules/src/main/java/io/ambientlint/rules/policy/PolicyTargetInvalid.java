@@ -18,14 +18,16 @@ public final class PolicyTargetInvalid implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL302", "policy-target-invalid")
       .severity(Severity.ERROR)
       .summary("A policy targetRef has a kind, group, namespace or GatewayClass Istio does not accept")
-      .description("Policy targetRefs accept core `Service`, `networking.istio.io` `ServiceEntry` and "
-          + "`gateway.networking.k8s.io` `Gateway` and `GatewayClass`, with a name and without a namespace (the target "
-          + "is always in the policy's namespace; the CRD rejects a namespace: \"cross namespace referencing is not "
-          + "currently supported\"). A `GatewayClass` target applies only to waypoints, only from the root namespace "
-          + "(`rootNamespace`, default istio-system) and only for class `istio-waypoint`; elsewhere it matches nothing. "
-          + "Such a targetRef attaches the policy to nothing.")
-      .help("Target a Service, ServiceEntry or Gateway in the policy's own namespace and drop `namespace`; to reach "
-          + "every waypoint, put the policy in the root namespace with a GatewayClass `istio-waypoint` target.")
+      .description("""
+          Policy targetRefs accept core `Service`, `networking.istio.io` `ServiceEntry` and \
+          `gateway.networking.k8s.io` `Gateway` and `GatewayClass`, with a name and without a namespace (the target \
+          is always in the policy's namespace; the CRD rejects a namespace: "cross namespace referencing is not \
+          currently supported"). A `GatewayClass` target applies only to waypoints, only from the root namespace \
+          (`rootNamespace`, default istio-system) and only for class `istio-waypoint`; elsewhere it matches nothing. \
+          Such a targetRef attaches the policy to nothing.""")
+      .help("""
+          Target a Service, ServiceEntry or Gateway in the policy's own namespace and drop `namespace`; to reach \
+          every waypoint, put the policy in the root namespace with a GatewayClass `istio-waypoint` target.""")
       .tags("policy", "security", "targetref")
       .securitySeverity(6.5)
       .precision("very-high")

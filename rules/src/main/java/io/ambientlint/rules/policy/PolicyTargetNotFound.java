@@ -14,14 +14,16 @@ public final class PolicyTargetNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL301", "policy-target-not-found")
       .severity(Severity.ERROR)
       .summary("A policy targetRef names an object that does not exist")
-      .description("AuthorizationPolicy, RequestAuthentication, Telemetry, WasmPlugin and EnvoyFilter can attach with "
-          + "targetRef/targetRefs to a Gateway, a GatewayClass, a Service or a ServiceEntry in the policy's namespace. "
-          + "When the named object is neither in the repository nor declared in config `external`, the targetRef "
-          + "attaches the policy to nothing (Istio reports TargetNotFound). Sidecars and ztunnel ignore policies with "
-          + "targetRefs, so a policy whose targets all miss is enforced nowhere: an AuthorizationPolicy meant to "
-          + "restrict access then restricts nothing.")
-      .help("Fix the target's name or kind, create the object, or declare it in config `external` if it lives "
-          + "outside the repository.")
+      .description("""
+          AuthorizationPolicy, RequestAuthentication, Telemetry, WasmPlugin and EnvoyFilter can attach with \
+          targetRef/targetRefs to a Gateway, a GatewayClass, a Service or a ServiceEntry in the policy's namespace. \
+          When the named object is neither in the repository nor declared in config `external`, the targetRef \
+          attaches the policy to nothing (Istio reports TargetNotFound). Sidecars and ztunnel ignore policies with \
+          targetRefs, so a policy whose targets all miss is enforced nowhere: an AuthorizationPolicy meant to \
+          restrict access then restricts nothing.""")
+      .help("""
+          Fix the target's name or kind, create the object, or declare it in config `external` if it lives outside \
+          the repository.""")
       .tags("policy", "security", "targetref")
       .securitySeverity(6.5)
       .precision("high")

@@ -15,13 +15,15 @@ public final class PolicyTargetWithoutWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL303", "policy-target-without-waypoint")
       .severity(Severity.ERROR)
       .summary("A policy targets a Service or ServiceEntry that is not bound to a waypoint")
-      .description("A policy with a `Service` or `ServiceEntry` targetRef is applied only by the waypoint that service "
-          + "is bound to (through `istio.io/use-waypoint` on the service or its namespace). When the service has no "
-          + "waypoint, or its binding fails (missing Gateway, namespace not admitted, waypoint-for not covering "
-          + "services), Istio sets the status AncestorNotBound and the policy does nothing: sidecars and ztunnel ignore "
-          + "policies with targetRefs.")
-      .help("Bind the service to a waypoint with `istio.io/use-waypoint`, or, for enforcement by ztunnel (L4 only) or "
-          + "sidecars, use a `selector` instead of targetRefs.")
+      .description("""
+          A policy with a `Service` or `ServiceEntry` targetRef is applied only by the waypoint that service is \
+          bound to (through `istio.io/use-waypoint` on the service or its namespace). When the service has no \
+          waypoint, or its binding fails (missing Gateway, namespace not admitted, waypoint-for not covering \
+          services), Istio sets the status AncestorNotBound and the policy does nothing: sidecars and ztunnel ignore \
+          policies with targetRefs.""")
+      .help("""
+          Bind the service to a waypoint with `istio.io/use-waypoint`, or, for enforcement by ztunnel (L4 only) or \
+          sidecars, use a `selector` instead of targetRefs.""")
       .tags("policy", "security", "waypoint", "targetref")
       .securitySeverity(7.5)
       .precision("high")

@@ -20,16 +20,18 @@ public final class PrincipalUnknownServiceAccount implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL311", "principal-unknown-service-account")
       .severity(Severity.WARNING)
       .summary("A policy principal names a service account no workload of its namespace runs as")
-      .description("An AuthorizationPolicy principal (`from.source.principals`, or a `source.principal` condition) "
-          + "`<trust domain>/ns/X/sa/Y` matches only workloads that run as service account Y in namespace X. When the "
-          + "repository holds namespace X's workloads and none runs as Y (pods without `serviceAccountName` run as "
-          + "`default`), no ServiceAccount Y is declared there, and no Gateway there gets Y from Istio, the entry "
-          + "matches nobody: an ALLOW rule keyed on it denies the clients it was written for, a DENY rule blocks "
-          + "nobody. Typical after a rename, or when the principal names the workload instead of its account. "
-          + "Namespaces whose workloads are not in the repository, and the root namespace, are not judged; principals "
-          + "with wildcards in the namespace or account are not read.")
-      .help("Use the service account the client pods actually run as (their `serviceAccountName`), or give the "
-          + "client pods that service account.")
+      .description("""
+          An AuthorizationPolicy principal (`from.source.principals`, or a `source.principal` condition) `<trust \
+          domain>/ns/X/sa/Y` matches only workloads that run as service account Y in namespace X. When the \
+          repository holds namespace X's workloads and none runs as Y (pods without `serviceAccountName` run as \
+          `default`), no ServiceAccount Y is declared there, and no Gateway there gets Y from Istio, the entry \
+          matches nobody: an ALLOW rule keyed on it denies the clients it was written for, a DENY rule blocks \
+          nobody. Typical after a rename, or when the principal names the workload instead of its account. \
+          Namespaces whose workloads are not in the repository, and the root namespace, are not judged; principals \
+          with wildcards in the namespace or account are not read.""")
+      .help("""
+          Use the service account the client pods actually run as (their `serviceAccountName`), or give the client \
+          pods that service account.""")
       .tags("policy", "security", "identity")
       .securitySeverity(5.0)
       .build();

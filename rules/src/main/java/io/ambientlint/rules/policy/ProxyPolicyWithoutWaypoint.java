@@ -21,14 +21,16 @@ public final class ProxyPolicyWithoutWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL309", "proxy-policy-without-waypoint")
       .severity(Severity.WARNING)
       .summary("A RequestAuthentication, WasmPlugin or Telemetry selects workloads that only have ztunnel")
-      .description("ztunnel validates no JWTs, runs no Wasm and its API carries no Telemetry (metrics, access logs and "
-          + "tracing settings alike). A RequestAuthentication, WasmPlugin or Telemetry without targetRefs whose selector "
-          + "(or namespace scope) reaches only ambient workloads, and no sidecar or Gateway API gateway of a non-waypoint "
-          + "class, has no effect at all; waypoints ignore it as it has no targetRefs. A RequestAuthentication meant to "
-          + "reject bad tokens then rejects nothing. Mesh-wide policies in the root namespace are not reported (they "
-          + "still apply to sidecars and gateways elsewhere).")
-      .help("Bind the services to a waypoint (`istio.io/use-waypoint`) and attach the policy to it with `targetRefs` "
-          + "(kind Service or the waypoint Gateway).")
+      .description("""
+          ztunnel validates no JWTs, runs no Wasm and its API carries no Telemetry (metrics, access logs and tracing \
+          settings alike). A RequestAuthentication, WasmPlugin or Telemetry without targetRefs whose selector (or \
+          namespace scope) reaches only ambient workloads, and no sidecar or Gateway API gateway of a non-waypoint \
+          class, has no effect at all; waypoints ignore it as it has no targetRefs. A RequestAuthentication meant to \
+          reject bad tokens then rejects nothing. Mesh-wide policies in the root namespace are not reported (they \
+          still apply to sidecars and gateways elsewhere).""")
+      .help("""
+          Bind the services to a waypoint (`istio.io/use-waypoint`) and attach the policy to it with `targetRefs` \
+          (kind Service or the waypoint Gateway).""")
       .tags("policy", "security", "ztunnel", "waypoint")
       .securitySeverity(6.0)
       .precision("high")

@@ -19,14 +19,16 @@ public final class SelectorPolicyOnWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL308", "selector-policy-on-waypoint")
       .severity(Severity.WARNING)
       .summary("A selector policy matches a waypoint's pods, and waypoints ignore selector policies")
-      .description("Waypoint proxies apply only policies that reach them through targetRefs (their Gateway, class "
-          + "`istio-waypoint` from the root namespace, or a Service bound to them). An AuthorizationPolicy, "
-          + "RequestAuthentication, Telemetry or WasmPlugin whose `selector` matches the pods of a waypoint-class "
-          + "Gateway (`gateway.networking.k8s.io/gateway-name`) therefore has no effect there; istioctl reports it as "
-          + "IST0166. Gateways of class `istio` (also when used as a sandwiched waypoint) do apply selector policies and "
-          + "are not reported. EnvoyFilter is covered by AL502.")
-      .help("Replace the selector with `targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: "
-          + "<waypoint>}]`, or target the Services bound to the waypoint.")
+      .description("""
+          Waypoint proxies apply only policies that reach them through targetRefs (their Gateway, class \
+          `istio-waypoint` from the root namespace, or a Service bound to them). An AuthorizationPolicy, \
+          RequestAuthentication, Telemetry or WasmPlugin whose `selector` matches the pods of a waypoint-class \
+          Gateway (`gateway.networking.k8s.io/gateway-name`) therefore has no effect there; istioctl reports it as \
+          IST0166. Gateways of class `istio` (also when used as a sandwiched waypoint) do apply selector policies \
+          and are not reported. EnvoyFilter is covered by AL502.""")
+      .help("""
+          Replace the selector with `targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: \
+          <waypoint>}]`, or target the Services bound to the waypoint.""")
       .tags("policy", "security", "waypoint")
       .securitySeverity(7.0)
       .precision("high")

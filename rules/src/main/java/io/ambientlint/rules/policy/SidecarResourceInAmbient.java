@@ -16,16 +16,18 @@ public final class SidecarResourceInAmbient implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL310", "sidecar-resource-in-ambient")
       .severity(Severity.WARNING)
       .summary("A Sidecar resource selects ambient workloads, where it has no effect")
-      .description("The networking.istio.io `Sidecar` resource configures injected sidecar proxies (egress hosts, "
-          + "inbound ports, outbound traffic policy). Ambient workloads have no sidecar, and neither ztunnel nor "
-          + "waypoints read it, so a Sidecar whose `workloadSelector` matches ambient workloads, or a namespace-wide "
-          + "Sidecar in an ambient namespace, has no effect on them: egress restrictions written there are not "
-          + "enforced. A pod that opts into injection (`sidecar.istio.io/inject: \"true\"`) inside an ambient "
-          + "namespace does get a sidecar (the injector has no ambient check), and the Sidecar applies to it: a "
-          + "Sidecar that selects such a pod, or a namespace-wide one in a namespace that has such pods, is not "
-          + "reported. The root namespace's mesh default Sidecar is not reported.")
-      .help("Remove the Sidecar resource for ambient workloads; restrict egress with a waypoint and policies attached to "
-          + "it, or keep the workloads sidecar-injected.")
+      .description("""
+          The networking.istio.io `Sidecar` resource configures injected sidecar proxies (egress hosts, inbound \
+          ports, outbound traffic policy). Ambient workloads have no sidecar, and neither ztunnel nor waypoints read \
+          it, so a Sidecar whose `workloadSelector` matches ambient workloads, or a namespace-wide Sidecar in an \
+          ambient namespace, has no effect on them: egress restrictions written there are not enforced. A pod that \
+          opts into injection (`sidecar.istio.io/inject: "true"`) inside an ambient namespace does get a sidecar \
+          (the injector has no ambient check), and the Sidecar applies to it: a Sidecar that selects such a pod, or \
+          a namespace-wide one in a namespace that has such pods, is not reported. The root namespace's mesh default \
+          Sidecar is not reported.""")
+      .help("""
+          Remove the Sidecar resource for ambient workloads; restrict egress with a waypoint and policies attached \
+          to it, or keep the workloads sidecar-injected.""")
       .tags("policy", "ambient", "sidecar")
       .precision("high")
       .build();

@@ -15,15 +15,17 @@ public final class ZtunnelActionUnsupported implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL306", "ztunnel-action-unsupported")
       .severity(Severity.ERROR)
       .summary("ztunnel drops a CUSTOM, AUDIT or dry-run AuthorizationPolicy")
-      .description("ztunnel enforces only the ALLOW and DENY actions. An AuthorizationPolicy it would enforce (no "
-          + "targetRefs, selecting ambient workloads) with action CUSTOM is dropped: no external authorization happens "
-          + "at all and every request the provider would have rejected is let through (fail-open; error). With action "
-          + "AUDIT it is dropped too, which only loses the audit logs (note). A policy annotated `istio.io/dry-run: "
-          + "\"true\"` is dropped by ztunnel unless istiod runs with AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY, so its "
-          + "dry-run results are never recorded (note).")
-      .help("Attach CUSTOM and AUDIT policies to a waypoint with `targetRefs` (bind the service with "
-          + "`istio.io/use-waypoint`); evaluate dry-run policies at a waypoint, or enable "
-          + "AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY in istiod.")
+      .description("""
+          ztunnel enforces only the ALLOW and DENY actions. An AuthorizationPolicy it would enforce (no targetRefs, \
+          selecting ambient workloads) with action CUSTOM is dropped: no external authorization happens at all and \
+          every request the provider would have rejected is let through (fail-open; error). With action AUDIT it is \
+          dropped too, which only loses the audit logs (note). A policy annotated `istio.io/dry-run: "true"` is \
+          dropped by ztunnel unless istiod runs with AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY, so its dry-run \
+          results are never recorded (note).""")
+      .help("""
+          Attach CUSTOM and AUDIT policies to a waypoint with `targetRefs` (bind the service with \
+          `istio.io/use-waypoint`); evaluate dry-run policies at a waypoint, or enable \
+          AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY in istiod.""")
       .tags("policy", "security", "ztunnel", "authorization")
       .securitySeverity(9.0)
       .precision("high")

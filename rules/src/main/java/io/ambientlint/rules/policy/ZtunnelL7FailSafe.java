@@ -19,22 +19,25 @@ public final class ZtunnelL7FailSafe implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL305", "ztunnel-l7-fail-safe")
       .severity(Severity.ERROR)
       .summary("An AuthorizationPolicy enforced by ztunnel uses HTTP (L7) fields ztunnel cannot enforce")
-      .description("Without targetRefs, an AuthorizationPolicy on ambient workloads is enforced by ztunnel, which sees "
-          + "only L4. Fields it cannot enforce: `to.operation.hosts|notHosts|methods|notMethods|paths|notPaths`, "
-          + "`from.source.requestPrincipals|notRequestPrincipals|remoteIpBlocks|notRemoteIpBlocks`, and every `when` key other than `source.ip`, `source.namespace`, `source.principal`, "
-          + "`destination.ip` and `destination.port`. istiod translates the policy fail-safe: in an ALLOW policy a rule "
-          + "with any such field is dropped whole and matches nothing, so the requests it was meant to allow are denied "
-          + "(with no rule left, the policy denies everything it selects). In a DENY policy the fields are removed and "
-          + "the L4 rest kept: if a whole `to`, `from` or `when` clause is left empty the rule never fires and that deny "
-          + "is silently not enforced; otherwise the rule fires on its L4 remainder and denies more than written "
-          + "(`namespaces` + `requestPrincipals` denies the whole namespace). `from.source.trustDomains|notTrustDomains` "
-          + "are different: istiod neither flags nor translates them, so ztunnel enforces the rule without them; an "
-          + "ALLOW rule then admits its namespaces or principals from any trust domain (more permissive than written, "
-          + "and Istio says nothing), and an entry with nothing else matches nothing. Each affected rule is reported at its "
-          + "first unsupported field, naming every one and the effect.")
-      .help("Enforce HTTP rules at a waypoint: bind the service to a waypoint (`istio.io/use-waypoint`) and attach the "
-          + "policy to it with `targetRefs` (kind Service, or the waypoint Gateway). Keep only L4 fields in policies "
-          + "enforced by ztunnel.")
+      .description("""
+          Without targetRefs, an AuthorizationPolicy on ambient workloads is enforced by ztunnel, which sees only \
+          L4. Fields it cannot enforce: `to.operation.hosts|notHosts|methods|notMethods|paths|notPaths`, \
+          `from.source.requestPrincipals|notRequestPrincipals|remoteIpBlocks|notRemoteIpBlocks`, and every `when` \
+          key other than `source.ip`, `source.namespace`, `source.principal`, `destination.ip` and \
+          `destination.port`. istiod translates the policy fail-safe: in an ALLOW policy a rule with any such field \
+          is dropped whole and matches nothing, so the requests it was meant to allow are denied (with no rule left, \
+          the policy denies everything it selects). In a DENY policy the fields are removed and the L4 rest kept: if \
+          a whole `to`, `from` or `when` clause is left empty the rule never fires and that deny is silently not \
+          enforced; otherwise the rule fires on its L4 remainder and denies more than written (`namespaces` + \
+          `requestPrincipals` denies the whole namespace). `from.source.trustDomains|notTrustDomains` are different: \
+          istiod neither flags nor translates them, so ztunnel enforces the rule without them; an ALLOW rule then \
+          admits its namespaces or principals from any trust domain (more permissive than written, and Istio says \
+          nothing), and an entry with nothing else matches nothing. Each affected rule is reported at its first \
+          unsupported field, naming every one and the effect.""")
+      .help("""
+          Enforce HTTP rules at a waypoint: bind the service to a waypoint (`istio.io/use-waypoint`) and attach the \
+          policy to it with `targetRefs` (kind Service, or the waypoint Gateway). Keep only L4 fields in policies \
+          enforced by ztunnel.""")
       .tags("policy", "security", "ztunnel", "authorization")
       .securitySeverity(8.0)
       .precision("high")

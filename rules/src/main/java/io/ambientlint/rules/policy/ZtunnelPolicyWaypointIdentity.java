@@ -27,20 +27,22 @@ public final class ZtunnelPolicyWaypointIdentity implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL307", "ztunnel-policy-waypoint-identity")
       .severity(Severity.WARNING)
       .summary("A ztunnel ALLOW policy behind a waypoint does not admit the waypoint's identity")
-      .description("When traffic to a workload goes through a waypoint (its Service or the workload itself uses "
-          + "`istio.io/use-waypoint`), the destination's ztunnel sees the waypoint as the source: its principal "
-          + "(`<trust domain>/ns/<waypoint namespace>/sa/<waypoint service account>`), namespace and pod IP, not the "
-          + "original client's. An ALLOW policy enforced by ztunnel whose rules key on client principals, namespaces, "
-          + "service accounts, IP blocks or `source.*` conditions therefore denies all traffic that comes through the "
-          + "waypoint, unless some ALLOW policy of the workload also admits the waypoint's service account. The "
-          + "waypoint's service account is the Gateway's name, unless its `gateway.istio.io/service-account` "
-          + "annotation or a Deployment for it (pods labelled `gateway.networking.k8s.io/gateway-name`) sets another. "
-          + "istiod's PILOT_AUTO_ALLOW_WAYPOINT_POLICY adds that allowance automatically: set config "
-          + "`autoAllowWaypointPolicy: true` when it is on, and this rule is off. IP-based rules are reported because "
-          + "the waypoint's pod IP is not known statically.")
-      .help("Add a rule allowing the waypoint's principal (or its namespace) to the ztunnel policy, and move the "
-          + "client-identity checks to a policy attached to the waypoint with `targetRefs`, where the original client "
-          + "is known; or enable PILOT_AUTO_ALLOW_WAYPOINT_POLICY and set `autoAllowWaypointPolicy: true`.")
+      .description("""
+          When traffic to a workload goes through a waypoint (its Service or the workload itself uses \
+          `istio.io/use-waypoint`), the destination's ztunnel sees the waypoint as the source: its principal \
+          (`<trust domain>/ns/<waypoint namespace>/sa/<waypoint service account>`), namespace and pod IP, not the \
+          original client's. An ALLOW policy enforced by ztunnel whose rules key on client principals, namespaces, \
+          service accounts, IP blocks or `source.*` conditions therefore denies all traffic that comes through the \
+          waypoint, unless some ALLOW policy of the workload also admits the waypoint's service account. The \
+          waypoint's service account is the Gateway's name, unless its `gateway.istio.io/service-account` annotation \
+          or a Deployment for it (pods labelled `gateway.networking.k8s.io/gateway-name`) sets another. istiod's \
+          PILOT_AUTO_ALLOW_WAYPOINT_POLICY adds that allowance automatically: set config `autoAllowWaypointPolicy: \
+          true` when it is on, and this rule is off. IP-based rules are reported because the waypoint's pod IP is \
+          not known statically.""")
+      .help("""
+          Add a rule allowing the waypoint's principal (or its namespace) to the ztunnel policy, and move the \
+          client-identity checks to a policy attached to the waypoint with `targetRefs`, where the original client \
+          is known; or enable PILOT_AUTO_ALLOW_WAYPOINT_POLICY and set `autoAllowWaypointPolicy: true`.""")
       .tags("policy", "ztunnel", "waypoint", "authorization")
       .precision("medium")
       .build();

@@ -14,15 +14,17 @@ public final class BackendNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL206", "backend-not-found")
       .severity(Severity.ERROR)
       .summary("A route's backendRef names a missing Service, or a port it does not have")
-      .description("backendRefs default to group \"\" and kind Service in the route's namespace. A Service backend "
-          + "needs `port`, and the port must be one of the Service's ports (ServiceEntry backendRefs are not "
-          + "implemented at all: AL208). Otherwise the route's ResolvedRefs condition is False with BackendNotFound "
-          + "and the requests that rule would send to that backend fail (HTTP 500 for HTTPRoute and GRPCRoute; "
-          + "the connection is closed for TCP and TLS routes) in proportion to its weight. A backendRef with "
-          + "weight 0 is skipped by istiod without being resolved: it receives no traffic, so the finding is a "
-          + "warning about a backend that would fail once given a weight.")
-      .help("Fix the backendRef's name, namespace or port, or add the missing Service (declare objects outside "
-          + "the repository in config `external`).")
+      .description("""
+          backendRefs default to group "" and kind Service in the route's namespace. A Service backend needs `port`, \
+          and the port must be one of the Service's ports (ServiceEntry backendRefs are not implemented at all: \
+          AL208). Otherwise the route's ResolvedRefs condition is False with BackendNotFound and the requests that \
+          rule would send to that backend fail (HTTP 500 for HTTPRoute and GRPCRoute; the connection is closed for \
+          TCP and TLS routes) in proportion to its weight. A backendRef with weight 0 is skipped by istiod without \
+          being resolved: it receives no traffic, so the finding is a warning about a backend that would fail once \
+          given a weight.""")
+      .help("""
+          Fix the backendRef's name, namespace or port, or add the missing Service (declare objects outside the \
+          repository in config `external`).""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

@@ -13,13 +13,15 @@ public final class BackendRefNotPermitted implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL207", "backend-ref-not-permitted")
       .severity(Severity.ERROR)
       .summary("A cross-namespace backendRef has no ReferenceGrant that permits it")
-      .description("A route may send to a backend in another namespace only when a ReferenceGrant in the backend's "
-          + "namespace lists the route's kind and namespace in `from` and the backend's kind (and, if set, name) in "
-          + "`to`. Without one the route's ResolvedRefs condition is False with RefNotPermitted and the requests "
-          + "for that backend fail. Routes whose parents are all Services or ServiceEntries (mesh routes, GEP-1294) "
-          + "are exempt, as in Istio.")
-      .help("Add a ReferenceGrant in the backend's namespace: from {group: gateway.networking.k8s.io, kind: <route "
-          + "kind>, namespace: <route namespace>}, to {group: \"\", kind: Service[, name: <backend>]}.")
+      .description("""
+          A route may send to a backend in another namespace only when a ReferenceGrant in the backend's namespace \
+          lists the route's kind and namespace in `from` and the backend's kind (and, if set, name) in `to`. Without \
+          one the route's ResolvedRefs condition is False with RefNotPermitted and the requests for that backend \
+          fail. Routes whose parents are all Services or ServiceEntries (mesh routes, GEP-1294) are exempt, as in \
+          Istio.""")
+      .help("""
+          Add a ReferenceGrant in the backend's namespace: from {group: gateway.networking.k8s.io, kind: <route \
+          kind>, namespace: <route namespace>}, to {group: "", kind: Service[, name: <backend>]}.""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

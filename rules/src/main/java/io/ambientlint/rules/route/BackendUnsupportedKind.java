@@ -16,15 +16,16 @@ public final class BackendUnsupportedKind implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL208", "backend-unsupported-kind")
       .severity(Severity.WARNING)
       .summary("A backendRef names a kind Istio does not implement, such as a ServiceEntry")
-      .description("Istio sends route traffic to core Services, networking.istio.io Hostnames (the name is a "
-          + "ServiceEntry host), XBackends, ServiceImports and Gateway API Inference Extension InferencePools. Any "
-          + "other group/kind, including networking.istio.io ServiceEntry (a parent kind only), makes the route's "
-          + "ResolvedRefs condition False with InvalidKind, and the requests for that backend fail. A backendRef "
-          + "with weight 0 is skipped without being resolved and receives no traffic. When the service's waypoint "
-          + "belongs to another controller, that controller implements the route and decides which kinds it "
-          + "supports, so the rule stays silent.")
-      .help("Point the backendRef at a Service (group \"\", kind Service), or for a ServiceEntry at its host "
-          + "(group networking.istio.io, kind Hostname, name = the host); check for a typo in group or kind.")
+      .description("""
+          Istio sends route traffic to core Services, networking.istio.io Hostnames (the name is a ServiceEntry \
+          host), XBackends, ServiceImports and Gateway API Inference Extension InferencePools. Any other group/kind, \
+          including networking.istio.io ServiceEntry (a parent kind only), makes the route's ResolvedRefs condition \
+          False with InvalidKind, and the requests for that backend fail. A backendRef with weight 0 is skipped \
+          without being resolved and receives no traffic. When the service's waypoint belongs to another controller, \
+          that controller implements the route and decides which kinds it supports, so the rule stays silent.""")
+      .help("""
+          Point the backendRef at a Service (group "", kind Service), or for a ServiceEntry at its host (group \
+          networking.istio.io, kind Hostname, name = the host); check for a typo in group or kind.""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

@@ -13,12 +13,14 @@ public final class ConsumerRouteScope implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL212", "consumer-route-scope")
       .severity(Severity.WARNING)
       .summary("A route on a waypoint-bound service lives in neither the service's nor the waypoint's namespace")
-      .description("A waypoint applies the routes of a service that are in the service's namespace (producer "
-          + "routes) or in the waypoint's own namespace. A route in any other namespace is a consumer route "
-          + "(GEP-1294): it is meant for that namespace's clients only, and only sidecar clients apply it. Ambient "
-          + "clients go through the waypoint, which ignores it, so for them the route does nothing.")
-      .help("Move the route to the service's namespace (it then applies to every client), or to the waypoint's "
-          + "namespace; keep it where it is only if it targets sidecar clients in this namespace.")
+      .description("""
+          A waypoint applies the routes of a service that are in the service's namespace (producer routes) or in the \
+          waypoint's own namespace. A route in any other namespace is a consumer route (GEP-1294): it is meant for \
+          that namespace's clients only, and only sidecar clients apply it. Ambient clients go through the waypoint, \
+          which ignores it, so for them the route does nothing.""")
+      .help("""
+          Move the route to the service's namespace (it then applies to every client), or to the waypoint's \
+          namespace; keep it where it is only if it targets sidecar clients in this namespace.""")
       .tags("gateway-api", "routes", "waypoint")
       .precision("high")
       .build();

@@ -15,13 +15,15 @@ public final class RouteHostnameMismatch implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL205", "route-hostname-mismatch")
       .severity(Severity.ERROR)
       .summary("A route's hostnames match no listener hostname, or are ignored on a Service parent")
-      .description("A Gateway listener with a `hostname` admits only routes whose `hostnames` intersect it (a "
-          + "leading `*.` matches one or more labels; a route without hostnames matches any listener). When no "
-          + "admitting listener intersects, the route is rejected with NoMatchingListenerHostname (error). On a "
-          + "Service or ServiceEntry parent Istio ignores `hostnames`: the route applies to every request for the "
-          + "service, whatever its Host header (note).")
-      .help("Make the route's hostnames match the listener's hostname (or remove them), or attach the route to a "
-          + "listener for those hostnames. On Service parents, drop hostnames and use header matches if needed.")
+      .description("""
+          A Gateway listener with a `hostname` admits only routes whose `hostnames` intersect it (a leading `*.` \
+          matches one or more labels; a route without hostnames matches any listener). When no admitting listener \
+          intersects, the route is rejected with NoMatchingListenerHostname (error). On a Service or ServiceEntry \
+          parent Istio ignores `hostnames`: the route applies to every request for the service, whatever its Host \
+          header (note).""")
+      .help("""
+          Make the route's hostnames match the listener's hostname (or remove them), or attach the route to a \
+          listener for those hostnames. On Service parents, drop hostnames and use header matches if needed.""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

@@ -13,15 +13,17 @@ public final class RouteKindConflict implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL209", "route-kind-conflict")
       .severity(Severity.WARNING)
       .summary("Routes of different kinds attach to the same service port")
-      .description("Gateway API (GEP-1294) gives route kinds a precedence on one Service port: GRPCRoute, then "
-          + "HTTPRoute, then TLSRoute, then TCPRoute. Only routes of the highest kind apply there (routes of one "
-          + "kind merge, ordered by creationTimestamp, then namespace/name); the others are Conflicted. Istio does "
-          + "not report this condition, so the result depends on the implementation and may change: keep one kind "
-          + "per service port. Routes compete with routes of their own namespace only: a consumer namespace's routes "
-          + "replace the producer routes for that namespace's clients (GEP-1294) rather than competing with them. "
-          + "Each losing parentRef is reported once per port it loses.")
-      .help("Use a single route kind per service port: narrow the routes with `port` on their parentRefs, or "
-          + "merge them into one kind.")
+      .description("""
+          Gateway API (GEP-1294) gives route kinds a precedence on one Service port: GRPCRoute, then HTTPRoute, then \
+          TLSRoute, then TCPRoute. Only routes of the highest kind apply there (routes of one kind merge, ordered by \
+          creationTimestamp, then namespace/name); the others are Conflicted. Istio does not report this condition, \
+          so the result depends on the implementation and may change: keep one kind per service port. Routes compete \
+          with routes of their own namespace only: a consumer namespace's routes replace the producer routes for \
+          that namespace's clients (GEP-1294) rather than competing with them. Each losing parentRef is reported \
+          once per port it loses.""")
+      .help("""
+          Use a single route kind per service port: narrow the routes with `port` on their parentRefs, or merge them \
+          into one kind.""")
       .tags("gateway-api", "routes")
       .precision("medium")
       .build();

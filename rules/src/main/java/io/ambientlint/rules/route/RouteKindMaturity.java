@@ -14,12 +14,14 @@ public final class RouteKindMaturity implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL211", "route-kind-maturity")
       .severity(Severity.NOTE)
       .summary("A TLSRoute or TCPRoute on a waypoint (Alpha), or a UDPRoute on a waypoint (unsupported)")
-      .description("Istio's waypoints support HTTPRoute and GRPCRoute as Stable; TLSRoute and TCPRoute are Alpha "
-          + "there (behaviour and status may change between releases), and UDPRoute is not supported: waypoints "
-          + "carry no UDP. Reported for routes applied by a waypoint: attached to a Service bound to a waypoint, or "
-          + "to a waypoint Gateway directly.")
-      .help("Prefer HTTPRoute/GRPCRoute on waypoints where possible; test TLSRoute/TCPRoute behaviour on each Istio "
-          + "upgrade; do not rely on UDPRoute through a waypoint.")
+      .description("""
+          Istio's waypoints support HTTPRoute and GRPCRoute as Stable; TLSRoute and TCPRoute are Alpha there \
+          (behaviour and status may change between releases), and UDPRoute is not supported: waypoints carry no UDP. \
+          Reported for routes applied by a waypoint: attached to a Service bound to a waypoint, or to a waypoint \
+          Gateway directly.""")
+      .help("""
+          Prefer HTTPRoute/GRPCRoute on waypoints where possible; test TLSRoute/TCPRoute behaviour on each Istio \
+          upgrade; do not rely on UDPRoute through a waypoint.""")
       .tags("gateway-api", "routes", "waypoint")
       .precision("high")
       .build();

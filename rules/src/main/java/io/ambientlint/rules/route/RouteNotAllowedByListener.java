@@ -14,18 +14,19 @@ public final class RouteNotAllowedByListener implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL204", "route-not-allowed-by-listener")
       .severity(Severity.ERROR)
       .summary("The parent Gateway's listeners do not allow the route's namespace or kind")
-      .description("A listener admits a route only when its `allowedRoutes.namespaces` admits the route's namespace "
-          + "(Same, the default: the Gateway's own namespace; All; Selector, matched against the Namespace's labels "
-          + "including kubernetes.io/metadata.name) and its `allowedRoutes.kinds` (or, when absent, its protocol: "
-          + "HTTP/HTTPS take HTTPRoute and GRPCRoute, TLS TLSRoute, TCP TCPRoute, UDP UDPRoute) include the route's "
-          + "kind. When no listener matching the parentRef admits the route, it is rejected with "
-          + "NotAllowedByListeners and receives no traffic from that Gateway. An Istio (Envoy) waypoint Gateway "
-          + "(class `istio-waypoint`, or controller `istio.io/mesh-controller`) admits no route at all: its HBONE "
-          + "listener supports no route kind (`supportedKinds: []`); routes program a waypoint through their Service "
-          + "or ServiceEntry parentRef.")
-      .help("Widen the listener's allowedRoutes (namespaces All or a Selector that matches, or the kind), move the "
-          + "route to an admitted namespace, or use a route kind the listener's protocol takes. For a waypoint, use the "
-          + "Service bound to it as the parentRef (group \"\", kind Service).")
+      .description("""
+          A listener admits a route only when its `allowedRoutes.namespaces` admits the route's namespace (Same, the \
+          default: the Gateway's own namespace; All; Selector, matched against the Namespace's labels including \
+          kubernetes.io/metadata.name) and its `allowedRoutes.kinds` (or, when absent, its protocol: HTTP/HTTPS take \
+          HTTPRoute and GRPCRoute, TLS TLSRoute, TCP TCPRoute, UDP UDPRoute) include the route's kind. When no \
+          listener matching the parentRef admits the route, it is rejected with NotAllowedByListeners and receives \
+          no traffic from that Gateway. An Istio (Envoy) waypoint Gateway (class `istio-waypoint`, or controller \
+          `istio.io/mesh-controller`) admits no route at all: its HBONE listener supports no route kind \
+          (`supportedKinds: []`); routes program a waypoint through their Service or ServiceEntry parentRef.""")
+      .help("""
+          Widen the listener's allowedRoutes (namespaces All or a Selector that matches, or the kind), move the \
+          route to an admitted namespace, or use a route kind the listener's protocol takes. For a waypoint, use the \
+          Service bound to it as the parentRef (group "", kind Service).""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

@@ -14,10 +14,11 @@ public final class RouteOnThirdPartyWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL210", "route-on-third-party-waypoint")
       .severity(Severity.NOTE)
       .summary("A route on a service whose waypoint another controller implements")
-      .description("When a service's waypoint is a Gateway of a class no Istio controller owns (a third-party "
-          + "waypoint such as kgateway-waypoint), Istio does not program that waypoint: the route on the service "
-          + "is applied, or not, by that controller with its own feature set and status. ambient-lint checks the "
-          + "route as Gateway API defines it; what the other controller supports is not known here.")
+      .description("""
+          When a service's waypoint is a Gateway of a class no Istio controller owns (a third-party waypoint such as \
+          kgateway-waypoint), Istio does not program that waypoint: the route on the service is applied, or not, by \
+          that controller with its own feature set and status. ambient-lint checks the route as Gateway API defines \
+          it; what the other controller supports is not known here.""")
       .help("Check the route against the documentation of the waypoint's controller, and its status conditions.")
       .tags("gateway-api", "routes", "waypoint")
       .precision("high")

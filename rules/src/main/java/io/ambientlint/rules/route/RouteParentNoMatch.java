@@ -14,14 +14,16 @@ public final class RouteParentNoMatch implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL203", "route-parent-no-match")
       .severity(Severity.ERROR)
       .summary("A parentRef's port or sectionName matches no listener or service port")
-      .description("On a Gateway parent, `sectionName` names a listener and `port` a listener port (both set: both "
-          + "must match); when no listener matches, the route is rejected with NoMatchingParent (error). On a "
-          + "Service or ServiceEntry parent Istio uses `port` only to narrow the route to one service port: a port "
-          + "the service does not have is still `Accepted` (istiod does not check it against the service) and the "
-          + "route silently matches nothing on it (error). "
-          + "Istio ignores `sectionName` on Service parents, so the route covers every port of the service (note).")
-      .help("Use a listener name or port the Gateway has, a port the Service has, or drop `sectionName` from "
-          + "Service parents (use `port` to narrow a route to one port).")
+      .description("""
+          On a Gateway parent, `sectionName` names a listener and `port` a listener port (both set: both must \
+          match); when no listener matches, the route is rejected with NoMatchingParent (error). On a Service or \
+          ServiceEntry parent Istio uses `port` only to narrow the route to one service port: a port the service \
+          does not have is still `Accepted` (istiod does not check it against the service) and the route silently \
+          matches nothing on it (error). Istio ignores `sectionName` on Service parents, so the route covers every \
+          port of the service (note).""")
+      .help("""
+          Use a listener name or port the Gateway has, a port the Service has, or drop `sectionName` from Service \
+          parents (use `port` to narrow a route to one port).""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

@@ -15,15 +15,17 @@ public final class RouteParentNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL201", "route-parent-not-found")
       .severity(Severity.ERROR)
       .summary("A route's parentRef names a Gateway, Service or ServiceEntry that does not exist")
-      .description("Each parentRef of an HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute is resolved with the "
-          + "Gateway API defaults: group gateway.networking.k8s.io, kind Gateway, the route's namespace. When the "
-          + "named Gateway, Service (group \"\") or ServiceEntry (networking.istio.io) is neither in the repository "
-          + "nor declared in config `external`, the route is attached to nothing through that parentRef and no "
-          + "controller writes status for it. A frequent cause is a Service parent written without `group: \"\"`: "
-          + "the group then defaults to gateway.networking.k8s.io, a Service kind nobody implements. Parent kinds "
-          + "Istio does not implement are reported as well.")
-      .help("Fix the parentRef's name, namespace, group or kind, add the missing object, or declare it in config "
-          + "`external` if it lives outside the repository. For a Service parent write `group: \"\"` and `kind: Service`.")
+      .description("""
+          Each parentRef of an HTTPRoute, GRPCRoute, TLSRoute, TCPRoute or UDPRoute is resolved with the Gateway API \
+          defaults: group gateway.networking.k8s.io, kind Gateway, the route's namespace. When the named Gateway, \
+          Service (group "") or ServiceEntry (networking.istio.io) is neither in the repository nor declared in \
+          config `external`, the route is attached to nothing through that parentRef and no controller writes status \
+          for it. A frequent cause is a Service parent written without `group: ""`: the group then defaults to \
+          gateway.networking.k8s.io, a Service kind nobody implements. Parent kinds Istio does not implement are \
+          reported as well.""")
+      .help("""
+          Fix the parentRef's name, namespace, group or kind, add the missing object, or declare it in config \
+          `external` if it lives outside the repository. For a Service parent write `group: ""` and `kind: Service`.""")
       .tags("gateway-api", "routes")
       .precision("high")
       .build();

@@ -15,16 +15,18 @@ public final class RouteParentWithoutWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL202", "route-parent-without-waypoint")
       .severity(Severity.ERROR)
       .summary("A route's Service parent is in ambient mode but not bound to a waypoint")
-      .description("In ambient mode a route attached to a Service or ServiceEntry is applied by the service's "
-          + "waypoint: ztunnel does no L7 routing. When neither the service nor its namespace carries an "
-          + "`istio.io/use-waypoint` label (or the label says `none`), Istio sets the route's parent status to "
-          + "MissingUseWaypointLabel and the route is not respected: requests to the service go straight to its "
-          + "pods (sidecar clients still apply it). Istio reports this whether or not the namespace is ambient, so the "
-          + "rule does too; it is skipped when the Namespace object is not in the repository (istiod skips the check "
-          + "then). A Service labelled `none` in a namespace that has the label gets no MissingUseWaypointLabel. "
-          + "(Whether the named waypoint exists is AL101's question.)")
-      .help("Label the Service (or its namespace) with `istio.io/use-waypoint: <waypoint>` and deploy that "
-          + "waypoint, or attach the route to a Gateway instead.")
+      .description("""
+          In ambient mode a route attached to a Service or ServiceEntry is applied by the service's waypoint: \
+          ztunnel does no L7 routing. When neither the service nor its namespace carries an `istio.io/use-waypoint` \
+          label (or the label says `none`), Istio sets the route's parent status to MissingUseWaypointLabel and the \
+          route is not respected: requests to the service go straight to its pods (sidecar clients still apply it). \
+          Istio reports this whether or not the namespace is ambient, so the rule does too; it is skipped when the \
+          Namespace object is not in the repository (istiod skips the check then). A Service labelled `none` in a \
+          namespace that has the label gets no MissingUseWaypointLabel. (Whether the named waypoint exists is \
+          AL101's question.)""")
+      .help("""
+          Label the Service (or its namespace) with `istio.io/use-waypoint: <waypoint>` and deploy that waypoint, or \
+          attach the route to a Gateway instead.""")
       .tags("gateway-api", "routes", "waypoint")
       .precision("high")
       .build();

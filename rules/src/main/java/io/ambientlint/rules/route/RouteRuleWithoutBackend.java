@@ -15,15 +15,16 @@ public final class RouteRuleWithoutBackend implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL213", "route-rule-without-backend")
       .severity(Severity.ERROR)
       .summary("HTTPRoute/GRPCRoute rule without backends or redirect answers HTTP 500")
-      .description("Gateway API requires a rule whose backendRefs carry no weight (none written, or every one "
-          + "`weight: 0`) to answer HTTP 500, and Istio converts it into a direct response with status 500 unless the "
-          + "rule has a `RequestRedirect` filter (pilot/pkg/config/kube/gateway/conversion.go); GRPCRoute has no "
-          + "redirect. Header modifiers, URL rewrites and mirrors do not count: they need a backend. Often the "
-          + "backendRefs were indented under the wrong key, or left for later. Error when the rule matches every "
-          + "request and nothing else can answer (some parent accepts the route, no other rule of it forwards or "
-          + "redirects, and no other HTTPRoute or GRPCRoute shares its parents): then every request gets 500. Warning otherwise: requests "
-          + "that reach the rule (those its matches select, or for a catch-all rule the ones no more specific rule "
-          + "takes, since Istio orders rules by specificity) get 500.")
+      .description("""
+          Gateway API requires a rule whose backendRefs carry no weight (none written, or every one `weight: 0`) to \
+          answer HTTP 500, and Istio converts it into a direct response with status 500 unless the rule has a \
+          `RequestRedirect` filter (pilot/pkg/config/kube/gateway/conversion.go); GRPCRoute has no redirect. Header \
+          modifiers, URL rewrites and mirrors do not count: they need a backend. Often the backendRefs were indented \
+          under the wrong key, or left for later. Error when the rule matches every request and nothing else can \
+          answer (some parent accepts the route, no other rule of it forwards or redirects, and no other HTTPRoute \
+          or GRPCRoute shares its parents): then every request gets 500. Warning otherwise: requests that reach the \
+          rule (those its matches select, or for a catch-all rule the ones no more specific rule takes, since Istio \
+          orders rules by specificity) get 500.""")
       .help("Add `backendRefs` (a Service and its port) to the rule, a `RequestRedirect` filter, or delete the rule.")
       .tags("gateway-api", "routing")
       .build();

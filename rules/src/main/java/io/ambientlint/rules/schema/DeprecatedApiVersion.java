@@ -20,16 +20,18 @@ public final class DeprecatedApiVersion implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL904", "deprecated-api-version")
       .severity(Severity.WARNING)
       .summary("A kind at an apiVersion that is deprecated, no longer served or removed")
-      .description("For every kind with a schema (CRDs in the repository, --crd files, or the bundled schemas), "
-          + "the resource's apiVersion is compared with the versions the source declares. Reported: a version the "
-          + "CRD marks deprecated: true; a version the CRD declares with served: false or does not declare at all "
-          + "(the API server rejects such an object outright); a core API version Kubernetes removed (for example "
-          + "extensions/v1beta1 Ingress, policy/v1beta1 PodSecurityPolicy, batch/v1beta1 CronJob). An older version "
-          + "that is still served and not marked deprecated (for example Istio's networking.istio.io/v1beta1) is "
-          + "not reported: the API server accepts it. A version the bundled schemas do not know is not reported "
-          + "either: they may be older than the cluster.")
-      .help("Change apiVersion to the version the message names (the most stable one served). If the cluster "
-          + "really serves the version, vendor its CRDs in the repository or pass them with --crd.")
+      .description("""
+          For every kind with a schema (CRDs in the repository, --crd files, or the bundled schemas), the resource's \
+          apiVersion is compared with the versions the source declares. Reported: a version the CRD marks \
+          deprecated: true; a version the CRD declares with served: false or does not declare at all (the API server \
+          rejects such an object outright); a core API version Kubernetes removed (for example extensions/v1beta1 \
+          Ingress, policy/v1beta1 PodSecurityPolicy, batch/v1beta1 CronJob). An older version that is still served \
+          and not marked deprecated (for example Istio's networking.istio.io/v1beta1) is not reported: the API \
+          server accepts it. A version the bundled schemas do not know is not reported either: they may be older \
+          than the cluster.""")
+      .help("""
+          Change apiVersion to the version the message names (the most stable one served). If the cluster really \
+          serves the version, vendor its CRDs in the repository or pass them with --crd.""")
       .tags("input", "schema", "upgrade")
       .precision("high")
       .build();

@@ -21,24 +21,25 @@ public final class SchemaValidation implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL902", "schema-violation")
       .severity(Severity.ERROR)
       .summary("A resource violates the schema of its kind")
-      .description("Each resource whose kind and apiVersion have a schema is validated against it, the way the API "
-          + "server validates it on apply. Schemas come, in this order, from the CustomResourceDefinitions in the "
-          + "analyzed repository, from CRD files given with --crd (config crds), and from the schemas bundled with "
-          + "ambient-lint for the Gateway API, Istio and core kinds the rules read; for each kind the first source "
-          + "that declares it is used. When the repository holds several CRDs of one kind, a resource is checked "
-          + "against the copy its own deployment unit applies, else against the newest (the copy whose most "
-          + "preferred served version ranks highest in Kubernetes' version order, then the one serving more "
-          + "versions); the message names the file used, and copies that give one served version different "
-          + "schemas are reported once as a notification naming both files. CRD schemas are applied as the API server does: int-or-string fields take "
-          + "either, null fields are pruned and defaults applied before validating, x-kubernetes-preserve-unknown-fields "
-          + "keeps unknown "
-          + "fields, and unknown fields elsewhere in a structural schema are errors (the API server rejects them "
-          + "under strict field validation, and silently drops them otherwise). CEL x-kubernetes-validations are "
-          + "not evaluated; the rules that need them check them. One finding is reported per violation, at the "
-          + "offending field. An object that is rejected is not applied at all, so none of its intent reaches the "
-          + "mesh; a dropped field is a setting that silently does nothing.")
-      .help("Fix the field as the message says (type, range, allowed values, required or unknown field). If the "
-          + "schema is older than the cluster's, vendor the cluster's CRDs in the repository or pass them with --crd.")
+      .description("""
+          Each resource whose kind and apiVersion have a schema is validated against it, the way the API server \
+          validates it on apply. Schemas come, in this order, from the CustomResourceDefinitions in the analyzed \
+          repository, from CRD files given with --crd (config crds), and from the schemas bundled with ambient-lint \
+          for the Gateway API, Istio and core kinds the rules read; for each kind the first source that declares it \
+          is used. When the repository holds several CRDs of one kind, a resource is checked against the copy its \
+          own deployment unit applies, else against the newest (the copy whose most preferred served version ranks \
+          highest in Kubernetes' version order, then the one serving more versions); the message names the file \
+          used, and copies that give one served version different schemas are reported once as a notification naming \
+          both files. CRD schemas are applied as the API server does: int-or-string fields take either, null fields \
+          are pruned and defaults applied before validating, x-kubernetes-preserve-unknown-fields keeps unknown \
+          fields, and unknown fields elsewhere in a structural schema are errors (the API server rejects them under \
+          strict field validation, and silently drops them otherwise). CEL x-kubernetes-validations are not \
+          evaluated; the rules that need them check them. One finding is reported per violation, at the offending \
+          field. An object that is rejected is not applied at all, so none of its intent reaches the mesh; a dropped \
+          field is a setting that silently does nothing.""")
+      .help("""
+          Fix the field as the message says (type, range, allowed values, required or unknown field). If the schema \
+          is older than the cluster's, vendor the cluster's CRDs in the repository or pass them with --crd.""")
       .tags("input", "schema")
       .precision("high")
       .build();

@@ -14,15 +14,17 @@ public final class NegativeStatusCondition implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL906", "negative-status-condition")
       .severity(Severity.WARNING)
       .summary("Exported status carries a negative condition")
-      .description("Manifests exported from a cluster carry `status`. When a condition Istio or the Gateway API "
-          + "controller sets is negative, the cluster already reports a problem: `WaypointBound` on a Service, "
-          + "ServiceEntry or WorkloadEntry (not bound to its waypoint), `ZtunnelAccepted` / `WaypointAccepted` on an "
-          + "AuthorizationPolicy (not enforced, or only partly: reason `PartiallyInvalid` counts even with status "
-          + "True), and `Accepted`, `ResolvedRefs`, `Programmed` on a Gateway, its listeners and route parents. The "
-          + "finding quotes the condition's reason and message. Conditions of other controllers (Argo CD's `Synced`) "
-          + "are ignored. istioctl reports the object-level ones as IST0171 (NegativeConditionStatus).")
-      .help("Fix what the condition's message names, then re-export the status (or drop `status` from the manifests "
-          + "kept in Git).")
+      .description("""
+          Manifests exported from a cluster carry `status`. When a condition Istio or the Gateway API controller \
+          sets is negative, the cluster already reports a problem: `WaypointBound` on a Service, ServiceEntry or \
+          WorkloadEntry (not bound to its waypoint), `ZtunnelAccepted` / `WaypointAccepted` on an \
+          AuthorizationPolicy (not enforced, or only partly: reason `PartiallyInvalid` counts even with status \
+          True), and `Accepted`, `ResolvedRefs`, `Programmed` on a Gateway, its listeners and route parents. The \
+          finding quotes the condition's reason and message. Conditions of other controllers (Argo CD's `Synced`) \
+          are ignored. istioctl reports the object-level ones as IST0171 (NegativeConditionStatus).""")
+      .help("""
+          Fix what the condition's message names, then re-export the status (or drop `status` from the manifests \
+          kept in Git).""")
       .tags("status")
       .build();
 

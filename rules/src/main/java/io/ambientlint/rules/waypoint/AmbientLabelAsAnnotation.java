@@ -13,17 +13,19 @@ public final class AmbientLabelAsAnnotation implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL113", "ambient-label-as-annotation")
       .severity(Severity.WARNING)
       .summary("An ambient label written as an annotation has no effect")
-      .description("istiod, ztunnel and istio-cni read `istio.io/dataplane-mode`, `istio.io/use-waypoint`, "
-          + "`istio.io/use-waypoint-namespace`, `istio.io/waypoint-for` and `istio.io/ingress-use-waypoint` from "
-          + "**labels** only (pilot/pkg/serviceregistry/ambient reads `Labels[...]`; only "
-          + "`istio.io/use-waypoint-canary-weight` is an annotation). Written under `metadata.annotations` (of a "
-          + "Namespace, Service, ServiceEntry, Gateway, GatewayClass, WorkloadEntry, Pod, or a workload and its pod "
-          + "template) they are ignored: the namespace or pod is not enrolled, the service is not bound to its "
-          + "waypoint, and routes and policies meant for the waypoint silently do nothing (istioctl's IST0108 "
-          + "\"unknown annotation\" is the sidecar-era cousin). An annotation whose label twin is also written with "
-          + "the same value is not reported.")
-      .help("Move the key from `metadata.annotations` to `metadata.labels` (for workloads: the pod template's labels, "
-          + "`spec.template.metadata.labels`).")
+      .description("""
+          istiod, ztunnel and istio-cni read `istio.io/dataplane-mode`, `istio.io/use-waypoint`, \
+          `istio.io/use-waypoint-namespace`, `istio.io/waypoint-for` and `istio.io/ingress-use-waypoint` from \
+          **labels** only (pilot/pkg/serviceregistry/ambient reads `Labels[...]`; only \
+          `istio.io/use-waypoint-canary-weight` is an annotation). Written under `metadata.annotations` (of a \
+          Namespace, Service, ServiceEntry, Gateway, GatewayClass, WorkloadEntry, Pod, or a workload and its pod \
+          template) they are ignored: the namespace or pod is not enrolled, the service is not bound to its \
+          waypoint, and routes and policies meant for the waypoint silently do nothing (istioctl's IST0108 "unknown \
+          annotation" is the sidecar-era cousin). An annotation whose label twin is also written with the same value \
+          is not reported.""")
+      .help("""
+          Move the key from `metadata.annotations` to `metadata.labels` (for workloads: the pod template's labels, \
+          `spec.template.metadata.labels`).""")
       .tags("ambient", "waypoint", "labels")
       .build();
 

@@ -24,17 +24,19 @@ public final class HeadlessServiceOnWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL214", "headless-service-on-waypoint")
       .severity(Severity.WARNING)
       .summary("Headless Service bound to a service waypoint: clients reach its pods directly and skip the waypoint")
-      .description("A headless Service (`clusterIP: None`) has no virtual IP: istiod sends ztunnel the service "
-          + "without addresses and DNS answers with the pod IPs. ztunnel sends a connection through a service waypoint "
-          + "only when its destination is a service VIP; a connection to a pod IP goes through the *workload's* waypoint, "
-          + "if its pods have one, else straight to the pod. So the routes (HTTPRoute/GRPCRoute with the Service as "
-          + "parent) and the policies attached to the Service or applied at its waypoint never see this traffic: "
-          + "retries, traffic splits, L7 authorization and JWT checks silently do not happen. Not reported when every "
-          + "pod of the Service is itself bound to a waypoint (`istio.io/use-waypoint` on the pods or their namespace, "
-          + "waypoint-for `workload` or `all`).")
-      .help("Give the Service a cluster IP (remove `clusterIP: None`) if clients do not need per-pod addresses, or "
-          + "bind the pods to a waypoint that serves workload traffic (`istio.io/waypoint-for: all` or `workload`) and "
-          + "enforce the policy there.")
+      .description("""
+          A headless Service (`clusterIP: None`) has no virtual IP: istiod sends ztunnel the service without \
+          addresses and DNS answers with the pod IPs. ztunnel sends a connection through a service waypoint only \
+          when its destination is a service VIP; a connection to a pod IP goes through the *workload's* waypoint, if \
+          its pods have one, else straight to the pod. So the routes (HTTPRoute/GRPCRoute with the Service as \
+          parent) and the policies attached to the Service or applied at its waypoint never see this traffic: \
+          retries, traffic splits, L7 authorization and JWT checks silently do not happen. Not reported when every \
+          pod of the Service is itself bound to a waypoint (`istio.io/use-waypoint` on the pods or their namespace, \
+          waypoint-for `workload` or `all`).""")
+      .help("""
+          Give the Service a cluster IP (remove `clusterIP: None`) if clients do not need per-pod addresses, or bind \
+          the pods to a waypoint that serves workload traffic (`istio.io/waypoint-for: all` or `workload`) and \
+          enforce the policy there.""")
       .tags("waypoint", "service", "headless")
       .build();
 

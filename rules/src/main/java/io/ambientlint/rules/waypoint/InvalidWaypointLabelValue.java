@@ -29,15 +29,16 @@ public final class InvalidWaypointLabelValue implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL110", "invalid-waypoint-label-value")
       .severity(Severity.WARNING)
       .summary("A waypoint label or annotation has a value Istio does not understand")
-      .description("Reports values istiod silently replaces or ignores: `istio.io/waypoint-for` on a Gateway or "
-          + "GatewayClass other than `service`, `workload`, `all` or `none` (the waypoint then serves nothing); "
-          + "`istio.io/ingress-use-waypoint` that is not a boolean (`true`, `false`, `1`, `0`, `t`, `f`, in Go's "
-          + "spellings; anything else counts as false); `ambient.istio.io/waypoint-inbound-binding` not of the form "
-          + "`NONE|PROXY[/PORT]` (ignored: the HBONE default applies); and canary waypoints (Istio 1.31, Alpha): "
-          + "`istio.io/use-waypoint-canary-weight` that is not an integer from 0 to 100 (`CanaryInvalidWeight`), a canary "
-          + "naming the primary waypoint itself (`CanarySameAsPrimary`) or a Gateway that does not exist, and canary labels on a pod template or "
-          + "WorkloadEntry, where Istio does not read them. An invalid canary is not fatal: the service keeps using "
-          + "its primary waypoint alone.")
+      .description("""
+          Reports values istiod silently replaces or ignores: `istio.io/waypoint-for` on a Gateway or GatewayClass \
+          other than `service`, `workload`, `all` or `none` (the waypoint then serves nothing); \
+          `istio.io/ingress-use-waypoint` that is not a boolean (`true`, `false`, `1`, `0`, `t`, `f`, in Go's \
+          spellings; anything else counts as false); `ambient.istio.io/waypoint-inbound-binding` not of the form \
+          `NONE|PROXY[/PORT]` (ignored: the HBONE default applies); and canary waypoints (Istio 1.31, Alpha): \
+          `istio.io/use-waypoint-canary-weight` that is not an integer from 0 to 100 (`CanaryInvalidWeight`), a \
+          canary naming the primary waypoint itself (`CanarySameAsPrimary`) or a Gateway that does not exist, and \
+          canary labels on a pod template or WorkloadEntry, where Istio does not read them. An invalid canary is not \
+          fatal: the service keeps using its primary waypoint alone.""")
       .help("Use one of the values Istio accepts, or move the canary labels to the Service, ServiceEntry or Namespace.")
       .tags("waypoint", "labels")
       .precision("very-high")

@@ -17,10 +17,11 @@ public final class SidecarAndAmbient implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL105", "sidecar-and-ambient")
       .severity(Severity.ERROR)
       .summary("A namespace or pod template asks for both sidecar injection and ambient")
-      .description("`istio.io/dataplane-mode: ambient` asks ztunnel to capture the pods; `istio-injection: enabled` "
-          + "or a non-empty `istio.io/rev` on the namespace, or `sidecar.istio.io/inject: \"true\"` on the pod, asks "
-          + "for a sidecar. A pod with a sidecar is not captured by ztunnel, so the ambient label does nothing: the pods "
-          + "run with sidecars, do not use waypoints as clients, and ztunnel's policies do not apply to them.")
+      .description("""
+          `istio.io/dataplane-mode: ambient` asks ztunnel to capture the pods; `istio-injection: enabled` or a \
+          non-empty `istio.io/rev` on the namespace, or `sidecar.istio.io/inject: "true"` on the pod, asks for a \
+          sidecar. A pod with a sidecar is not captured by ztunnel, so the ambient label does nothing: the pods run \
+          with sidecars, do not use waypoints as clients, and ztunnel's policies do not apply to them.""")
       .help("Choose one data plane: remove the injection label (ambient) or the dataplane-mode label (sidecar).")
       .tags("ambient", "sidecar", "enrolment")
       .precision("very-high")

@@ -13,15 +13,16 @@ public final class ThirdPartyWaypoint implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL107", "third-party-waypoint")
       .severity(Severity.NOTE)
       .summary("A waypoint of a class no Istio controller owns")
-      .description("Any Gateway named by a `use-waypoint` label, whatever its class, can be a waypoint (pluggable "
-          + "waypoints), and so can Gateways of a class named in config `waypointClasses` or declared as a waypoint "
-          + "class by a GatewayClass in the repository. When no Istio controller owns the class (not `istio-waypoint`, "
-          + "`istio-agentgateway-waypoint`, `istio`, nor a GatewayClass with an `istio.io/` controllerName), istiod "
-          + "uses the Gateway only once its controller publishes `status.addresses`, and leaves the routes and "
-          + "policies attached to it to that controller: Istio's status and this analyzer cannot tell whether they "
-          + "are applied.")
-      .help("Nothing to fix if intended; check the controller's own documentation for which routes and policies it "
-          + "supports on waypoints.")
+      .description("""
+          Any Gateway named by a `use-waypoint` label, whatever its class, can be a waypoint (pluggable waypoints), \
+          and so can Gateways of a class named in config `waypointClasses` or declared as a waypoint class by a \
+          GatewayClass in the repository. When no Istio controller owns the class (not `istio-waypoint`, \
+          `istio-agentgateway-waypoint`, `istio`, nor a GatewayClass with an `istio.io/` controllerName), istiod \
+          uses the Gateway only once its controller publishes `status.addresses`, and leaves the routes and policies \
+          attached to it to that controller: Istio's status and this analyzer cannot tell whether they are applied.""")
+      .help("""
+          Nothing to fix if intended; check the controller's own documentation for which routes and policies it \
+          supports on waypoints.""")
       .tags("waypoint", "pluggable")
       .build();
 

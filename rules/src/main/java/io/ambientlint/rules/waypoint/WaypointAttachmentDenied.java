@@ -15,14 +15,16 @@ public final class WaypointAttachmentDenied implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL103", "waypoint-attachment-denied")
       .severity(Severity.ERROR)
       .summary("The waypoint does not allow the using object's namespace")
-      .description("Which namespaces may use a waypoint is decided by `allowedRoutes.namespaces` of its bound "
-          + "listener: the listener of the `ambient.istio.io/waypoint-inbound-binding` annotation (port, or protocol "
-          + "`istio.io/PROXY`), otherwise the `HBONE` listener on 15008. Without such a listener or without "
-          + "`allowedRoutes`, only the waypoint's own namespace may use it; `All` admits every namespace and "
-          + "`Selector` those whose labels match (Kubernetes adds `kubernetes.io/metadata.name`). A label from a "
-          + "namespace that is not admitted gets `AttachmentDenied` from istiod and no waypoint: traffic bypasses it.")
-      .help("Widen the bound listener's `allowedRoutes.namespaces` (`from: All`, or `from: Selector` matching the "
-          + "namespace), or use a waypoint in the object's own namespace.")
+      .description("""
+          Which namespaces may use a waypoint is decided by `allowedRoutes.namespaces` of its bound listener: the \
+          listener of the `ambient.istio.io/waypoint-inbound-binding` annotation (port, or protocol \
+          `istio.io/PROXY`), otherwise the `HBONE` listener on 15008. Without such a listener or without \
+          `allowedRoutes`, only the waypoint's own namespace may use it; `All` admits every namespace and `Selector` \
+          those whose labels match (Kubernetes adds `kubernetes.io/metadata.name`). A label from a namespace that is \
+          not admitted gets `AttachmentDenied` from istiod and no waypoint: traffic bypasses it.""")
+      .help("""
+          Widen the bound listener's `allowedRoutes.namespaces` (`from: All`, or `from: Selector` matching the \
+          namespace), or use a waypoint in the object's own namespace.""")
       .tags("waypoint", "ambient", "gateway-api")
       .build();
 

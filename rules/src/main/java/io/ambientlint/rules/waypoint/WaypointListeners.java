@@ -17,19 +17,20 @@ public final class WaypointListeners implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL106", "waypoint-listeners")
       .severity(Severity.ERROR)
       .summary("A waypoint has no HBONE 15008 or inbound-binding listener, or istio-waypoint has extra listeners")
-      .description("ztunnel sends traffic to a waypoint over HBONE on port 15008, or, with the "
-          + "`ambient.istio.io/waypoint-inbound-binding` annotation on the Gateway or its GatewayClass, to the "
-          + "listener of that binding (its port, or protocol `istio.io/PROXY`). For Istio-deployed waypoints the "
-          + "waypoint Service's ports come from the listeners, so without such a listener traffic to bound services "
-          + "fails (error for Istio's waypoint classes: `istio-waypoint`, `istio-agentgateway-waypoint` and any "
-          + "GatewayClass of controller `istio.io/mesh-controller`; warning for other classes, whose controller may "
-          + "add it; nothing for another controller's class that declares an inbound binding, which ztunnel uses "
-          + "whatever the listeners are). On Envoy waypoint classes (`istio-waypoint`, or controller "
-          + "`istio.io/mesh-controller`) every other listener is rejected "
-          + "(`Accepted=False`: \"Expected a single listener on port 15008 with protocol HBONE\"), reported as an error "
-          + "at the listener.")
-      .help("Give the waypoint a listener `{name: mesh, port: 15008, protocol: HBONE}` (or the inbound-binding "
-          + "listener its class expects), and remove other listeners from `istio-waypoint` Gateways.")
+      .description("""
+          ztunnel sends traffic to a waypoint over HBONE on port 15008, or, with the \
+          `ambient.istio.io/waypoint-inbound-binding` annotation on the Gateway or its GatewayClass, to the listener \
+          of that binding (its port, or protocol `istio.io/PROXY`). For Istio-deployed waypoints the waypoint \
+          Service's ports come from the listeners, so without such a listener traffic to bound services fails (error \
+          for Istio's waypoint classes: `istio-waypoint`, `istio-agentgateway-waypoint` and any GatewayClass of \
+          controller `istio.io/mesh-controller`; warning for other classes, whose controller may add it; nothing for \
+          another controller's class that declares an inbound binding, which ztunnel uses whatever the listeners \
+          are). On Envoy waypoint classes (`istio-waypoint`, or controller `istio.io/mesh-controller`) every other \
+          listener is rejected (`Accepted=False`: "Expected a single listener on port 15008 with protocol HBONE"), \
+          reported as an error at the listener.""")
+      .help("""
+          Give the waypoint a listener `{name: mesh, port: 15008, protocol: HBONE}` (or the inbound-binding listener \
+          its class expects), and remove other listeners from `istio-waypoint` Gateways.""")
       .tags("waypoint", "gateway-api")
       .build();
 

@@ -13,16 +13,18 @@ public final class WaypointNotFound implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL101", "waypoint-not-found")
       .severity(Severity.ERROR)
       .summary("A use-waypoint label names a Gateway that does not exist")
-      .description("`istio.io/use-waypoint` (with `istio.io/use-waypoint-namespace`, default the labelled object's "
-          + "namespace) on a Namespace, Service, ServiceEntry, pod template or WorkloadEntry names a Gateway that is "
-          + "not in the analyzed repository and not declared in config `external`. istiod reports the waypoint as "
-          + "not ready and binds nothing: traffic to every object the label covers goes straight through ztunnel, so "
-          + "the routes and L7 policies meant for the waypoint are not applied. An object's own label wins over its "
-          + "namespace's, so there is no fallback to the namespace's waypoint either. Reported once per label, "
-          + "however many objects inherit it.")
-      .help("Add the Gateway (for example `istioctl waypoint generate`), fix the name or `use-waypoint-namespace`, "
-          + "or, when the waypoint is managed outside this repository, declare it in `.ambient-lint.yaml` "
-          + "`external: [{kind: Gateway, namespace: NS, name: NAME}]`.")
+      .description("""
+          `istio.io/use-waypoint` (with `istio.io/use-waypoint-namespace`, default the labelled object's namespace) \
+          on a Namespace, Service, ServiceEntry, pod template or WorkloadEntry names a Gateway that is not in the \
+          analyzed repository and not declared in config `external`. istiod reports the waypoint as not ready and \
+          binds nothing: traffic to every object the label covers goes straight through ztunnel, so the routes and \
+          L7 policies meant for the waypoint are not applied. An object's own label wins over its namespace's, so \
+          there is no fallback to the namespace's waypoint either. Reported once per label, however many objects \
+          inherit it.""")
+      .help("""
+          Add the Gateway (for example `istioctl waypoint generate`), fix the name or `use-waypoint-namespace`, or, \
+          when the waypoint is managed outside this repository, declare it in `.ambient-lint.yaml` `external: \
+          [{kind: Gateway, namespace: NS, name: NAME}]`.""")
       .tags("waypoint", "ambient")
       .precision("high")
       .build();

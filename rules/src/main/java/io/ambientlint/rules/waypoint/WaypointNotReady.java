@@ -14,12 +14,13 @@ public final class WaypointNotReady implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL108", "waypoint-not-ready")
       .severity(Severity.ERROR)
       .summary("A waypoint's status has no usable address")
-      .description("istiod uses a Gateway as a waypoint only once its controller has published `status.addresses` "
-          + "(after a waypoint pod is ready). Manifests in Git rarely carry status and are then taken as ready; when "
-          + "status is present (exported cluster state), istiod takes the first address of `type: Hostname`, else the "
-          + "first `type: IPAddress` (the default when `type` is absent) whose value parses as an IP, and skips the "
-          + "rest: one usable address is enough. With none (or no addresses), ztunnel gets no waypoint address, every "
-          + "binding to the waypoint fails as not ready and traffic bypasses it.")
+      .description("""
+          istiod uses a Gateway as a waypoint only once its controller has published `status.addresses` (after a \
+          waypoint pod is ready). Manifests in Git rarely carry status and are then taken as ready; when status is \
+          present (exported cluster state), istiod takes the first address of `type: Hostname`, else the first \
+          `type: IPAddress` (the default when `type` is absent) whose value parses as an IP, and skips the rest: one \
+          usable address is enough. With none (or no addresses), ztunnel gets no waypoint address, every binding to \
+          the waypoint fails as not ready and traffic bypasses it.""")
       .help("Check the waypoint's deployment and controller (pods ready, class accepted), then export the status again.")
       .tags("waypoint", "status")
       .build();

@@ -18,11 +18,12 @@ public final class WaypointOptOutName implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL109", "waypoint-opt-out-name")
       .severity(Severity.WARNING)
       .summary("A Gateway named none is referenced as waypoint")
-      .description("Istio reserves the value `none` of `istio.io/use-waypoint`: it opts the object out of its "
-          + "namespace's waypoint and never names a Gateway. A label `use-waypoint: none` whose target namespace "
-          + "(its own, or `use-waypoint-namespace`) holds a Gateway called `none` was most likely meant to use that "
-          + "Gateway, but opts out instead. A waypoint-class Gateway called `none` that no such label reaches is "
-          + "reported at its name: it can never be used.")
+      .description("""
+          Istio reserves the value `none` of `istio.io/use-waypoint`: it opts the object out of its namespace's \
+          waypoint and never names a Gateway. A label `use-waypoint: none` whose target namespace (its own, or \
+          `use-waypoint-namespace`) holds a Gateway called `none` was most likely meant to use that Gateway, but \
+          opts out instead. A waypoint-class Gateway called `none` that no such label reaches is reported at its \
+          name: it can never be used.""")
       .help("Rename the Gateway (and the labels that should name it).")
       .tags("waypoint")
       .build();

@@ -19,14 +19,16 @@ public final class WaypointServesNoAmbientClient implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL112", "waypoint-serves-no-ambient-client")
       .severity(Severity.WARNING)
       .summary("Objects use a waypoint, but nothing in the repository is enrolled in ambient")
-      .description("Only clients whose traffic ztunnel captures go through a waypoint (and ingress gateways for "
-          + "services with `istio.io/ingress-use-waypoint`). When objects carry `istio.io/use-waypoint` but no "
-          + "Namespace of the repository has `istio.io/dataplane-mode: ambient` and no pod template enrols itself, the "
-          + "waypoint, and every route and policy attached to it, serves nobody: the usual cause is a forgotten "
-          + "namespace label while migrating to ambient. The rule stays silent when a namespace holding the "
-          + "workloads or the labelled objects is not declared in the repository (its labels are unknown).")
-      .help("Label the client namespaces with `istio.io/dataplane-mode: ambient` (without sidecar injection), or drop "
-          + "the unused waypoint.")
+      .description("""
+          Only clients whose traffic ztunnel captures go through a waypoint (and ingress gateways for services with \
+          `istio.io/ingress-use-waypoint`). When objects carry `istio.io/use-waypoint` but no Namespace of the \
+          repository has `istio.io/dataplane-mode: ambient` and no pod template enrols itself, the waypoint, and \
+          every route and policy attached to it, serves nobody: the usual cause is a forgotten namespace label while \
+          migrating to ambient. The rule stays silent when a namespace holding the workloads or the labelled objects \
+          is not declared in the repository (its labels are unknown).""")
+      .help("""
+          Label the client namespaces with `istio.io/dataplane-mode: ambient` (without sidecar injection), or drop \
+          the unused waypoint.""")
       .tags("waypoint", "ambient")
       .build();
 

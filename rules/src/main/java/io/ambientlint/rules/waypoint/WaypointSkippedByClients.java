@@ -18,18 +18,19 @@ public final class WaypointSkippedByClients implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL104", "waypoint-skipped-by-clients")
       .severity(Severity.WARNING)
       .summary("Clients in the labelled object's namespace are not ambient and skip the waypoint")
-      .description("A waypoint is traversed only by clients whose traffic ztunnel captures (ambient pods), and by "
-          + "ingress gateways for services with `istio.io/ingress-use-waypoint: \"true\"`. Sidecar-injected clients "
-          + "route with their own sidecar and out-of-mesh clients connect directly: both skip the waypoint, so its "
-          + "routes and L7 policies do not apply to them. The rule reports an `istio.io/use-waypoint` label whose "
-          + "namespace, declared in the repository, is not ambient (sidecar injection via `istio-injection`/`istio.io/rev`, "
-          + "or no `istio.io/dataplane-mode: ambient`): the clients next to the object, usually its main callers, bypass "
-          + "the waypoint. Pods enrolled by their own `istio.io/dataplane-mode: ambient` label are ambient clients: a "
-          + "namespace with such pods is not reported. The destination itself may be sidecar-injected; what matters "
-          + "is the client. Namespaces the "
-          + "repository does not declare are skipped: their labels live elsewhere.")
-      .help("Enrol the namespace in ambient (`istio.io/dataplane-mode: ambient`, without sidecar injection), or "
-          + "enforce the policy where those clients do see it (their sidecar, or ztunnel L4 policies).")
+      .description("""
+          A waypoint is traversed only by clients whose traffic ztunnel captures (ambient pods), and by ingress \
+          gateways for services with `istio.io/ingress-use-waypoint: "true"`. Sidecar-injected clients route with \
+          their own sidecar and out-of-mesh clients connect directly: both skip the waypoint, so its routes and L7 \
+          policies do not apply to them. The rule reports an `istio.io/use-waypoint` label whose namespace, declared \
+          in the repository, is not ambient (sidecar injection via `istio-injection`/`istio.io/rev`, or no \
+          `istio.io/dataplane-mode: ambient`): the clients next to the object, usually its main callers, bypass the \
+          waypoint. Pods enrolled by their own `istio.io/dataplane-mode: ambient` label are ambient clients: a \
+          namespace with such pods is not reported. The destination itself may be sidecar-injected; what matters is \
+          the client. Namespaces the repository does not declare are skipped: their labels live elsewhere.""")
+      .help("""
+          Enrol the namespace in ambient (`istio.io/dataplane-mode: ambient`, without sidecar injection), or enforce \
+          the policy where those clients do see it (their sidecar, or ztunnel L4 policies).""")
       .tags("waypoint", "ambient", "sidecar")
       .build();
 

@@ -15,14 +15,17 @@ public final class WaypointTrafficTypeMismatch implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL102", "waypoint-traffic-type-mismatch")
       .severity(Severity.ERROR)
       .summary("The waypoint does not serve the traffic type of the object that uses it")
-      .description("A waypoint serves the traffic its `istio.io/waypoint-for` allows: the Gateway's label, else its "
-          + "GatewayClass's, else `service`. Service and ServiceEntry labels need `service` or `all`; pod template and "
-          + "WorkloadEntry labels need `workload` or `all`. When the object's own `istio.io/use-waypoint` names a "
-          + "waypoint that does not serve its traffic type, istiod reports `WaypointUnsupportedTrafficType` and binds "
-          + "nothing (no fallback to the namespace's waypoint). A namespace label is reported only when its waypoint "
-          + "serves neither type (`none` or an unknown value): a workload that only inherits a service waypoint is fine.")
-      .help("Set `istio.io/waypoint-for: all` (or the needed type) on the Gateway, or point the label at a waypoint "
-          + "that serves this traffic type.")
+      .description("""
+          A waypoint serves the traffic its `istio.io/waypoint-for` allows: the Gateway's label, else its \
+          GatewayClass's, else `service`. Service and ServiceEntry labels need `service` or `all`; pod template and \
+          WorkloadEntry labels need `workload` or `all`. When the object's own `istio.io/use-waypoint` names a \
+          waypoint that does not serve its traffic type, istiod reports `WaypointUnsupportedTrafficType` and binds \
+          nothing (no fallback to the namespace's waypoint). A namespace label is reported only when its waypoint \
+          serves neither type (`none` or an unknown value): a workload that only inherits a service waypoint is \
+          fine.""")
+      .help("""
+          Set `istio.io/waypoint-for: all` (or the needed type) on the Gateway, or point the label at a waypoint \
+          that serves this traffic type.""")
       .tags("waypoint", "ambient")
       .build();
 

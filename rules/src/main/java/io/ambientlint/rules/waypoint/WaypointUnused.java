@@ -15,13 +15,15 @@ public final class WaypointUnused implements Rule {
   static final RuleMetadata META = RuleMetadata.builder("AL111", "waypoint-unused")
       .severity(Severity.WARNING)
       .summary("A waypoint that no namespace, service or workload uses")
-      .description("A Gateway of a waypoint class (`istio-waypoint`, `istio-agentgateway-waypoint`, a class in config "
-          + "`waypointClasses`, or one a GatewayClass in the repository declares) serves only the objects whose "
-          + "`istio.io/use-waypoint` (or `istio.io/use-waypoint-canary`) label names it, directly or through their "
-          + "Namespace. When no label in the repository names it, no traffic reaches it: the routes and policies "
-          + "attached to it do nothing. Often the label was forgotten, misspelled, or lacks `use-waypoint-namespace`.")
-      .help("Label the namespace, services or workloads that should use it (`istio.io/use-waypoint: NAME`, plus "
-          + "`istio.io/use-waypoint-namespace` from other namespaces), or delete the Gateway.")
+      .description("""
+          A Gateway of a waypoint class (`istio-waypoint`, `istio-agentgateway-waypoint`, a class in config \
+          `waypointClasses`, or one a GatewayClass in the repository declares) serves only the objects whose \
+          `istio.io/use-waypoint` (or `istio.io/use-waypoint-canary`) label names it, directly or through their \
+          Namespace. When no label in the repository names it, no traffic reaches it: the routes and policies \
+          attached to it do nothing. Often the label was forgotten, misspelled, or lacks `use-waypoint-namespace`.""")
+      .help("""
+          Label the namespace, services or workloads that should use it (`istio.io/use-waypoint: NAME`, plus \
+          `istio.io/use-waypoint-namespace` from other namespaces), or delete the Gateway.""")
       .tags("waypoint", "unused")
       .build();
 
