@@ -12,6 +12,7 @@ import io.ambientlint.core.gitops.UnitDiscovery;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadedRepository;
 import io.ambientlint.core.load.RepositoryLoader;
+import io.ambientlint.core.text.Phrases;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +91,8 @@ public final class UnitsCommand implements Callable<Integer>, AmbientLintCommand
       out.append(d.path().isEmpty() ? "ambient-lint" : d.path() + ":" + d.position()).append(": note: ")
           .append(d.message()).append('\n');
     }
-    out.append("ambient-lint: ").append(deployment.units().size()).append(deployment.units().size() == 1 ? " unit" : " units")
-        .append(" in ").append(deployment.clusters().size()).append(deployment.clusters().size() == 1 ? " cluster" : " clusters")
+    out.append("ambient-lint: ").append(Phrases.count(deployment.units().size(), "unit"))
+        .append(" in ").append(Phrases.count(deployment.clusters().size(), "cluster"))
         .append('\n');
     return out.toString();
   }

@@ -21,6 +21,7 @@ import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleRegistry;
 import io.ambientlint.core.severity.Severity;
 import io.ambientlint.core.text.Escape;
+import io.ambientlint.core.text.Phrases;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -242,14 +243,10 @@ public class CheckMojo extends AbstractMojo {
 
   /** {@code ambient-lint: 3 findings at or above error (2 errors, 1 warning, 0 notes); see the SARIF report ...}. */
   static String failureMessage(AnalysisResult result, FailOn threshold, Path sarif) {
-    return "ambient-lint: " + plural(result.failingCount(threshold), "finding") + " at or above "
-        + threshold.name().toLowerCase(java.util.Locale.ROOT) + " (" + plural(result.count(Severity.ERROR), "error")
-        + ", " + plural(result.count(Severity.WARNING), "warning") + ", " + plural(result.count(Severity.NOTE), "note")
+    return "ambient-lint: " + Phrases.count(result.failingCount(threshold), "finding") + " at or above "
+        + threshold.name().toLowerCase(java.util.Locale.ROOT) + " (" + Phrases.count(result.count(Severity.ERROR), "error")
+        + ", " + Phrases.count(result.count(Severity.WARNING), "warning") + ", " + Phrases.count(result.count(Severity.NOTE), "note")
         + "); see the build output above or the SARIF report " + sarif;
-  }
-
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   /** Whether this goal analyzes the whole reactor (the {@code aggregate} goal always does). */
@@ -295,7 +292,7 @@ public class CheckMojo extends AbstractMojo {
   private static String notKubernetes(AnalysisResult result) {
     int count = result.notificationsOf(Diagnostic.Kind.NOT_A_RESOURCE).size()
         + result.notificationsOf(Diagnostic.Kind.NOT_KUBERNETES).size();
-    return count == 0 ? "" : "; not Kubernetes objects, not analyzed: " + plural(count, "document") + " (-X lists them)";
+    return count == 0 ? "" : "; not Kubernetes objects, not analyzed: " + Phrases.count(count, "document") + " (-X lists them)";
   }
 
   private Config config(Path base) {

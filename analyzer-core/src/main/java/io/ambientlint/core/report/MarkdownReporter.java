@@ -11,6 +11,7 @@ import io.ambientlint.core.model.Location;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.severity.Severity;
 import io.ambientlint.core.text.Escape;
+import io.ambientlint.core.text.Phrases;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class MarkdownReporter implements Reporter {
     }
     if (md.cut) {
       md.append("\nThe summary is cut here to stay within GitHub's 1 MiB limit for a job summary"
-          + (notified < notifications.size() ? "; it leaves out " + TextReporter.plural(notifications.size() - notified, "notification") : "")
+          + (notified < notifications.size() ? "; it leaves out " + Phrases.count(notifications.size() - notified, "notification") : "")
           + "; the SARIF and JSON reports have everything.\n");
     }
     out.write(md.text.toString());
@@ -185,10 +186,10 @@ public final class MarkdownReporter implements Reporter {
         left.add("shows " + focus.shownWaypoints() + " of the " + focus.waypoints() + " waypoints involved");
       }
       if (focus.omittedNodes() > 0) {
-        left.add("leaves out " + TextReporter.plural(focus.omittedNodes(), "object") + " next to them");
+        left.add("leaves out " + Phrases.count(focus.omittedNodes(), "object") + " next to them");
       }
       if (focus.omittedEdges() > 0) {
-        left.add("leaves out " + TextReporter.plural(focus.omittedEdges(), "edge"));
+        left.add("leaves out " + Phrases.count(focus.omittedEdges(), "edge"));
       }
       section.append("\nThe graph is cut: it ").append(String.join(" and ", left)).append("; `").append(ToolInfo.NAME)
           .append(" graph` draws the whole mesh.\n");
@@ -199,12 +200,12 @@ public final class MarkdownReporter implements Reporter {
   /** {@code **2 errors**, 1 warning, 0 notes in 3 files (12 resources), 1 suppressed}. */
   static String counts(AnalysisResult result) {
     long errors = result.count(Severity.ERROR);
-    String errorText = TextReporter.plural(errors, "error");
+    String errorText = Phrases.count(errors, "error");
     return (errors > 0 ? "**" + errorText + "**" : errorText) + ", "
-        + TextReporter.plural(result.count(Severity.WARNING), "warning") + ", "
-        + TextReporter.plural(result.count(Severity.NOTE), "note") + " in "
-        + TextReporter.plural(result.fileCount(), "file") + " ("
-        + TextReporter.plural(result.resourceCount(), "resource") + ")"
+        + Phrases.count(result.count(Severity.WARNING), "warning") + ", "
+        + Phrases.count(result.count(Severity.NOTE), "note") + " in "
+        + Phrases.count(result.fileCount(), "file") + " ("
+        + Phrases.count(result.resourceCount(), "resource") + ")"
         + (result.suppressedCount() > 0 ? ", " + result.suppressedCount() + " suppressed" : "");
   }
 

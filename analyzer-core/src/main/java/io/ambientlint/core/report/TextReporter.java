@@ -6,6 +6,7 @@ import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.severity.Severity;
 import io.ambientlint.core.text.Escape;
+import io.ambientlint.core.text.Phrases;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class TextReporter implements Reporter {
 
   /** {@code  (units: prod, staging)} when the finding was found in deployment units. */
   static String unitsSuffix(Finding f) {
-    return f.units().isEmpty() ? "" : " (" + (f.units().size() == 1 ? "unit: " : "units: ") + String.join(", ", f.units()) + ")";
+    return f.units().isEmpty() ? "" : " (" + Phrases.plural(f.units().size(), "unit") + ": " + String.join(", ", f.units()) + ")";
   }
 
   /**
@@ -68,9 +69,9 @@ public final class TextReporter implements Reporter {
    */
   public static String summary(AnalysisResult result) {
     List<String> parts = new ArrayList<>();
-    parts.add(plural(result.count(Severity.ERROR), "error") + ", " + plural(result.count(Severity.WARNING), "warning")
-        + ", " + plural(result.count(Severity.NOTE), "note") + " in " + plural(result.fileCount(), "file")
-        + " (" + plural(result.resourceCount(), "resource") + ")");
+    parts.add(Phrases.count(result.count(Severity.ERROR), "error") + ", " + Phrases.count(result.count(Severity.WARNING), "warning")
+        + ", " + Phrases.count(result.count(Severity.NOTE), "note") + " in " + Phrases.count(result.fileCount(), "file")
+        + " (" + Phrases.count(result.resourceCount(), "resource") + ")");
     if (result.suppressedCount() > 0) {
       parts.add(result.suppressedCount() + " suppressed");
     }
@@ -90,15 +91,15 @@ public final class TextReporter implements Reporter {
       if (other > 0) {
         kinds.add(other + " other");
       }
-      parts.add("skipped " + plural(skipped.size(), "file") + " (" + String.join(", ", kinds) + ")");
+      parts.add("skipped " + Phrases.count(skipped.size(), "file") + " (" + String.join(", ", kinds) + ")");
     }
     int unreadable = result.notificationsOf(Diagnostic.Kind.UNREADABLE).size();
     if (unreadable > 0) {
-      parts.add(plural(unreadable, "input") + " could not be read");
+      parts.add(Phrases.count(unreadable, "input") + " could not be read");
     }
     int limited = result.notificationsOf(Diagnostic.Kind.LIMIT).size();
     if (limited > 0) {
-      parts.add(plural(limited, "input") + " over a limit, partly not analyzed");
+      parts.add(Phrases.count(limited, "input") + " over a limit, partly not analyzed");
     }
     return "ambient-lint: " + String.join("; ", parts);
   }
@@ -112,13 +113,11 @@ public final class TextReporter implements Reporter {
     if (files == 0) {
       return "";
     }
-    return "; " + (files == 1 ? "1 file was not a Kubernetes manifest" : files + " files were not Kubernetes manifests")
+    return "; " + Phrases.count(files, "file") + " "
+        + Phrases.plural(files, "was not a Kubernetes manifest", "were not Kubernetes manifests")
         + (listed ? "" : " (--verbose lists them)");
   }
 
-  static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
-  }
 
   private String paint(Severity s) {
     if (!colour) {

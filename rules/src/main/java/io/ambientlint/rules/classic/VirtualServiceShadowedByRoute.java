@@ -11,6 +11,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class VirtualServiceShadowedByRoute implements Rule {
   private static String portsOf(RouteAhead r, MeshService service) {
     List<Integer> all = service.ports().stream().map(p -> p.number()).distinct().toList();
     List<Integer> covered = r.attachment().ports();
-    return covered.containsAll(all) ? "" : " on port" + (covered.size() == 1 ? " " : "s ")
+    return covered.containsAll(all) ? "" : " on " + Phrases.plural(covered.size(), "port") + " "
         + String.join(", ", covered.stream().map(String::valueOf).toList());
   }
 
@@ -145,8 +146,8 @@ public final class VirtualServiceShadowedByRoute implements Rule {
   private static String uncovered(RouteAhead r, MeshService service) {
     List<String> rest = service.ports().stream().map(p -> p.number()).distinct()
         .filter(p -> !r.attachment().ports().contains(p)).map(String::valueOf).toList();
-    return rest.isEmpty() ? "is never used there" : "is not used for them (requests to port"
-        + (rest.size() == 1 ? " " : "s ") + String.join(", ", rest) + " still reach it)";
+    return rest.isEmpty() ? "is never used there" : "is not used for them (requests to "
+        + Phrases.plural(rest.size(), "port") + " " + String.join(", ", rest) + " still reach it)";
   }
 
   private static String order(RouteAhead r) {
@@ -177,7 +178,7 @@ public final class VirtualServiceShadowedByRoute implements Rule {
       split |= route.destinations().stream().filter(d -> !d.mirror()).count() > 1;
     }
     if (!subsets.isEmpty()) {
-      lost.add((subsets.size() == 1 ? "subset " : "subsets ") + String.join(", ", subsets));
+      lost.add(Phrases.plural(subsets.size(), "subset") + " " + String.join(", ", subsets));
     }
     if (headerRouting) {
       lost.add("header-based routing");
@@ -191,8 +192,6 @@ public final class VirtualServiceShadowedByRoute implements Rule {
     if (lost.isEmpty()) {
       return "its routing rules are";
     }
-    List<String> items = new ArrayList<>(lost);
-    return "its " + (items.size() == 1 ? items.get(0) + " is"
-        : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1) + " are");
+    return "its " + Phrases.list(List.copyOf(lost)) + " " + Phrases.plural(lost.size(), "is", "are");
   }
 }

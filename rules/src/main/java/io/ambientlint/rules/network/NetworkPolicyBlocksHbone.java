@@ -9,6 +9,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +85,7 @@ public final class NetworkPolicyBlocksHbone implements Rule {
     for (NetworkPolicy.IngressRule r : policy.ingress()) {
       r.ports().forEach(p -> admitted.add(p.describe()));
     }
-    String names = String.join(", ", workloads.stream().limit(3).map(Workload::displayName).toList())
-        + (workloads.size() > 3 ? " and " + (workloads.size() - 3) + " more" : "");
+    String names = Phrases.firstOf(workloads.stream().map(Workload::displayName).toList(), 3);
     var d = findings.reportAtKey(META, at,
         "%s isolates the pods of %s, which are ambient, and admits only port(s) %s: mesh traffic from other ambient pods "
             + "and waypoints arrives over HBONE on TCP %d and is dropped, so every mesh connection to them fails; add port "
@@ -98,12 +98,12 @@ public final class NetworkPolicyBlocksHbone implements Rule {
   private static void reportProbe(Findings findings, Workload w, List<NetworkPolicy> policies, PodNetwork.Probe probe) {
     NetworkPolicy first = policies.get(0);
     var d = findings.report(META, w.node(probe.pointer()),
-        "the %s of container %s of %s connects to port %d, but %s isolate%s its pods and admit%s no connection from %s "
+        "the %s of container %s of %s connects to port %d, but %s %s its pods and %s no connection from %s "
             + "(where istio-cni SNATs kubelet probes of ambient pods) on that port: the probes are dropped and the pod %s; "
             + "add an ingress rule from ipBlock %s/32 on port %d",
         probe.kind(), probe.container(), w.displayName(), probe.port(),
         String.join(", ", policies.stream().limit(3).map(NetworkPolicy::displayName).toList()),
-        policies.size() == 1 ? "s" : "", policies.size() == 1 ? "s" : "", PROBE_SOURCE,
+        Phrases.plural(policies.size(), "isolates", "isolate"), Phrases.plural(policies.size(), "admits", "admit"), PROBE_SOURCE,
         probe.kind().equals("readinessProbe") ? "never becomes Ready" : "is restarted again and again",
         PROBE_SOURCE, probe.port());
     d.related(first.podSelectorNode(), "selects the pods: " + first.displayName());

@@ -9,6 +9,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.List;
 
 /**
@@ -61,8 +62,7 @@ public final class PeerAuthenticationInAmbient implements Rule {
       if (selected.isEmpty() || !selected.stream().allMatch(graph::isAmbient)) {
         continue;
       }
-      String names = String.join(", ", selected.stream().limit(3).map(Workload::displayName).toList())
-          + (selected.size() > 3 ? " and " + (selected.size() - 3) + " more" : "");
+      String names = Phrases.firstOf(selected.stream().map(Workload::displayName).toList(), 3);
       for (PeerAuthenticationModes.Mode mode : disabled) {
         String where = mode.port().map(port -> "port " + port + " of ").orElse("");
         findings.report(META, p.resource().node(mode.pointer()),

@@ -11,6 +11,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +67,6 @@ public final class ProxyPolicyWithoutWaypoint implements Rule {
         continue; // a gateway of the namespace applies namespace-wide policies
       }
       List<Workload> workloads = e.ztunnelOnlyWorkloads();
-      List<String> names = workloads.stream().limit(3).map(Workload::displayName).toList();
       String what = switch (p.kind()) {
         case REQUEST_AUTHENTICATION -> "no JWT is validated and no bad token is rejected";
         case WASM_PLUGIN -> "the Wasm plugin never runs";
@@ -74,10 +74,10 @@ public final class ProxyPolicyWithoutWaypoint implements Rule {
       };
       NodeRef at = p.hasSelector() ? p.selectorNode() : p.resource().nameNode();
       var draft = findings.report(META, at,
-          "%s %s only workloads that have ztunnel and no proxy (%s%s), and ztunnel does not apply it: %s; bind the "
+          "%s %s only workloads that have ztunnel and no proxy (%s), and ztunnel does not apply it: %s; bind the "
               + "services to a waypoint and attach the policy with targetRefs",
-          p.displayName(), p.hasSelector() ? "selects" : "applies to", String.join(", ", names),
-          workloads.size() > 3 ? " and " + (workloads.size() - 3) + " more" : "", what);
+          p.displayName(), p.hasSelector() ? "selects" : "applies to",
+          Phrases.firstOf(workloads.stream().map(Workload::displayName).toList(), 3), what);
       draft.related(workloads.get(0).resource().nameNode(), "a selected ambient workload");
     }
   }

@@ -12,6 +12,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public final class ZtunnelPolicyWaypointIdentity implements Rule {
               + "the client checks to the waypoint with targetRefs (or set autoAllowWaypointPolicy if istiod runs with "
               + "PILOT_AUTO_ALLOW_WAYPOINT_POLICY)",
           ap.namespace(), ap.name(), String.join(", ", names) + (c.workloads().size() > 3 ? " and more" : ""),
-          c.workloads().size() == 1 ? "is" : "are", c.waypoint().displayName(), c.waypoint().via(),
+          Phrases.plural(c.workloads().size(), "is", "are"), c.waypoint().displayName(), c.waypoint().via(),
           c.identity().principal(), c.identity().namespace(), keyed.describe().substring(keyed.describe().indexOf(':') + 2),
           c.identity().principal());
       c.waypoint().gateway().ifPresent(g -> draft.related(g.resource().nameNode(), "the waypoint"));

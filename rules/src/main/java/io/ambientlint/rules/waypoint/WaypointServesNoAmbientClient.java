@@ -8,6 +8,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +61,7 @@ public final class WaypointServesNoAmbientClient implements Rule {
     for (Map.Entry<ResourceId, List<UseWaypointLabel>> e : byWaypoint.entrySet()) {
       List<UseWaypointLabel> labels = e.getValue();
       var gateway = graph.gateway(e.getKey().namespace(), e.getKey().name());
-      String users = String.join(", ", labels.stream().limit(3).map(u -> u.holder().displayName()).toList())
-          + (labels.size() > 3 ? " and " + (labels.size() - 3) + " more" : "");
+      String users = Phrases.firstOf(labels.stream().map(u -> u.holder().displayName()).toList(), 3);
       Findings.Draft d = findings.report(META, gateway.map(g -> g.resource().nameNode()).orElse(labels.get(0).label()),
           "waypoint %s is used by %s, but nothing in the repository is enrolled in ambient (no Namespace has "
               + "istio.io/dataplane-mode=ambient and no pod template sets it): no client's traffic is captured by ztunnel, "
