@@ -1,6 +1,8 @@
 package io.ambientlint.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +27,9 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
 
   public static final LabelSelector EVERYTHING = new LabelSelector(Map.of(), List.of());
 
+  /** Keeps the labels' order: Map.copyOf's order changes from run to run, and messages and fingerprints print it. */
   public static LabelSelector of(Map<String, String> matchLabels) {
-    return new LabelSelector(Map.copyOf(matchLabels), List.of());
+    return new LabelSelector(Collections.unmodifiableMap(new LinkedHashMap<>(matchLabels)), List.of());
   }
 
   /** Reads {@code {matchLabels, matchExpressions}}. */
