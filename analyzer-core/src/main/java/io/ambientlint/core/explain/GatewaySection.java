@@ -1,7 +1,7 @@
 package io.ambientlint.core.explain;
 
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.NamespaceAdmission;
 import io.ambientlint.core.graph.WaypointFor;
 import io.ambientlint.core.graph.WaypointResolver;

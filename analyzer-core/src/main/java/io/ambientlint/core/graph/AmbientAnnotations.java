@@ -36,9 +36,9 @@ public final class AmbientAnnotations {
       IstioLabels.USE_WAYPOINT_NAMESPACE);
   private static final Set<String> GATEWAY_KEYS = Set.of(IstioLabels.WAYPOINT_FOR);
 
-  static List<Misplaced> find(MeshGraph graph) {
+  static List<Misplaced> find(Inventory inventory) {
     List<Misplaced> out = new ArrayList<>();
-    for (Resource r : graph.resources()) {
+    for (Resource r : inventory.model().resources()) {
       if (r.annotations().isEmpty()) {
         continue;
       }
@@ -51,7 +51,7 @@ public final class AmbientAnnotations {
         }
       }
     }
-    for (Workload w : graph.workloads()) {
+    for (Workload w : inventory.workloads()) {
       if (w.podPointer().isEmpty()) {
         continue; // a Pod's own annotations were read above
       }

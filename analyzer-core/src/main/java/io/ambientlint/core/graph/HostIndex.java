@@ -1,7 +1,9 @@
 package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.DestinationRule;
+import io.ambientlint.core.model.KnownKinds;
 import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Service;
@@ -42,6 +44,7 @@ public final class HostIndex {
   private final String clusterDomain;
   /** {@code .svc.cluster.local}: what a Service's FQDN ends with. */
   private final String serviceSuffix;
+  private final String rootNamespace;
   private final Predicate<String> isNamespace;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
@@ -81,24 +84,31 @@ public final class HostIndex {
     }
 
     Set<String> hosts() {
-      return byHost.keySet();
+      return Collections.unmodifiableSet(byHost.keySet());
     }
   }
 
-  HostIndex(String clusterDomain, Predicate<String> isNamespace) {
-    this.clusterDomain = clusterDomain.toLowerCase(Locale.ROOT);
+  /** Indexes the inventory's Services and ServiceEntries, then the model's VirtualServices and DestinationRules. */
+  HostIndex(Inventory inventory) {
+    this.clusterDomain = inventory.config().clusterDomain().toLowerCase(Locale.ROOT);
     this.serviceSuffix = ".svc." + this.clusterDomain;
-    this.isNamespace = isNamespace;
+    this.rootNamespace = inventory.config().rootNamespace();
+    this.isNamespace = inventory::isNamespace;
+    inventory.services().forEach(this::addService);
+    inventory.serviceEntries().forEach(this::addServiceEntry);
+    Model model = inventory.model();
+    model.views(KnownKinds.ISTIO_NETWORKING, "VirtualService", VirtualService.class).forEach(this::addVirtualService);
+    model.views(KnownKinds.ISTIO_NETWORKING, "DestinationRule", DestinationRule.class).forEach(this::addDestinationRule);
   }
 
-  void addService(Service s) {
+  private void addService(Service s) {
     String exportTo = s.resource().annotations().getOrDefault(EXPORT_TO_ANNOTATION, "");
     serviceVisibility.put(s.id(), ExportTo.of(exportTo.isBlank() ? List.of()
         : List.of(exportTo.replace(" ", "").split(",")), s.namespace()));
     addHost(s, s.name() + "." + s.namespace() + ".svc." + clusterDomain);
   }
 
-  void addServiceEntry(ServiceEntry se) {
+  private void addServiceEntry(ServiceEntry se) {
     serviceVisibility.put(se.id(), ExportTo.of(se.exportTo(), se.namespace()));
     for (String h : se.hosts()) {
       addHost(se, fqdn(h, se.namespace()));
@@ -110,7 +120,7 @@ public final class HostIndex {
     hostnamesByService.computeIfAbsent(service.id(), k -> new ArrayList<>(1)).add(fqdn);
   }
 
-  void addVirtualService(VirtualService vs) {
+  private void addVirtualService(VirtualService vs) {
     virtualServices.add(vs);
     if (!vs.isMesh()) {
       return;
@@ -122,7 +132,7 @@ public final class HostIndex {
     }
   }
 
-  void addDestinationRule(DestinationRule dr) {
+  private void addDestinationRule(DestinationRule dr) {
     destinationRules.add(dr);
     if (!dr.host().isEmpty()) {
       destinationRulesByHost.add(fqdn(dr.host(), dr.namespace()), dr);
@@ -130,11 +140,11 @@ public final class HostIndex {
   }
 
   public List<VirtualService> virtualServices() {
-    return virtualServices;
+    return Collections.unmodifiableList(virtualServices);
   }
 
   public List<DestinationRule> destinationRules() {
-    return destinationRules;
+    return Collections.unmodifiableList(destinationRules);
   }
 
   /**
@@ -202,7 +212,7 @@ public final class HostIndex {
 
   /** The hosts a Service (its FQDN) or ServiceEntry (each host) answers for. */
   public List<String> hostnamesOf(MeshService service) {
-    return hostnamesByService.getOrDefault(service.id(), List.of());
+    return Collections.unmodifiableList(hostnamesByService.getOrDefault(service.id(), List.of()));
   }
 
   /**
@@ -255,7 +265,7 @@ public final class HostIndex {
 
   /** Mesh VirtualServices written for exactly this resolved host (for conflicts between them). */
   public List<VirtualServiceHost> virtualServicesWithHost(String fqdn) {
-    return virtualServicesByHost.exactly(fqdn);
+    return Collections.unmodifiableList(virtualServicesByHost.exactly(fqdn));
   }
 
   /**
@@ -284,6 +294,29 @@ public final class HostIndex {
 
   public List<DestinationRule> destinationRulesForHost(MeshService service) {
     return lookUp(destinationRulesByHost, hostnamesOf(service));
+  }
+
+  /**
+   * The DestinationRules a proxy in {@code proxyNamespace} (a waypoint's namespace) uses for a host, after
+   * PushContext.destinationRule (pilot/pkg/model/push_context.go): the rules of its own namespace, else those the
+   * service's namespace exports to it, else those the root namespace exports to it. Only the first level that
+   * has a rule for the host counts.
+   */
+  public List<DestinationRule> destinationRulesSeenFrom(String host, String hostNamespace, String serviceNamespace,
+      String proxyNamespace) {
+    List<DestinationRule> all = destinationRulesForHost(host, hostNamespace);
+    List<DestinationRule> own = all.stream().filter(dr -> dr.namespace().equals(proxyNamespace)).toList();
+    if (!own.isEmpty()) {
+      return own;
+    }
+    for (String owner : List.of(serviceNamespace, rootNamespace)) {
+      List<DestinationRule> exported = all.stream().filter(dr -> dr.namespace().equals(owner)
+          && ExportTo.of(dr.exportTo(), dr.namespace()).visibleTo(proxyNamespace)).toList();
+      if (!exported.isEmpty()) {
+        return exported;
+      }
+    }
+    return List.of();
   }
 
   /** Entries under any of the hosts or the wildcards covering them, each once (by identity: records are deep). */

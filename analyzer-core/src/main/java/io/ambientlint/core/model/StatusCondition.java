@@ -14,6 +14,23 @@ import java.util.List;
 public record StatusCondition(Resource resource, String type, String status, String reason, String message,
     String scope, String pointer) {
 
+  /** Kinds whose exported status conditions AL906 reads. */
+  private static final List<String[]> STATUS_KINDS = List.of(new String[] {"", "Service"},
+      new String[] {KnownKinds.ISTIO_NETWORKING, "ServiceEntry"}, new String[] {KnownKinds.ISTIO_NETWORKING, "WorkloadEntry"},
+      new String[] {KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy"}, new String[] {KnownKinds.GATEWAY_API, "Gateway"},
+      new String[] {KnownKinds.GATEWAY_API, "HTTPRoute"}, new String[] {KnownKinds.GATEWAY_API, "GRPCRoute"},
+      new String[] {KnownKinds.GATEWAY_API, "TCPRoute"}, new String[] {KnownKinds.GATEWAY_API, "TLSRoute"},
+      new String[] {KnownKinds.GATEWAY_API, "UDPRoute"});
+
+  /** The conditions of exported status on Services, ServiceEntries, WorkloadEntries, AuthorizationPolicies, Gateways, routes. */
+  public static List<StatusCondition> exported(Model model) {
+    List<StatusCondition> conditions = new ArrayList<>();
+    for (String[] kind : STATUS_KINDS) {
+      model.ofKind(kind[0], kind[1]).forEach(r -> conditions.addAll(of(r)));
+    }
+    return List.copyOf(conditions);
+  }
+
   /** Every condition the object's status carries, in document order. */
   public static List<StatusCondition> of(Resource resource) {
     JsonNode status = resource.status();

@@ -4,7 +4,7 @@ import io.ambientlint.core.graph.InboundBinding;
 import io.ambientlint.core.graph.IngressUseWaypoint;
 import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.WaypointFor;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
