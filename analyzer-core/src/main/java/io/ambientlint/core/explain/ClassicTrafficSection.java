@@ -56,7 +56,7 @@ final class ClassicTrafficSection implements ExplainSection {
     out.section("VirtualServices and DestinationRules");
     WaypointBinding binding = graph.waypointForService(service);
     boolean ambient = graph.isAmbient(service);
-    out.fact("hosts: " + String.join(", ", graph.hosts().hostnamesOf(service)));
+    out.fact("hosts: " + String.join(", ", graph.hostnamesOf(service)));
     List<HostIndex.VirtualServiceHost> virtualServices = graph.virtualServicesForHost(service);
     if (virtualServices.isEmpty()) {
       out.fact("no mesh VirtualService names these hosts");
@@ -129,13 +129,13 @@ final class ClassicTrafficSection implements ExplainSection {
 
   private static void describeHost(MeshGraph graph, String host, String namespace, Location at,
       ExplainWriter out) {
-    String fqdn = graph.hosts().fqdn(host, namespace);
+    String fqdn = graph.resolveHost(host, namespace);
     Optional<MeshService> service = graph.meshServiceForHost(host, namespace);
-    Optional<String> intended = graph.hosts().partlyQualifiedService(host).map(graph.hosts()::serviceFqdn);
+    Optional<String> intended = graph.intendedServiceFqdn(host);
     out.fact(host + " -> " + fqdn + ": " + service.map(MeshService::displayName)
         .orElse(intended.isPresent() ? "no Service or ServiceEntry: Istio expands only dot-free short names, so this "
             + "host is literal (AL408); the FQDN is " + intended.get()
-            : graph.hosts().isClusterLocal(host, namespace) ? "no Service or ServiceEntry (AL408)"
+            : graph.serviceNamedByHost(host, namespace).isPresent() ? "no Service or ServiceEntry (AL408)"
                 : "not a service of the repository"), at);
   }
 }

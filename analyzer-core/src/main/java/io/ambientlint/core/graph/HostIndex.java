@@ -38,6 +38,13 @@ public final class HostIndex {
     }
   }
 
+  /** A host of a VirtualService and the Service or ServiceEntry it names, resolved in the VirtualService's namespace. */
+  public record ServiceTarget(VirtualService virtualService, VirtualService.HostEntry entry, MeshService service) {
+    public NodeRef node() {
+      return virtualService.node(entry.pointer());
+    }
+  }
+
   /** Istio's annotation limiting where a Kubernetes Service is visible, like a ServiceEntry's exportTo. */
   static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
 
@@ -161,6 +168,23 @@ public final class HostIndex {
     return h + "." + namespace + ".svc." + clusterDomain;
   }
 
+  /** The hosts of the VirtualService that name a Service or ServiceEntry visible in its namespace, in order. */
+  public List<ServiceTarget> servicesTargetedBy(VirtualService vs) {
+    List<ServiceTarget> out = new ArrayList<>(vs.hosts().size());
+    for (VirtualService.HostEntry h : vs.hosts()) {
+      meshServiceForHost(h.host(), vs.namespace()).ifPresent(s -> out.add(new ServiceTarget(vs, h, s)));
+    }
+    return out;
+  }
+
+  /**
+   * The FQDN of the Service a partly qualified host ({@code name.namespace}, {@code name.namespace.svc}) was
+   * probably meant to name; Istio takes such hosts literally.
+   */
+  public Optional<String> intendedServiceFqdn(String host) {
+    return partlyQualifiedService(host).map(this::serviceFqdn);
+  }
+
   /**
    * The Service a partly qualified host was probably meant to name: {@code name.namespace} (when the namespace
    * is known) or {@code name.namespace.svc}. Istio does not expand these forms, so they match no Service.
@@ -195,6 +219,11 @@ public final class HostIndex {
   /** Does the host, resolved in {@code namespace}, name a Kubernetes Service ({@code *.svc.<clusterDomain>})? */
   public boolean isClusterLocal(String host, String namespace) {
     return serviceIdOf(fqdn(host, namespace)).isPresent();
+  }
+
+  /** The Service a host resolved in {@code namespace} names by its form ({@code name.ns.svc.<domain>}), if any. */
+  public Optional<ResourceId> serviceNamedByHost(String host, String namespace) {
+    return serviceIdOf(fqdn(host, namespace));
   }
 
   /** {@code reviews.books.svc.cluster.local} -> Service books/reviews, when the host has that form. */

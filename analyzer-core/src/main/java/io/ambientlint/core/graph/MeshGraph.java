@@ -33,6 +33,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -244,6 +245,16 @@ public final class MeshGraph {
     return inventory.enrolment(ns);
   }
 
+  /** The sidecar a workload's pods ask for (pod label or annotation, else namespace labels), whatever else they ask. */
+  public Optional<Enrolment> sidecarInjection(Workload w) {
+    return Enrolment.sidecarInjection(w, inventory.namespace(w.namespace()));
+  }
+
+  /** The sidecar a namespace's labels ask for: {@code istio-injection=enabled} or a revision label. */
+  public Optional<Enrolment> sidecarInjection(Namespace ns) {
+    return Enrolment.sidecarInjection(ns);
+  }
+
   public boolean isAmbient(Workload w) {
     return inventory.enrolment(w).isAmbient();
   }
@@ -280,14 +291,14 @@ public final class MeshGraph {
     return inventory.gatewayClass(name);
   }
 
-  /** Waypoint questions in one place; the methods below delegate to it. */
-  public WaypointResolver waypointResolver() {
-    return waypoints;
-  }
-
   /** Istio's classes, config {@code waypointClasses}, and classes declaring waypoint-for or an inbound binding. */
   public boolean isWaypointClass(String className) {
     return waypoints.isWaypointClass(className);
+  }
+
+  /** How a class came to be a waypoint class, or empty when it is not one. */
+  public Optional<String> waypointClassReason(String className) {
+    return waypoints.waypointClassReason(className);
   }
 
   /** Would istiod put MissingUseWaypointLabel on a route parentRef to this service? */
@@ -329,6 +340,11 @@ public final class MeshGraph {
     return waypoints.canaryLabels();
   }
 
+  /** The canary-weight annotations on Services, ServiceEntries and Namespaces, parsed (valid or not). */
+  public List<CanaryWeight> canaryWeights() {
+    return waypoints.canaryWeights();
+  }
+
   /** {@code use-waypoint: none} labels (opt-outs), with the Gateway "none" they would otherwise name. */
   public List<UseWaypointLabel> optOutWaypointLabels() {
     return waypoints.optOutLabels();
@@ -361,6 +377,11 @@ public final class MeshGraph {
   /** The listener ztunnel's traffic arrives on: the inbound-binding one, else HBONE on 15008. */
   public Optional<Listener> boundListener(Gateway gateway) {
     return waypoints.boundListener(gateway);
+  }
+
+  /** The inbound-binding annotation of the Gateway, else of its GatewayClass, parsed (valid or not). */
+  public Optional<InboundBinding> inboundBinding(Gateway gateway) {
+    return waypoints.inboundBinding(gateway);
   }
 
   /** Does the waypoint's bound listener admit objects from {@code namespace}? Default: same namespace only. */
@@ -525,9 +546,49 @@ public final class MeshGraph {
     return hosts.destinationRules();
   }
 
-  /** Host resolution as Istio does it: short names, {@code name.ns}, {@code name.ns.svc}, FQDN, wildcards. */
-  public HostIndex hosts() {
-    return hosts;
+  /** The host as Istio resolves it for an object in {@code namespace}: only dot-free short names are expanded. */
+  public String resolveHost(String host, String namespace) {
+    return hosts.fqdn(host, namespace);
+  }
+
+  /** The FQDN of the Service a partly qualified host ({@code name.ns}, {@code name.ns.svc}) was meant to name. */
+  public Optional<String> intendedServiceFqdn(String host) {
+    return hosts.intendedServiceFqdn(host);
+  }
+
+  /** The Service a host resolved in {@code namespace} names by its form ({@code name.ns.svc.<domain>}), if any. */
+  public Optional<ResourceId> serviceNamedByHost(String host, String namespace) {
+    return hosts.serviceNamedByHost(host, namespace);
+  }
+
+  /** Does a ServiceEntry declare exactly this host (resolved in {@code namespace}), visible there or not? */
+  public boolean isServiceEntryHost(String host, String namespace) {
+    return hosts.isServiceEntryHost(host, namespace);
+  }
+
+  /** The hosts a Service (its FQDN) or ServiceEntry (each host) answers for. */
+  public List<String> hostnamesOf(MeshService service) {
+    return hosts.hostnamesOf(service);
+  }
+
+  /** The hosts of a VirtualService that name a Service or ServiceEntry, each with what it names. */
+  public List<HostIndex.ServiceTarget> servicesTargetedBy(VirtualService virtualService) {
+    return Collections.unmodifiableList(hosts.servicesTargetedBy(virtualService));
+  }
+
+  /** Every resolved host some mesh VirtualService names. */
+  public Set<String> virtualServiceHosts() {
+    return hosts.virtualServiceHosts();
+  }
+
+  /** Mesh VirtualServices written for exactly this resolved host. */
+  public List<HostIndex.VirtualServiceHost> virtualServicesWithHost(String fqdn) {
+    return hosts.virtualServicesWithHost(fqdn);
+  }
+
+  /** Mesh VirtualServices whose host is {@code fqdn} or a wildcard covering it: those competing for it. */
+  public List<HostIndex.VirtualServiceHost> virtualServicesCovering(String fqdn) {
+    return Collections.unmodifiableList(hosts.virtualServicesCovering(fqdn));
   }
 
   /** The Service or ServiceEntry a host (written in an object of {@code namespace}) names. */

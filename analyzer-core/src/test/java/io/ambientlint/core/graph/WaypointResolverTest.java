@@ -188,8 +188,8 @@ class WaypointResolverTest {
     Gateway vendor = fromRepo.gateway("books", "vendor").orElseThrow();
     assertThat(fromRepo.isWaypoint(vendor)).isTrue();
     assertThat(fromRepo.waypointFor(vendor).value()).isEqualTo("workload");
-    assertThat(fromRepo.waypointResolver().isIstioOwnedClass("acme-waypoint")).isFalse();
-    assertThat(fromRepo.waypointResolver().waypointClassReason("acme-waypoint")).hasValueSatisfying(
+    assertThat(fromRepo.isThirdPartyClass(vendor)).isTrue();
+    assertThat(fromRepo.waypointClassReason("acme-waypoint")).hasValueSatisfying(
         r -> assertThat(r).contains("GatewayClass acme-waypoint"));
   }
 
@@ -243,7 +243,7 @@ class WaypointResolverTest {
     assertThat(g.boundListener(g.gateway("infra", "by-protocol").orElseThrow()))
         .hasValueSatisfying(l -> assertThat(l.name()).isEqualTo("other"));
     Gateway invalid = g.gateway("infra", "invalid").orElseThrow();
-    assertThat(g.waypointResolver().inboundBinding(invalid)).hasValueSatisfying(b -> assertThat(b.valid()).isFalse());
+    assertThat(g.inboundBinding(invalid)).hasValueSatisfying(b -> assertThat(b.valid()).isFalse());
     assertThat(g.boundListener(invalid)).hasValueSatisfying(l -> assertThat(l.name()).isEqualTo("mesh"));
     assertThat(g.admits(invalid, "books").allowed()).isFalse();
   }

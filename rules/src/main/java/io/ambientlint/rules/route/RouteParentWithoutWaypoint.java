@@ -2,7 +2,6 @@ package io.ambientlint.rules.route;
 
 import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.rule.Findings;
