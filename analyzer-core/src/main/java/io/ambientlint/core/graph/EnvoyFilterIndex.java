@@ -2,7 +2,7 @@ package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.EnvoyFilter;
 import io.ambientlint.core.model.Gateway;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class EnvoyFilterIndex {
   EnvoyFilterIndex(Inventory inventory, WaypointResolver waypoints) {
     this.inventory = inventory;
     this.resolver = waypoints;
-    List<EnvoyFilter> filters = inventory.model().views(KnownKinds.ISTIO_NETWORKING, "EnvoyFilter", EnvoyFilter.class);
+    List<EnvoyFilter> filters = inventory.model().views(Kind.ENVOY_FILTER, EnvoyFilter.class);
     for (Gateway g : inventory.gateways()) {
       gatewaysByNamespace.computeIfAbsent(g.namespace(), k -> new ArrayList<>()).add(g);
       gatewaysByClass.computeIfAbsent(g.className(), k -> new ArrayList<>()).add(g);
@@ -94,13 +94,13 @@ final class EnvoyFilterIndex {
   }
 
   private EnvoyFilterReach.TargetReach targetReach(EnvoyFilter f, EnvoyFilter.TargetRef ref, boolean root) {
-    if (ref.is(KnownKinds.GATEWAY_API, "Gateway")) {
+    if (ref.is(Kind.GATEWAY)) {
       Optional<Gateway> g = inventory.gateway(f.namespace(), ref.name());
       List<Gateway> way = g.filter(resolver::isWaypoint).stream().toList();
       List<Gateway> other = g.filter(x -> !resolver.isWaypoint(x)).stream().toList();
       return new EnvoyFilterReach.TargetReach(f, ref, way, other, Optional.empty());
     }
-    if (ref.is(KnownKinds.GATEWAY_API, "GatewayClass")) {
+    if (ref.is(Kind.GATEWAY_CLASS)) {
       if (!root) {
         return ignored(f, ref, "a GatewayClass targetRef applies only from the root namespace "
             + inventory.config().rootNamespace());
@@ -111,7 +111,7 @@ final class EnvoyFilterIndex {
       return new EnvoyFilterReach.TargetReach(f, ref, List.copyOf(gatewaysByClass.getOrDefault(ref.name(), List.of())),
           List.of(), Optional.empty());
     }
-    if (ref.is("", "Service") || ref.is(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+    if (ref.is(Kind.SERVICE) || ref.is(Kind.SERVICE_ENTRY)) {
       return ignored(f, ref, "EnvoyFilter targetRefs never match a " + ref.kind() + " (only a Gateway, or GatewayClass "
           + IstioLabels.CLASS_ISTIO_WAYPOINT + " from the root namespace)");
     }

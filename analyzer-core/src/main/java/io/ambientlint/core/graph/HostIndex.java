@@ -1,7 +1,7 @@
 package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.DestinationRule;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.NodeRef;
@@ -104,8 +104,8 @@ public final class HostIndex {
     inventory.services().forEach(this::addService);
     inventory.serviceEntries().forEach(this::addServiceEntry);
     Model model = inventory.model();
-    model.views(KnownKinds.ISTIO_NETWORKING, "VirtualService", VirtualService.class).forEach(this::addVirtualService);
-    model.views(KnownKinds.ISTIO_NETWORKING, "DestinationRule", DestinationRule.class).forEach(this::addDestinationRule);
+    model.views(Kind.VIRTUAL_SERVICE, VirtualService.class).forEach(this::addVirtualService);
+    model.views(Kind.DESTINATION_RULE, DestinationRule.class).forEach(this::addDestinationRule);
   }
 
   private void addService(Service s) {
@@ -200,7 +200,7 @@ public final class HostIndex {
     if (!(nameDotNamespace || withSvc) || labels[0].isEmpty() || labels[1].isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ResourceId("", "Service", labels[1], labels[0]));
+    return Optional.of(new ResourceId(Kind.SERVICE, labels[1], labels[0]));
   }
 
   /** The FQDN of a Service: {@code name.namespace.svc.<clusterDomain>}. */
@@ -236,7 +236,7 @@ public final class HostIndex {
     if (dot < 0 || dot == nameDotNamespace.length() - 1 || nameDotNamespace.indexOf('.', dot + 1) >= 0) {
       return Optional.empty();
     }
-    return Optional.of(new ResourceId("", "Service", nameDotNamespace.substring(dot + 1), nameDotNamespace.substring(0, dot)));
+    return Optional.of(new ResourceId(Kind.SERVICE, nameDotNamespace.substring(dot + 1), nameDotNamespace.substring(0, dot)));
   }
 
   /** The hosts a Service (its FQDN) or ServiceEntry (each host) answers for. */

@@ -3,7 +3,7 @@ package io.ambientlint.core.graph;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Model;
@@ -58,7 +58,7 @@ final class Inventory {
     this.model = model;
     this.config = config;
     Map<String, Namespace> byName = new TreeMap<>();
-    for (Resource r : model.ofKind("", "Namespace")) {
+    for (Resource r : model.ofKind(Kind.NAMESPACE)) {
       byName.putIfAbsent(r.name(), Namespace.declared(r));
     }
     for (String ns : model.namespacesInUse()) {
@@ -66,17 +66,17 @@ final class Inventory {
     }
     this.namespaces = Collections.unmodifiableMap(byName);
     // The model read each resource's typed view; index them here, each kind in load order.
-    this.services = model.views("", "Service", Service.class);
+    this.services = model.views(Kind.SERVICE, Service.class);
     for (Service s : services) {
       servicesById.putIfAbsent(s.id(), s);
       servicesByNamespace.computeIfAbsent(s.namespace(), k -> new ArrayList<>()).add(s);
     }
-    this.serviceEntries = model.views(KnownKinds.ISTIO_NETWORKING, "ServiceEntry", ServiceEntry.class);
+    this.serviceEntries = model.views(Kind.SERVICE_ENTRY, ServiceEntry.class);
     serviceEntries.forEach(se -> serviceEntriesById.putIfAbsent(se.id(), se));
-    this.gateways = model.views(KnownKinds.GATEWAY_API, "Gateway", Gateway.class);
+    this.gateways = model.views(Kind.GATEWAY, Gateway.class);
     gateways.forEach(gw -> gatewaysById.putIfAbsent(gw.id(), gw));
     Map<String, GatewayClass> classes = new LinkedHashMap<>();
-    model.views(KnownKinds.GATEWAY_API, "GatewayClass", GatewayClass.class).forEach(gc -> classes.putIfAbsent(gc.name(), gc));
+    model.views(Kind.GATEWAY_CLASS, GatewayClass.class).forEach(gc -> classes.putIfAbsent(gc.name(), gc));
     this.gatewayClasses = Collections.unmodifiableMap(classes);
     this.workloads = model.workloads();
     workloads.forEach(this::indexWorkload);
@@ -118,18 +118,18 @@ final class Inventory {
    */
   boolean isBuiltIn(ResourceId id) {
     String root = config.rootNamespace();
-    if (id.isKind("", "Namespace")) {
+    if (id.is(Kind.NAMESPACE)) {
       return id.name().equals(root) || id.name().equals("kube-system") || id.name().equals("default");
     }
-    if (id.isKind("", "Service")) {
+    if (id.is(Kind.SERVICE)) {
       return id.namespace().equals(root) && id.name().equals("istiod")
           || id.namespace().equals("kube-system") && id.name().equals("kube-dns")
           || id.namespace().equals("default") && id.name().equals("kubernetes");
     }
-    if (id.isKind("apps", "Deployment")) {
+    if (id.is(Kind.DEPLOYMENT)) {
       return id.namespace().equals(root) && id.name().equals("istiod");
     }
-    return id.isKind(KnownKinds.GATEWAY_API, "GatewayClass")
+    return id.is(Kind.GATEWAY_CLASS)
         && (id.name().equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || IstioLabels.ISTIO_BUILTIN_CLASSES.contains(id.name()));
   }
 
@@ -164,7 +164,7 @@ final class Inventory {
   }
 
   Optional<Service> service(String namespace, String name) {
-    return Optional.ofNullable(servicesById.get(new ResourceId("", "Service", namespace, name)));
+    return Optional.ofNullable(servicesById.get(new ResourceId(Kind.SERVICE, namespace, name)));
   }
 
   List<Service> servicesIn(String namespace) {
@@ -176,15 +176,15 @@ final class Inventory {
   }
 
   Optional<ServiceEntry> serviceEntry(String namespace, String name) {
-    return Optional.ofNullable(serviceEntriesById.get(new ResourceId(KnownKinds.ISTIO_NETWORKING, "ServiceEntry", namespace, name)));
+    return Optional.ofNullable(serviceEntriesById.get(new ResourceId(Kind.SERVICE_ENTRY, namespace, name)));
   }
 
   /** The Service or ServiceEntry with this id; empty for another kind or an object not in the repository. */
   Optional<MeshService> meshService(ResourceId id) {
-    if (id.isKind("", "Service")) {
+    if (id.is(Kind.SERVICE)) {
       return service(id.namespace(), id.name()).map(s -> s);
     }
-    if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+    if (id.is(Kind.SERVICE_ENTRY)) {
       return serviceEntry(id.namespace(), id.name()).map(s -> s);
     }
     return Optional.empty();
@@ -243,7 +243,7 @@ final class Inventory {
   }
 
   Optional<Gateway> gateway(String namespace, String name) {
-    return Optional.ofNullable(gatewaysById.get(new ResourceId(KnownKinds.GATEWAY_API, "Gateway", namespace, name)));
+    return Optional.ofNullable(gatewaysById.get(new ResourceId(Kind.GATEWAY, namespace, name)));
   }
 
   Collection<GatewayClass> gatewayClasses() {

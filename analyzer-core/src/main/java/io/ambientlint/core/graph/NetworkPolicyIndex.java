@@ -1,5 +1,6 @@
 package io.ambientlint.core.graph;
 
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.NetworkPolicy;
 import io.ambientlint.core.model.Resource;
@@ -19,7 +20,7 @@ public final class NetworkPolicyIndex {
   private final Map<String, List<NetworkPolicy>> byNamespace = new HashMap<>();
 
   NetworkPolicyIndex(Model model) {
-    for (Resource r : model.ofKind(GROUP, "NetworkPolicy")) {
+    for (Resource r : model.ofKind(Kind.NETWORK_POLICY)) {
       NetworkPolicy p = NetworkPolicy.of(r);
       policies.add(p);
       byNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);

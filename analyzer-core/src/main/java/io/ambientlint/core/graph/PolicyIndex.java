@@ -2,7 +2,7 @@ package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.AuthorizationPolicy;
 import io.ambientlint.core.model.Gateway;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.NodeRef;
@@ -91,8 +91,8 @@ public final class PolicyIndex {
     workloadNamespaces = List.copyOf(namespacesWithWorkloads);
     anyAmbientNamespace = inventory.namespaces().stream().anyMatch(inventory::isAmbient);
     for (PolicyKind kind : PolicyKind.values()) {
-      List<Resource> resources = inventory.model().ofKind(kind.group(), kind.kind());
-      List<? extends ResourceView> views = inventory.model().views(kind.group(), kind.kind(), ResourceView.class);
+      List<Resource> resources = inventory.model().ofKind(kind.type());
+      List<? extends ResourceView> views = inventory.model().views(kind.type(), ResourceView.class);
       for (int i = 0; i < resources.size(); i++) {
         Resource r = resources.get(i);
         if (indexedById.containsKey(r.id())) {
@@ -586,7 +586,7 @@ public final class PolicyIndex {
    * Deployment for it (pods labelled with its gateway-name) sets another.
    */
   public SourceIdentity waypointIdentity(String namespace, String name) {
-    SourceIdentity known = waypointIdentities.get(new ResourceId(KnownKinds.GATEWAY_API, "Gateway", namespace, name));
+    SourceIdentity known = waypointIdentities.get(new ResourceId(Kind.GATEWAY, namespace, name));
     return known != null ? known : computeWaypointIdentity(namespace, name);
   }
 

@@ -7,6 +7,7 @@ import io.ambientlint.core.graph.ParentAttachment.Scope;
 import io.ambientlint.core.model.BackendRef;
 import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.KnownKinds;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.Listener;
@@ -78,12 +79,12 @@ public final class RouteIndex {
 
   private void load() {
     for (RouteKind kind : RouteKind.values()) {
-      for (Route route : inventory.model().views(KnownKinds.GATEWAY_API, kind.kind(), Route.class)) {
+      for (Route route : inventory.model().views(kind.type(), Route.class)) {
         routes.add(route);
         routesByNamespace.computeIfAbsent(route.namespace(), k -> new ArrayList<>()).add(route);
       }
     }
-    for (ReferenceGrant g : inventory.model().views(KnownKinds.GATEWAY_API, "ReferenceGrant", ReferenceGrant.class)) {
+    for (ReferenceGrant g : inventory.model().views(Kind.REFERENCE_GRANT, ReferenceGrant.class)) {
       grants.add(g);
       grantsByNamespace.computeIfAbsent(g.namespace(), k -> new ArrayList<>()).add(g);
     }
@@ -458,8 +459,8 @@ public final class RouteIndex {
 
   private BackendResolution resolve(Route route, RouteRule rule, BackendRef ref) {
     boolean service = ref.isService();
-    boolean serviceEntry = ref.group().equals(KnownKinds.ISTIO_NETWORKING) && ref.kind().equals("ServiceEntry");
-    boolean hostname = ref.group().equals(KnownKinds.ISTIO_NETWORKING) && ref.kind().equals("Hostname");
+    boolean serviceEntry = Kind.SERVICE_ENTRY.matches(ref.group(), ref.kind());
+    boolean hostname = Kind.HOSTNAME.matches(ref.group(), ref.kind());
     boolean inferencePool = INFERENCE_GROUPS.contains(ref.group()) && ref.kind().equals(INFERENCE_POOL);
     String kindName = (ref.group().isEmpty() ? "" : ref.group() + "/") + ref.kind();
     if (serviceEntry) {

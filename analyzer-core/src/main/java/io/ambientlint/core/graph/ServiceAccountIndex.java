@@ -1,6 +1,7 @@
 package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.Workload;
@@ -35,7 +36,7 @@ public final class ServiceAccountIndex {
       NodeRef at = w.serviceAccount().isPresent() ? w.node(pointer) : w.resource().nameNode();
       add(w.namespace(), w.effectiveServiceAccount(), at, "pods of " + w.displayName());
     }
-    for (Resource r : inventory.model().ofKind("", "ServiceAccount")) {
+    for (Resource r : inventory.model().ofKind(Kind.SERVICE_ACCOUNT)) {
       add(r.namespace(), r.name(), r.nameNode(), r.displayName());
     }
     for (Gateway g : inventory.gateways()) {

@@ -1,6 +1,6 @@
 package io.ambientlint.core.graph;
 
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.ResourceId;
@@ -19,12 +19,12 @@ public record UseWaypointLabel(NodeRef label, ResourceId gateway, Optional<NodeR
   }
 
   public boolean isNamespaceLabel() {
-    return holder.id().isKind("", "Namespace");
+    return holder.id().is(Kind.NAMESPACE);
   }
 
   /** Does the label bind services (Service, ServiceEntry) rather than workloads? Namespace labels bind both. */
   public boolean bindsServices() {
-    return holder.id().isKind("", "Service") || holder.id().isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry");
+    return holder.id().is(Kind.SERVICE) || holder.id().is(Kind.SERVICE_ENTRY);
   }
 
   /** {@code istio.io/use-waypoint=waypoint on Namespace books}. */

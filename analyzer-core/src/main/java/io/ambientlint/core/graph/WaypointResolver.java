@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.Listener;
 import io.ambientlint.core.model.MeshService;
@@ -96,7 +96,7 @@ public final class WaypointResolver {
 
   private void remember(ResourceView subject, WaypointBinding binding) {
     if (bindings.putIfAbsent(subject.resource(), binding) == null && binding.waypointName().isPresent()) {
-      ResourceId gw = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", binding.waypointNamespace().orElseThrow(),
+      ResourceId gw = new ResourceId(Kind.GATEWAY, binding.waypointNamespace().orElseThrow(),
           binding.waypointName().orElseThrow());
       bindingsByGateway.computeIfAbsent(gw, k -> new ArrayList<>()).add(new Use(subject, binding));
     }
@@ -120,7 +120,7 @@ public final class WaypointResolver {
     }
     String ns = labels.getOrDefault(namespaceKey, namespace);
     Optional<NodeRef> nsLabel = labels.containsKey(namespaceKey) ? Optional.of(labelNode.apply(namespaceKey)) : Optional.empty();
-    ResourceId gatewayId = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", ns, name);
+    ResourceId gatewayId = new ResourceId(Kind.GATEWAY, ns, name);
     UseWaypointLabel use = new UseWaypointLabel(labelNode.apply(nameKey), gatewayId, nsLabel, holder.kind(), holder, canary);
     if (name.equals(IstioLabels.NONE)) {
       // Istio reserves the value: it opts out and never names a Gateway called "none".
@@ -491,7 +491,7 @@ public final class WaypointResolver {
         new WaypointBinding(status, source, Optional.of(name), Optional.of(waypointNamespace), gateway,
             Optional.of(label), nsLabel, reason);
     if (gateway.isEmpty()) {
-      if (inventory.config().isExternal(KnownKinds.GATEWAY_API, "Gateway", waypointNamespace, name)) {
+      if (inventory.config().isExternal(Kind.GATEWAY, waypointNamespace, name)) {
         return binding.apply(WaypointBinding.Status.BOUND_EXTERNAL).apply(asked + " (" + gatewayName
             + " is declared in config external)");
       }

@@ -15,18 +15,15 @@ public record StatusCondition(Resource resource, String type, String status, Str
     String scope, String pointer) {
 
   /** Kinds whose exported status conditions AL906 reads. */
-  private static final List<String[]> STATUS_KINDS = List.of(new String[] {"", "Service"},
-      new String[] {KnownKinds.ISTIO_NETWORKING, "ServiceEntry"}, new String[] {KnownKinds.ISTIO_NETWORKING, "WorkloadEntry"},
-      new String[] {KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy"}, new String[] {KnownKinds.GATEWAY_API, "Gateway"},
-      new String[] {KnownKinds.GATEWAY_API, "HTTPRoute"}, new String[] {KnownKinds.GATEWAY_API, "GRPCRoute"},
-      new String[] {KnownKinds.GATEWAY_API, "TCPRoute"}, new String[] {KnownKinds.GATEWAY_API, "TLSRoute"},
-      new String[] {KnownKinds.GATEWAY_API, "UDPRoute"});
+  private static final List<Kind> STATUS_KINDS = List.of(Kind.SERVICE, Kind.SERVICE_ENTRY, Kind.WORKLOAD_ENTRY,
+      Kind.AUTHORIZATION_POLICY, Kind.GATEWAY, Kind.HTTP_ROUTE, Kind.GRPC_ROUTE, Kind.TCP_ROUTE, Kind.TLS_ROUTE,
+      Kind.UDP_ROUTE);
 
   /** The conditions of exported status on Services, ServiceEntries, WorkloadEntries, AuthorizationPolicies, Gateways, routes. */
   public static List<StatusCondition> exported(Model model) {
     List<StatusCondition> conditions = new ArrayList<>();
-    for (String[] kind : STATUS_KINDS) {
-      model.ofKind(kind[0], kind[1]).forEach(r -> conditions.addAll(of(r)));
+    for (Kind kind : STATUS_KINDS) {
+      model.ofKind(kind).forEach(r -> conditions.addAll(of(r)));
     }
     return List.copyOf(conditions);
   }

@@ -2,6 +2,7 @@ package io.ambientlint.core.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.VirtualService;
 import io.ambientlint.core.model.Workload;
@@ -113,7 +114,7 @@ class RuleQueriesTest {
     assertThat(graph.servicesTargetedBy(vs).get(1).node().pointer()).isEqualTo("/spec/hosts/3");
     assertThat(graph.intendedServiceFqdn("reviews.books")).contains("reviews.books.svc.cluster.local");
     assertThat(graph.serviceNamedByHost("ratings", "books"))
-        .contains(new ResourceId("", "Service", "books", "ratings"));
+        .contains(new ResourceId(Kind.SERVICE, "books", "ratings"));
     assertThat(graph.serviceNamedByHost("example.com", "books")).isEmpty();
   }
 
@@ -122,6 +123,6 @@ class RuleQueriesTest {
   }
 
   private static Workload workload(MeshGraph graph, String namespace, String name) {
-    return graph.workload(new ResourceId("apps", "Deployment", namespace, name)).orElseThrow();
+    return graph.workload(new ResourceId(Kind.DEPLOYMENT, namespace, name)).orElseThrow();
   }
 }

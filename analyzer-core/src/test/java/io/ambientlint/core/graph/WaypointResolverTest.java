@@ -7,6 +7,7 @@ import io.ambientlint.core.config.ExternalObject;
 import io.ambientlint.core.graph.WaypointBinding.LabelSource;
 import io.ambientlint.core.graph.WaypointBinding.Status;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.testing.TestGraphs;
@@ -69,7 +70,7 @@ class WaypointResolverTest {
   }
 
   private static WaypointBinding workloadBinding(MeshGraph g, String ns, String name) {
-    Workload w = g.workload(new ResourceId("apps", "Deployment", ns, name)).orElseThrow();
+    Workload w = g.workload(new ResourceId(Kind.DEPLOYMENT, ns, name)).orElseThrow();
     return g.waypointForWorkload(w);
   }
 

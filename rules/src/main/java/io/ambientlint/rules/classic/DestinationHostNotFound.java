@@ -3,6 +3,7 @@ package io.ambientlint.rules.classic;
 import io.ambientlint.core.graph.ExportTo;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.DestinationRule;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.VirtualService;
@@ -86,7 +87,7 @@ public final class DestinationHostNotFound implements Rule {
     Optional<ResourceId> id = graph.serviceNamedByHost(host, namespace);
     if (id.isPresent()) {
       String fqdn = graph.resolveHost(host, namespace);
-      if (id.isPresent() && (graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())
+      if (id.isPresent() && (graph.config().isExternal(Kind.SERVICE, id.get().namespace(), id.get().name())
           || graph.isBuiltIn(id.get()))) {
         return; // in the repository but not visible here is still a finding; only config external or built-ins excuse it
       }
