@@ -51,11 +51,13 @@ final class EnvoyFilterIndex {
     return Collections.unmodifiableList(filters);
   }
 
+  /** What the filter reaches: targetRef Gateways (waypoints among them), selected workloads, waypoint pods. */
   EnvoyFilterReach reachOf(EnvoyFilter filter) {
     EnvoyFilterReach r = reach.get(filter);
     return r != null ? r : computeReach(filter);
   }
 
+  /** The targetRefs that reach this Gateway (directly, or by GatewayClass from the root namespace). */
   List<EnvoyFilterReach.TargetReach> applyingTo(Gateway gateway) {
     return Collections.unmodifiableList(byGateway.getOrDefault(gateway.id(), List.of()));
   }

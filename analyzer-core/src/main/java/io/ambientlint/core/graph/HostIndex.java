@@ -321,6 +321,7 @@ public final class HostIndex {
     return out;
   }
 
+  /** DestinationRules whose host is, or by wildcard covers, one of the service's hosts. */
   public List<DestinationRule> destinationRulesForHost(MeshService service) {
     return lookUp(destinationRulesByHost, hostnamesOf(service));
   }

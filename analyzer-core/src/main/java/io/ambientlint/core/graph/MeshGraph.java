@@ -175,14 +175,6 @@ public final class MeshGraph {
     return inventory.namespace(name);
   }
 
-  /**
-   * Are the namespace's labels known (DESIGN §2b "unknown is not absent")? When not, every verdict resting on them
-   * (enrolment, use-waypoint, listener Selector admission, sidecar injection) is withheld.
-   */
-  public boolean namespaceLabelsKnown(String name) {
-    return inventory.namespace(name).labelsKnown();
-  }
-
   public List<Service> services() {
     return inventory.services();
   }
@@ -230,7 +222,6 @@ public final class MeshGraph {
     return Collections.unmodifiableList(inventory.workloadsSelectedBy(service));
   }
 
-  /** Services in the workload's namespace whose selector matches its pods. */
   public List<Service> servicesSelecting(Workload workload) {
     return Collections.unmodifiableList(inventory.servicesSelecting(workload));
   }
@@ -291,12 +282,10 @@ public final class MeshGraph {
     return inventory.gatewayClass(name);
   }
 
-  /** Istio's classes, config {@code waypointClasses}, and classes declaring waypoint-for or an inbound binding. */
   public boolean isWaypointClass(String className) {
     return waypoints.isWaypointClass(className);
   }
 
-  /** How a class came to be a waypoint class, or empty when it is not one. */
   public Optional<String> waypointClassReason(String className) {
     return waypoints.waypointClassReason(className);
   }
@@ -321,7 +310,6 @@ public final class MeshGraph {
     return !waypoints.isIstioOwnedClass(gateway.className());
   }
 
-  /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
   public boolean isWaypoint(Gateway gateway) {
     return waypoints.isWaypoint(gateway);
   }
@@ -330,12 +318,10 @@ public final class MeshGraph {
     return waypoints.waypoints();
   }
 
-  /** Every {@code use-waypoint} label in the repository (objects and namespaces), in load order. */
   public List<UseWaypointLabel> useWaypointLabels() {
     return waypoints.useWaypointLabels();
   }
 
-  /** Every {@code use-waypoint-canary} label (Services, ServiceEntries, Namespaces). */
   public List<UseWaypointLabel> canaryWaypointLabels() {
     return waypoints.canaryLabels();
   }
@@ -354,27 +340,22 @@ public final class MeshGraph {
     return waypoints.canaryUsesOf(gateway.id());
   }
 
-  /** The {@code use-waypoint} labels that name this Gateway as their waypoint. */
   public List<UseWaypointLabel> usesOf(Gateway gateway) {
     return waypoints.usesOf(gateway.id());
   }
 
-  /** The services and workloads whose own or inherited label names this Gateway, with their binding. */
   public List<WaypointResolver.Use> bindingsTo(Gateway gateway) {
     return waypoints.bindingsTo(gateway.id());
   }
 
-  /** Gateway label, else GatewayClass label, else {@code service}. */
   public WaypointFor waypointFor(Gateway gateway) {
     return waypoints.waypointFor(gateway);
   }
 
-  /** Ready unless exported status shows no usable address. Git manifests rarely carry status. */
   public boolean isReady(Gateway gateway) {
     return waypoints.isReady(gateway);
   }
 
-  /** The listener ztunnel's traffic arrives on: the inbound-binding one, else HBONE on 15008. */
   public Optional<Listener> boundListener(Gateway gateway) {
     return waypoints.boundListener(gateway);
   }
@@ -389,17 +370,14 @@ public final class MeshGraph {
     return waypoints.admits(gateway, namespace);
   }
 
-  /** {@code istio.io/ingress-use-waypoint} of the service, else of its namespace, parsed as istiod does. */
   public IngressUseWaypoint ingressUseWaypoint(MeshService service) {
     return waypoints.ingressUseWaypoint(service);
   }
 
-  /** The waypoint serving requests to a Service or ServiceEntry. */
   public WaypointBinding waypointForService(MeshService service) {
     return waypoints.forService(service);
   }
 
-  /** The waypoint serving traffic addressed to a workload's pods (or WorkloadEntry) directly. */
   public WaypointBinding waypointForWorkload(Workload workload) {
     return waypoints.forWorkload(workload);
   }
@@ -429,22 +407,18 @@ public final class MeshGraph {
     return routes.attachedTo(gateway);
   }
 
-  /** Every parentRef of every route, resolved, in {@link #routes()} order. */
   public List<ParentAttachment> parentAttachments() {
     return routes.attachments();
   }
 
-  /** The parentRefs of one route, resolved, in the order written. */
   public List<ParentAttachment> parentAttachments(Route route) {
     return routes.attachments(route);
   }
 
-  /** Every backendRef of every route, resolved. */
   public List<BackendResolution> backendResolutions() {
     return routes.backends();
   }
 
-  /** The backendRefs of one route, rule by rule, resolved. */
   public List<BackendResolution> backendResolutions(Route route) {
     return routes.backends(route);
   }
@@ -465,17 +439,14 @@ public final class MeshGraph {
     return policies.authorizationPolicies();
   }
 
-  /** What ztunnel enforces for this AuthorizationPolicy (see {@link io.ambientlint.core.policy.ZtunnelPolicyTranslator}). */
   public ZtunnelPolicy ztunnelForm(AuthorizationPolicy policy) {
     return policies.ztunnelForm(policy);
   }
 
-  /** The policy's targetRefs, each resolved to the gateways it reaches or why none. */
   public List<TargetResolution> policyTargets(TargetablePolicy policy) {
     return policies.targets(policy);
   }
 
-  /** Where the policy is enforced: gateways, ztunnel workloads, sidecar workloads, or nowhere. */
   public PolicyEnforcement policyEnforcement(TargetablePolicy policy) {
     return policies.enforcement(policy);
   }
@@ -505,17 +476,14 @@ public final class MeshGraph {
     return policies.waypointPoliciesFor(service);
   }
 
-  /** Every policy targetRef naming this object. */
   public List<TargetResolution> policiesTargeting(ResourceId target) {
     return policies.policiesTargeting(target);
   }
 
-  /** Selector policies that match this waypoint-class Gateway's pods, which the waypoint ignores. */
   public List<TargetablePolicy> selectorPoliciesIgnoredBy(Gateway waypoint) {
     return policies.selectorPoliciesIgnoredBy(waypoint);
   }
 
-  /** Waypoint-class Gateways whose pods this policy's selector matches. */
   public List<Gateway> waypointsMatchedBySelector(TargetablePolicy policy) {
     return policies.waypointsMatchedBySelector(policy);
   }
@@ -528,11 +496,6 @@ public final class MeshGraph {
   /** The identity a waypoint presents to the destination's ztunnel. */
   public SourceIdentity waypointIdentity(String namespace, String name) {
     return policies.waypointIdentity(namespace, name);
-  }
-
-  /** The mTLS modes a PeerAuthentication sets. */
-  public PeerAuthenticationModes peerAuthenticationModes(TargetablePolicy policy) {
-    return PeerAuthenticationModes.of(policy);
   }
 
   // ---- VirtualService, DestinationRule (HostIndex), EnvoyFilter (EnvoyFilterIndex) -------------------------
@@ -566,7 +529,6 @@ public final class MeshGraph {
     return hosts.isServiceEntryHost(host, namespace);
   }
 
-  /** The hosts a Service (its FQDN) or ServiceEntry (each host) answers for. */
   public List<String> hostnamesOf(MeshService service) {
     return hosts.hostnamesOf(service);
   }
@@ -576,12 +538,10 @@ public final class MeshGraph {
     return Collections.unmodifiableList(hosts.servicesTargetedBy(virtualService));
   }
 
-  /** Every resolved host some mesh VirtualService names. */
   public Set<String> virtualServiceHosts() {
     return hosts.virtualServiceHosts();
   }
 
-  /** Mesh VirtualServices written for exactly this resolved host. */
   public List<HostIndex.VirtualServiceHost> virtualServicesWithHost(String fqdn) {
     return hosts.virtualServicesWithHost(fqdn);
   }
@@ -596,7 +556,6 @@ public final class MeshGraph {
     return hosts.meshServiceForHost(host, namespace);
   }
 
-  /** Mesh VirtualServices (gateways empty or {@code mesh}) for one of the service's hosts, with the host entry. */
   public List<HostIndex.VirtualServiceHost> virtualServicesForHost(MeshService service) {
     return Collections.unmodifiableList(hosts.virtualServicesForHost(service));
   }
@@ -605,7 +564,6 @@ public final class MeshGraph {
     return Collections.unmodifiableList(hosts.virtualServicesForHost(host, namespace));
   }
 
-  /** DestinationRules for the host written in {@code namespace}; visibility (exportTo) is the caller's to weigh. */
   public List<DestinationRule> destinationRulesForHost(String host, String namespace) {
     return Collections.unmodifiableList(hosts.destinationRulesForHost(host, namespace));
   }
@@ -634,12 +592,10 @@ public final class MeshGraph {
     return envoyFilters.filters();
   }
 
-  /** What an EnvoyFilter reaches: targetRef Gateways (waypoints among them), selected workloads and waypoint pods. */
   public EnvoyFilterReach envoyFilterReach(EnvoyFilter filter) {
     return envoyFilters.reachOf(filter);
   }
 
-  /** EnvoyFilter targetRefs that reach this Gateway (directly, or by GatewayClass from the root namespace). */
   public List<EnvoyFilterReach.TargetReach> envoyFiltersApplyingTo(Gateway gateway) {
     return envoyFilters.applyingTo(gateway);
   }
@@ -659,11 +615,6 @@ public final class MeshGraph {
   /** NetworkPolicies that isolate the workload's pods for ingress; empty when all ingress is admitted. */
   public List<NetworkPolicy> ingressPoliciesSelecting(Workload workload) {
     return Collections.unmodifiableList(networkPolicies.get().ingressPoliciesSelecting(workload));
-  }
-
-  /** Named container ports and kubelet probe ports of the workload's pods. */
-  public PodNetwork podNetwork(Workload workload) {
-    return PodNetwork.of(workload);
   }
 
   /** The service accounts of a namespace whose workloads the repository holds; empty when they are unknown. */

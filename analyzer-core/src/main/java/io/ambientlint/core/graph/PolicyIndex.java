@@ -415,6 +415,7 @@ public final class PolicyIndex {
     return Collections.unmodifiableList(authorizationPolicyList);
   }
 
+  /** What ztunnel enforces for this AuthorizationPolicy (see {@link ZtunnelPolicyTranslator}). */
   public ZtunnelPolicy ztunnelForm(AuthorizationPolicy p) {
     PolicyFacts f = factsOf(p.attachment());
     ZtunnelPolicy z = f == null ? null : f.ztunnel;
@@ -422,11 +423,13 @@ public final class PolicyIndex {
     return z != null && z.source() == p ? z : ZtunnelPolicyTranslator.translate(p);
   }
 
+  /** The policy's targetRefs, each resolved to the gateways it reaches or why none. */
   public List<TargetResolution> targets(TargetablePolicy p) {
     PolicyFacts f = factsOf(p);
     return f == null ? List.of() : f.targets;
   }
 
+  /** Where the policy is enforced: gateways, ztunnel workloads, sidecar workloads, or nowhere. */
   public PolicyEnforcement enforcement(TargetablePolicy p) {
     PolicyFacts f = factsOf(p);
     return f != null && f.enforcement != null ? f.enforcement : computeEnforcement(p);

@@ -117,8 +117,11 @@ public final class RouteIndex {
   }
 
   /**
-   * The parentRefs naming a Service or ServiceEntry (whatever their outcome), in route precedence: kind
-   * (GRPCRoute first), then creationTimestamp, then namespace/name.
+   * The parentRefs naming a Service or ServiceEntry, directly or through a {@code networking.istio.io/Hostname}
+   * parent, in route precedence: kind (GRPCRoute, HTTPRoute, TLSRoute, TCPRoute, UDPRoute), then
+   * creationTimestamp, then namespace/name. Rejected ones included: filter with
+   * {@link ParentAttachment#isAccepted()}, or {@link ParentAttachment#appliesAtWaypoint()} for the routes the
+   * service's waypoint applies.
    */
   public List<ParentAttachment> attachedTo(MeshService service) {
     return Collections.unmodifiableList(attachmentsByParent.getOrDefault(service.id(), List.of()));
@@ -129,6 +132,7 @@ public final class RouteIndex {
     return Collections.unmodifiableList(attachmentsByParent.getOrDefault(gateway.id(), List.of()));
   }
 
+  /** Every backendRef of every route, resolved. */
   public List<BackendResolution> backends() {
     return Collections.unmodifiableList(backends);
   }

@@ -153,10 +153,12 @@ public final class WaypointResolver {
     return Collections.unmodifiableList(optOutLabels);
   }
 
+  /** The {@code use-waypoint} labels that name this Gateway as their waypoint. */
   public List<UseWaypointLabel> usesOf(ResourceId gateway) {
     return Collections.unmodifiableList(usesByGateway.getOrDefault(gateway, List.of()));
   }
 
+  /** The {@code use-waypoint-canary} labels that name this Gateway. */
   public List<UseWaypointLabel> canaryUsesOf(ResourceId gateway) {
     return Collections.unmodifiableList(canaryUsesByGateway.getOrDefault(gateway, List.of()));
   }
@@ -251,6 +253,7 @@ public final class WaypointResolver {
     return value != null && !value.isEmpty() && !value.equalsIgnoreCase(IstioLabels.NONE);
   }
 
+  /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
   public boolean isWaypoint(Gateway gateway) {
     return isWaypointClass(gateway.className()) || usesByGateway.containsKey(gateway.id())
         || canaryUsesByGateway.containsKey(gateway.id());
@@ -419,11 +422,13 @@ public final class WaypointResolver {
 
   // ---- bindings ----------------------------------------------------------------------------------------------
 
+  /** The waypoint serving requests to a Service or ServiceEntry. */
   public WaypointBinding forService(MeshService service) {
     WaypointBinding cached = bindings.get(service.resource());
     return cached != null ? cached : resolveService(service);
   }
 
+  /** The waypoint serving traffic addressed to a workload's pods (or WorkloadEntry) directly. */
   public WaypointBinding forWorkload(Workload workload) {
     WaypointBinding cached = bindings.get(workload.resource());
     return cached != null ? cached : resolveWorkload(workload);

@@ -44,9 +44,9 @@ class UnknownNamespaceTest {
   @Test
   void referencedButUndeclaredNamespaceHasUnknownLabelsAndNoVerdicts() {
     MeshGraph graph = TestGraphs.fromYaml(YAML);
-    assertThat(graph.namespaceLabelsKnown("books")).isTrue();
-    assertThat(graph.namespaceLabelsKnown("shop")).isFalse();
-    assertThat(graph.namespaceLabelsKnown("never-mentioned")).isFalse();
+    assertThat(graph.namespace("books").labelsKnown()).isTrue();
+    assertThat(graph.namespace("shop").labelsKnown()).isFalse();
+    assertThat(graph.namespace("never-mentioned").labelsKnown()).isFalse();
     assertThat(graph.enrolment(graph.workload(cart()).orElseThrow()).mode()).isEqualTo(Enrolment.Mode.UNKNOWN);
     assertThat(graph.waypointForService(graph.service("shop", "cart").orElseThrow()).status())
         .isEqualTo(WaypointBinding.Status.UNKNOWN);
@@ -56,7 +56,7 @@ class UnknownNamespaceTest {
   @Test
   void configNamespacesDeclareTheLabels() {
     MeshGraph graph = TestGraphs.fromYaml(YAML, config(Map.of("shop", Map.of("istio.io/dataplane-mode", "ambient")), false));
-    assertThat(graph.namespaceLabelsKnown("shop")).isTrue();
+    assertThat(graph.namespace("shop").labelsKnown()).isTrue();
     assertThat(graph.enrolment(graph.workload(cart()).orElseThrow()).mode()).isEqualTo(Enrolment.Mode.AMBIENT);
     assertThat(graph.waypointForService(graph.service("shop", "cart").orElseThrow()).status())
         .isEqualTo(WaypointBinding.Status.NO_WAYPOINT);
@@ -65,7 +65,7 @@ class UnknownNamespaceTest {
   @Test
   void assumeUnlabelledKeepsTheOldVerdicts() {
     MeshGraph graph = TestGraphs.fromYaml(YAML, config(Map.of(), true));
-    assertThat(graph.namespaceLabelsKnown("shop")).isTrue();
+    assertThat(graph.namespace("shop").labelsKnown()).isTrue();
     assertThat(graph.enrolment(graph.workload(cart()).orElseThrow()).mode()).isEqualTo(Enrolment.Mode.NONE);
     assertThat(graph.missingUseWaypointLabel(graph.service("shop", "cart").orElseThrow())).isTrue();
   }

@@ -42,12 +42,12 @@ public final class WaypointServesNoAmbientClient implements Rule {
       return;
     }
     for (UseWaypointLabel use : uses) {
-      if (!graph.namespaceLabelsKnown(use.holderNamespace())) {
+      if (!graph.namespace(use.holderNamespace()).labelsKnown()) {
         return; // its namespace may be ambient in the cluster
       }
     }
     for (Workload w : graph.workloads()) {
-      if (!graph.namespaceLabelsKnown(w.namespace())) {
+      if (!graph.namespace(w.namespace()).labelsKnown()) {
         return;
       }
     }
