@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.load.Diagnostic;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.rule.Finding;
@@ -65,7 +66,7 @@ class FileLevelFindingTest {
         - {apiVersion: v1, kind: Service, metadata: {name: d, namespace: x, labels: {k: 1, k: 2}}}
         """);
     assertThat(found).extracting(Finding::subject).containsExactly(
-        Optional.of(new ResourceId("", "Service", "x", "b")), Optional.of(new ResourceId("", "Service", "x", "d")));
+        Optional.of(new ResourceId(Kind.SERVICE, "x", "b")), Optional.of(new ResourceId(Kind.SERVICE, "x", "d")));
     assertThat(found.get(0).location().position().line()).isEqualTo(7);
   }
 

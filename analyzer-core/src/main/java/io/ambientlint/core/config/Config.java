@@ -1,6 +1,7 @@
 package io.ambientlint.core.config;
 
 import io.ambientlint.core.load.LoadLimits;
+import io.ambientlint.core.model.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,10 @@ public record Config(
 
   public boolean isExternal(String group, String kind, String namespace, String name) {
     return external.stream().anyMatch(e -> e.matches(group, kind, namespace, name));
+  }
+
+  public boolean isExternal(Kind kind, String namespace, String name) {
+    return isExternal(kind.group(), kind.kind(), namespace, name);
   }
 
   public static Builder builder() {

@@ -1,6 +1,7 @@
 package io.ambientlint.core.diagram;
 
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.graph.TargetResolution;
 import io.ambientlint.core.graph.WaypointBinding;
@@ -59,7 +60,7 @@ public final class FindingsDiagram {
   private final Map<ResourceId, TargetablePolicy> policies = new HashMap<>();
   /** The hosts of mesh VirtualServices and DestinationRules: their services' waypoints apply them. */
   private final Map<ResourceId, List<String>> hostsByObject = new HashMap<>();
-  private final Map<ResourceId, List<MeshGraph.UseWaypointLabel>> labelsByHolder = new HashMap<>();
+  private final Map<ResourceId, List<UseWaypointLabel>> labelsByHolder = new HashMap<>();
   private final Map<Location, Gateway> waypointsByLocation = new HashMap<>();
 
   private FindingsDiagram(MeshGraph graph) {
@@ -69,7 +70,7 @@ public final class FindingsDiagram {
     graph.virtualServices().stream().filter(VirtualService::isMesh).forEach(vs -> hostsByObject.put(vs.resource().id(),
         vs.hosts().stream().map(VirtualService.HostEntry::host).toList()));
     graph.destinationRules().forEach(dr -> hostsByObject.put(dr.resource().id(), List.of(dr.host())));
-    for (MeshGraph.UseWaypointLabel label : graph.useWaypointLabels()) {
+    for (UseWaypointLabel label : graph.useWaypointLabels()) {
       labelsByHolder.computeIfAbsent(label.holder().id(), k -> new ArrayList<>()).add(label);
     }
     graph.waypoints().forEach(w -> waypointsByLocation.put(w.resource().nameNode().location(), w));
@@ -100,7 +101,7 @@ public final class FindingsDiagram {
   }
 
   private void addWaypointsOf(Resource r, Set<String> ids) {
-    for (MeshGraph.UseWaypointLabel label : labelsByHolder.getOrDefault(r.id(), List.of())) {
+    for (UseWaypointLabel label : labelsByHolder.getOrDefault(r.id(), List.of())) {
       ids.add(DiagramIds.gateway(label.gateway().namespace(), label.gateway().name()));
     }
     graph.gateway(r.namespace(), r.name()).filter(g -> g.resource() == r && graph.isWaypoint(g))

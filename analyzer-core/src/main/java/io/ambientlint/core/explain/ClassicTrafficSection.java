@@ -7,7 +7,7 @@ import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.RouteAhead;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.model.DestinationRule;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.Location;
 import io.ambientlint.core.model.MeshService;
@@ -28,17 +28,17 @@ final class ClassicTrafficSection implements ExplainSection {
   @Override
   public void explain(MeshGraph graph, Resource subject, ExplainWriter out) {
     ResourceId id = subject.id();
-    if (id.isKind("", "Service")) {
+    if (id.is(Kind.SERVICE)) {
       graph.service(id.namespace(), id.name()).ifPresent(s -> explainService(graph, s, out));
-    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+    } else if (id.is(Kind.SERVICE_ENTRY)) {
       graph.serviceEntry(id.namespace(), id.name()).ifPresent(s -> explainService(graph, s, out));
-    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "VirtualService")) {
+    } else if (id.is(Kind.VIRTUAL_SERVICE)) {
       explainVirtualService(graph, VirtualService.of(subject), out);
-    } else if (id.isKind(KnownKinds.ISTIO_NETWORKING, "DestinationRule")) {
+    } else if (id.is(Kind.DESTINATION_RULE)) {
       DestinationRule dr = DestinationRule.of(subject);
       out.section("DestinationRule host");
       describeHost(graph, dr.host(), dr.namespace(), dr.hostNode().location(), out);
-    } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
+    } else if (id.is(Kind.GATEWAY)) {
       graph.gateway(id.namespace(), id.name()).ifPresent(g -> {
         List<EnvoyFilterReach.TargetReach> filters = graph.envoyFiltersApplyingTo(g);
         if (!filters.isEmpty()) {
@@ -56,7 +56,7 @@ final class ClassicTrafficSection implements ExplainSection {
     out.section("VirtualServices and DestinationRules");
     WaypointBinding binding = graph.waypointForService(service);
     boolean ambient = graph.isAmbient(service);
-    out.fact("hosts: " + String.join(", ", graph.hosts().hostnamesOf(service)));
+    out.fact("hosts: " + String.join(", ", graph.hostnamesOf(service)));
     List<HostIndex.VirtualServiceHost> virtualServices = graph.virtualServicesForHost(service);
     if (virtualServices.isEmpty()) {
       out.fact("no mesh VirtualService names these hosts");
@@ -129,13 +129,13 @@ final class ClassicTrafficSection implements ExplainSection {
 
   private static void describeHost(MeshGraph graph, String host, String namespace, Location at,
       ExplainWriter out) {
-    String fqdn = graph.hosts().fqdn(host, namespace);
+    String fqdn = graph.resolveHost(host, namespace);
     Optional<MeshService> service = graph.meshServiceForHost(host, namespace);
-    Optional<String> intended = graph.hosts().partlyQualifiedService(host).map(graph.hosts()::serviceFqdn);
+    Optional<String> intended = graph.intendedServiceFqdn(host);
     out.fact(host + " -> " + fqdn + ": " + service.map(MeshService::displayName)
         .orElse(intended.isPresent() ? "no Service or ServiceEntry: Istio expands only dot-free short names, so this "
             + "host is literal (AL408); the FQDN is " + intended.get()
-            : graph.hosts().isClusterLocal(host, namespace) ? "no Service or ServiceEntry (AL408)"
+            : graph.serviceNamedByHost(host, namespace).isPresent() ? "no Service or ServiceEntry (AL408)"
                 : "not a service of the repository"), at);
   }
 }

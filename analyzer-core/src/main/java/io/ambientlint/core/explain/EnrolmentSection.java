@@ -2,6 +2,7 @@ package io.ambientlint.core.explain;
 
 import io.ambientlint.core.graph.Enrolment;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.model.Resource;
@@ -13,7 +14,7 @@ final class EnrolmentSection implements ExplainSection {
 
   @Override
   public void explain(MeshGraph graph, Resource subject, ExplainWriter out) {
-    if (subject.id().isKind("", "Namespace")) {
+    if (subject.id().is(Kind.NAMESPACE)) {
       explainNamespace(graph, graph.namespace(subject.name()), out);
       return;
     }

@@ -1,7 +1,7 @@
 package io.ambientlint.core.explain;
 
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.NamespaceAdmission;
 import io.ambientlint.core.graph.WaypointFor;
 import io.ambientlint.core.graph.WaypointResolver;
@@ -21,9 +21,8 @@ final class GatewaySection implements ExplainSection {
       return;
     }
     Gateway gw = found.get();
-    WaypointResolver resolver = graph.waypointResolver();
     out.section("Waypoint");
-    Optional<String> classReason = resolver.waypointClassReason(gw.className());
+    Optional<String> classReason = graph.waypointClassReason(gw.className());
     List<UseWaypointLabel> uses = graph.usesOf(gw);
     List<UseWaypointLabel> canaries = graph.canaryUsesOf(gw);
     if (!graph.isWaypoint(gw)) {
@@ -36,7 +35,7 @@ final class GatewaySection implements ExplainSection {
     graph.gatewayClass(gw.className()).ifPresentOrElse(
         c -> out.fact("GatewayClass " + c.name() + " (controller " + c.controllerName() + ")", c.resource().nameNode()),
         () -> out.fact("GatewayClass " + gw.className() + " is not in the repository"));
-    out.fact(resolver.isIstioOwnedClass(gw.className()) ? "owned by an Istio controller"
+    out.fact(!graph.isThirdPartyClass(gw) ? "owned by an Istio controller"
         : "owned by a controller other than Istio: Istio leaves its routes and policies to it (AL107)");
     WaypointFor waypointFor = graph.waypointFor(gw);
     out.fact("waypoint-for " + waypointFor.value() + (waypointFor.decidedBy().isEmpty() ? " (default)" : ""),
@@ -44,7 +43,7 @@ final class GatewaySection implements ExplainSection {
     out.fact(graph.isReady(gw) ? (gw.hasStatus() ? "ready: status.addresses " + gw.statusAddresses()
         : "taken as ready (no status in the manifest)") : "not ready: no usable status.addresses",
         gw.hasStatus() ? Optional.of(gw.node("/status")) : Optional.empty());
-    resolver.inboundBinding(gw).ifPresent(b -> out.fact("inbound binding " + b.value()
+    graph.inboundBinding(gw).ifPresent(b -> out.fact("inbound binding " + b.value()
         + (b.valid() ? "" : " (invalid: ignored)"), b.source()));
     Optional<Listener> listener = graph.boundListener(gw);
     listener.ifPresentOrElse(l -> out.fact("bound listener " + l.name() + " (port " + l.port() + ", " + l.protocol() + ")",

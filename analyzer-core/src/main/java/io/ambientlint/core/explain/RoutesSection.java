@@ -4,7 +4,7 @@ import io.ambientlint.core.graph.BackendResolution;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.model.Gateway;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.Listener;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Resource;
@@ -25,9 +25,9 @@ final class RoutesSection implements ExplainSection {
   @Override
   public void explain(MeshGraph graph, Resource subject, ExplainWriter out) {
     ResourceId id = subject.id();
-    if (id.isKind("", "Service") || id.isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+    if (id.is(Kind.SERVICE) || id.is(Kind.SERVICE_ENTRY)) {
       graph.meshService(id).ifPresent(s -> explainService(graph, s, out));
-    } else if (id.isKind(KnownKinds.GATEWAY_API, "Gateway")) {
+    } else if (id.is(Kind.GATEWAY)) {
       graph.gateway(id.namespace(), id.name()).ifPresent(g -> explainGateway(graph, g, out));
     } else {
       graph.routesIn(id.namespace()).stream().filter(r -> r.resource() == subject || r.id().equals(id)).findFirst()

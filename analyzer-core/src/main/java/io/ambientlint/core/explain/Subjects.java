@@ -2,7 +2,7 @@ package io.ambientlint.core.explain;
 
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.Gateway;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.Workload;
@@ -21,7 +21,7 @@ final class Subjects {
   }
 
   static Optional<Gateway> gateway(MeshGraph graph, Resource r) {
-    if (!r.id().isKind(KnownKinds.GATEWAY_API, "Gateway")) {
+    if (!r.id().is(Kind.GATEWAY)) {
       return Optional.empty();
     }
     return graph.gateway(r.namespace(), r.name()).filter(g -> g.resource() == r);

@@ -1,6 +1,6 @@
 package io.ambientlint.core.graph;
 
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.Workload;
@@ -36,9 +36,9 @@ public final class AmbientAnnotations {
       IstioLabels.USE_WAYPOINT_NAMESPACE);
   private static final Set<String> GATEWAY_KEYS = Set.of(IstioLabels.WAYPOINT_FOR);
 
-  static List<Misplaced> find(MeshGraph graph) {
+  static List<Misplaced> find(Inventory inventory) {
     List<Misplaced> out = new ArrayList<>();
-    for (Resource r : graph.resources()) {
+    for (Resource r : inventory.model().resources()) {
       if (r.annotations().isEmpty()) {
         continue;
       }
@@ -51,7 +51,7 @@ public final class AmbientAnnotations {
         }
       }
     }
-    for (Workload w : graph.workloads()) {
+    for (Workload w : inventory.workloads()) {
       if (w.podPointer().isEmpty()) {
         continue; // a Pod's own annotations were read above
       }
@@ -75,16 +75,16 @@ public final class AmbientAnnotations {
   }
 
   private static Set<String> keysFor(Resource r) {
-    if (r.id().isKind("", "Namespace")) {
+    if (r.id().is(Kind.NAMESPACE)) {
       return NAMESPACE_KEYS;
     }
-    if (r.id().isKind("", "Service") || r.id().isKind(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+    if (r.id().is(Kind.SERVICE) || r.id().is(Kind.SERVICE_ENTRY)) {
       return SERVICE_KEYS;
     }
-    if (r.id().isKind(KnownKinds.GATEWAY_API, "Gateway") || r.id().isKind(KnownKinds.GATEWAY_API, "GatewayClass")) {
+    if (r.id().is(Kind.GATEWAY) || r.id().is(Kind.GATEWAY_CLASS)) {
       return GATEWAY_KEYS;
     }
-    if (Workload.podPointerFor(r.id()).isPresent() || r.id().isKind(KnownKinds.ISTIO_NETWORKING, "WorkloadEntry")) {
+    if (Workload.podPointerFor(r.id()).isPresent() || r.id().is(Kind.WORKLOAD_ENTRY)) {
       return POD_KEYS;
     }
     return Set.of();

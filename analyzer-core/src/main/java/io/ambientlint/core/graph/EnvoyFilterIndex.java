@@ -2,10 +2,11 @@ package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.EnvoyFilter;
 import io.ambientlint.core.model.Gateway;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,16 +20,19 @@ import java.util.Optional;
  */
 final class EnvoyFilterIndex {
 
-  private final MeshGraph graph;
+  private final Inventory inventory;
+  private final WaypointResolver resolver;
   private final List<EnvoyFilter> filters = new ArrayList<>();
   private final Map<String, List<Gateway>> gatewaysByNamespace = new HashMap<>();
   private final Map<String, List<Gateway>> gatewaysByClass = new HashMap<>();
   private final Map<ResourceId, List<EnvoyFilterReach.TargetReach>> byGateway = new HashMap<>();
   private final Map<EnvoyFilter, EnvoyFilterReach> reach = new IdentityHashMap<>();
 
-  EnvoyFilterIndex(MeshGraph graph, List<EnvoyFilter> filters) {
-    this.graph = graph;
-    for (Gateway g : graph.gateways()) {
+  EnvoyFilterIndex(Inventory inventory, WaypointResolver waypoints) {
+    this.inventory = inventory;
+    this.resolver = waypoints;
+    List<EnvoyFilter> filters = inventory.model().views(Kind.ENVOY_FILTER, EnvoyFilter.class);
+    for (Gateway g : inventory.gateways()) {
       gatewaysByNamespace.computeIfAbsent(g.namespace(), k -> new ArrayList<>()).add(g);
       gatewaysByClass.computeIfAbsent(g.className(), k -> new ArrayList<>()).add(g);
     }
@@ -44,20 +48,22 @@ final class EnvoyFilterIndex {
   }
 
   List<EnvoyFilter> filters() {
-    return filters;
+    return Collections.unmodifiableList(filters);
   }
 
+  /** What the filter reaches: targetRef Gateways (waypoints among them), selected workloads, waypoint pods. */
   EnvoyFilterReach reachOf(EnvoyFilter filter) {
     EnvoyFilterReach r = reach.get(filter);
     return r != null ? r : computeReach(filter);
   }
 
+  /** The targetRefs that reach this Gateway (directly, or by GatewayClass from the root namespace). */
   List<EnvoyFilterReach.TargetReach> applyingTo(Gateway gateway) {
-    return byGateway.getOrDefault(gateway.id(), List.of());
+    return Collections.unmodifiableList(byGateway.getOrDefault(gateway.id(), List.of()));
   }
 
   private EnvoyFilterReach computeReach(EnvoyFilter f) {
-    boolean root = f.namespace().equals(graph.config().rootNamespace());
+    boolean root = f.namespace().equals(inventory.config().rootNamespace());
     if (!f.targetRefs().isEmpty()) {
       List<EnvoyFilterReach.TargetReach> targets = new ArrayList<>();
       for (EnvoyFilter.TargetRef ref : f.targetRefs()) {
@@ -66,12 +72,12 @@ final class EnvoyFilterIndex {
       return new EnvoyFilterReach(f, List.copyOf(targets), List.of(), List.of(), List.of());
     }
     Map<String, String> selector = f.workloadSelector().orElse(Map.of());
-    List<String> namespaces = root ? graph.namespaces().stream().map(n -> n.name()).toList() : List.of(f.namespace());
+    List<String> namespaces = root ? inventory.namespaces().stream().map(n -> n.name()).toList() : List.of(f.namespace());
     List<Workload> workloads = new ArrayList<>();
     List<Gateway> waypoints = new ArrayList<>();
     List<Gateway> gateways = new ArrayList<>();
     for (String ns : namespaces) {
-      List<Workload> candidates = selector.isEmpty() ? graph.workloadsIn(ns) : graph.workloadsSelectedBy(ns, selector);
+      List<Workload> candidates = selector.isEmpty() ? inventory.workloadsIn(ns) : inventory.workloadsSelectedBy(ns, selector);
       for (Workload w : candidates) {
         if (!isWaypointPod(w)) {
           workloads.add(w);
@@ -80,26 +86,26 @@ final class EnvoyFilterIndex {
       String gatewayName = selector.get(IstioLabels.GATEWAY_NAME);
       if (selector.isEmpty()) {
         for (Gateway g : gatewaysByNamespace.getOrDefault(ns, List.of())) {
-          (graph.isWaypoint(g) ? waypoints : gateways).add(g);
+          (resolver.isWaypoint(g) ? waypoints : gateways).add(g);
         }
       } else if (gatewayName != null) {
-        graph.gateway(ns, gatewayName).filter(graph::isWaypoint).ifPresent(waypoints::add);
+        inventory.gateway(ns, gatewayName).filter(resolver::isWaypoint).ifPresent(waypoints::add);
       }
     }
     return new EnvoyFilterReach(f, List.of(), List.copyOf(workloads), List.copyOf(waypoints), List.copyOf(gateways));
   }
 
   private EnvoyFilterReach.TargetReach targetReach(EnvoyFilter f, EnvoyFilter.TargetRef ref, boolean root) {
-    if (ref.is(KnownKinds.GATEWAY_API, "Gateway")) {
-      Optional<Gateway> g = graph.gateway(f.namespace(), ref.name());
-      List<Gateway> way = g.filter(graph::isWaypoint).stream().toList();
-      List<Gateway> other = g.filter(x -> !graph.isWaypoint(x)).stream().toList();
+    if (ref.is(Kind.GATEWAY)) {
+      Optional<Gateway> g = inventory.gateway(f.namespace(), ref.name());
+      List<Gateway> way = g.filter(resolver::isWaypoint).stream().toList();
+      List<Gateway> other = g.filter(x -> !resolver.isWaypoint(x)).stream().toList();
       return new EnvoyFilterReach.TargetReach(f, ref, way, other, Optional.empty());
     }
-    if (ref.is(KnownKinds.GATEWAY_API, "GatewayClass")) {
+    if (ref.is(Kind.GATEWAY_CLASS)) {
       if (!root) {
         return ignored(f, ref, "a GatewayClass targetRef applies only from the root namespace "
-            + graph.config().rootNamespace());
+            + inventory.config().rootNamespace());
       }
       if (!ref.name().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)) {
         return ignored(f, ref, "a GatewayClass targetRef applies only to class " + IstioLabels.CLASS_ISTIO_WAYPOINT);
@@ -107,7 +113,7 @@ final class EnvoyFilterIndex {
       return new EnvoyFilterReach.TargetReach(f, ref, List.copyOf(gatewaysByClass.getOrDefault(ref.name(), List.of())),
           List.of(), Optional.empty());
     }
-    if (ref.is("", "Service") || ref.is(KnownKinds.ISTIO_NETWORKING, "ServiceEntry")) {
+    if (ref.is(Kind.SERVICE) || ref.is(Kind.SERVICE_ENTRY)) {
       return ignored(f, ref, "EnvoyFilter targetRefs never match a " + ref.kind() + " (only a Gateway, or GatewayClass "
           + IstioLabels.CLASS_ISTIO_WAYPOINT + " from the root namespace)");
     }
@@ -122,7 +128,7 @@ final class EnvoyFilterIndex {
   /** Pods Istio deploys for a waypoint carry the Gateway's name in {@code gateway.networking.k8s.io/gateway-name}. */
   private boolean isWaypointPod(Workload w) {
     String name = w.podLabels().get(IstioLabels.GATEWAY_NAME);
-    return name != null && graph.gateway(w.namespace(), name).filter(graph::isWaypoint).isPresent();
+    return name != null && inventory.gateway(w.namespace(), name).filter(resolver::isWaypoint).isPresent();
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.DestinationRule;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.MeshService;
+import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Service;
@@ -36,12 +38,20 @@ public final class HostIndex {
     }
   }
 
+  /** A host of a VirtualService and the Service or ServiceEntry it names, resolved in the VirtualService's namespace. */
+  public record ServiceTarget(VirtualService virtualService, VirtualService.HostEntry entry, MeshService service) {
+    public NodeRef node() {
+      return virtualService.node(entry.pointer());
+    }
+  }
+
   /** Istio's annotation limiting where a Kubernetes Service is visible, like a ServiceEntry's exportTo. */
   static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
 
   private final String clusterDomain;
   /** {@code .svc.cluster.local}: what a Service's FQDN ends with. */
   private final String serviceSuffix;
+  private final String rootNamespace;
   private final Predicate<String> isNamespace;
   private final List<VirtualService> virtualServices = new ArrayList<>();
   private final List<DestinationRule> destinationRules = new ArrayList<>();
@@ -81,24 +91,31 @@ public final class HostIndex {
     }
 
     Set<String> hosts() {
-      return byHost.keySet();
+      return Collections.unmodifiableSet(byHost.keySet());
     }
   }
 
-  HostIndex(String clusterDomain, Predicate<String> isNamespace) {
-    this.clusterDomain = clusterDomain.toLowerCase(Locale.ROOT);
+  /** Indexes the inventory's Services and ServiceEntries, then the model's VirtualServices and DestinationRules. */
+  HostIndex(Inventory inventory) {
+    this.clusterDomain = inventory.config().clusterDomain().toLowerCase(Locale.ROOT);
     this.serviceSuffix = ".svc." + this.clusterDomain;
-    this.isNamespace = isNamespace;
+    this.rootNamespace = inventory.config().rootNamespace();
+    this.isNamespace = inventory::isNamespace;
+    inventory.services().forEach(this::addService);
+    inventory.serviceEntries().forEach(this::addServiceEntry);
+    Model model = inventory.model();
+    model.views(Kind.VIRTUAL_SERVICE, VirtualService.class).forEach(this::addVirtualService);
+    model.views(Kind.DESTINATION_RULE, DestinationRule.class).forEach(this::addDestinationRule);
   }
 
-  void addService(Service s) {
+  private void addService(Service s) {
     String exportTo = s.resource().annotations().getOrDefault(EXPORT_TO_ANNOTATION, "");
     serviceVisibility.put(s.id(), ExportTo.of(exportTo.isBlank() ? List.of()
         : List.of(exportTo.replace(" ", "").split(",")), s.namespace()));
     addHost(s, s.name() + "." + s.namespace() + ".svc." + clusterDomain);
   }
 
-  void addServiceEntry(ServiceEntry se) {
+  private void addServiceEntry(ServiceEntry se) {
     serviceVisibility.put(se.id(), ExportTo.of(se.exportTo(), se.namespace()));
     for (String h : se.hosts()) {
       addHost(se, fqdn(h, se.namespace()));
@@ -110,7 +127,7 @@ public final class HostIndex {
     hostnamesByService.computeIfAbsent(service.id(), k -> new ArrayList<>(1)).add(fqdn);
   }
 
-  void addVirtualService(VirtualService vs) {
+  private void addVirtualService(VirtualService vs) {
     virtualServices.add(vs);
     if (!vs.isMesh()) {
       return;
@@ -122,7 +139,7 @@ public final class HostIndex {
     }
   }
 
-  void addDestinationRule(DestinationRule dr) {
+  private void addDestinationRule(DestinationRule dr) {
     destinationRules.add(dr);
     if (!dr.host().isEmpty()) {
       destinationRulesByHost.add(fqdn(dr.host(), dr.namespace()), dr);
@@ -130,11 +147,11 @@ public final class HostIndex {
   }
 
   public List<VirtualService> virtualServices() {
-    return virtualServices;
+    return Collections.unmodifiableList(virtualServices);
   }
 
   public List<DestinationRule> destinationRules() {
-    return destinationRules;
+    return Collections.unmodifiableList(destinationRules);
   }
 
   /**
@@ -149,6 +166,23 @@ public final class HostIndex {
       return h;
     }
     return h + "." + namespace + ".svc." + clusterDomain;
+  }
+
+  /** The hosts of the VirtualService that name a Service or ServiceEntry visible in its namespace, in order. */
+  public List<ServiceTarget> servicesTargetedBy(VirtualService vs) {
+    List<ServiceTarget> out = new ArrayList<>(vs.hosts().size());
+    for (VirtualService.HostEntry h : vs.hosts()) {
+      meshServiceForHost(h.host(), vs.namespace()).ifPresent(s -> out.add(new ServiceTarget(vs, h, s)));
+    }
+    return out;
+  }
+
+  /**
+   * The FQDN of the Service a partly qualified host ({@code name.namespace}, {@code name.namespace.svc}) was
+   * probably meant to name; Istio takes such hosts literally.
+   */
+  public Optional<String> intendedServiceFqdn(String host) {
+    return partlyQualifiedService(host).map(this::serviceFqdn);
   }
 
   /**
@@ -166,7 +200,7 @@ public final class HostIndex {
     if (!(nameDotNamespace || withSvc) || labels[0].isEmpty() || labels[1].isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ResourceId("", "Service", labels[1], labels[0]));
+    return Optional.of(new ResourceId(Kind.SERVICE, labels[1], labels[0]));
   }
 
   /** The FQDN of a Service: {@code name.namespace.svc.<clusterDomain>}. */
@@ -187,6 +221,11 @@ public final class HostIndex {
     return serviceIdOf(fqdn(host, namespace)).isPresent();
   }
 
+  /** The Service a host resolved in {@code namespace} names by its form ({@code name.ns.svc.<domain>}), if any. */
+  public Optional<ResourceId> serviceNamedByHost(String host, String namespace) {
+    return serviceIdOf(fqdn(host, namespace));
+  }
+
   /** {@code reviews.books.svc.cluster.local} -> Service books/reviews, when the host has that form. */
   public Optional<ResourceId> serviceIdOf(String fqdn) {
     if (!fqdn.endsWith(serviceSuffix)) {
@@ -197,12 +236,12 @@ public final class HostIndex {
     if (dot < 0 || dot == nameDotNamespace.length() - 1 || nameDotNamespace.indexOf('.', dot + 1) >= 0) {
       return Optional.empty();
     }
-    return Optional.of(new ResourceId("", "Service", nameDotNamespace.substring(dot + 1), nameDotNamespace.substring(0, dot)));
+    return Optional.of(new ResourceId(Kind.SERVICE, nameDotNamespace.substring(dot + 1), nameDotNamespace.substring(0, dot)));
   }
 
   /** The hosts a Service (its FQDN) or ServiceEntry (each host) answers for. */
   public List<String> hostnamesOf(MeshService service) {
-    return hostnamesByService.getOrDefault(service.id(), List.of());
+    return Collections.unmodifiableList(hostnamesByService.getOrDefault(service.id(), List.of()));
   }
 
   /**
@@ -255,7 +294,7 @@ public final class HostIndex {
 
   /** Mesh VirtualServices written for exactly this resolved host (for conflicts between them). */
   public List<VirtualServiceHost> virtualServicesWithHost(String fqdn) {
-    return virtualServicesByHost.exactly(fqdn);
+    return Collections.unmodifiableList(virtualServicesByHost.exactly(fqdn));
   }
 
   /**
@@ -282,8 +321,32 @@ public final class HostIndex {
     return out;
   }
 
+  /** DestinationRules whose host is, or by wildcard covers, one of the service's hosts. */
   public List<DestinationRule> destinationRulesForHost(MeshService service) {
     return lookUp(destinationRulesByHost, hostnamesOf(service));
+  }
+
+  /**
+   * The DestinationRules a proxy in {@code proxyNamespace} (a waypoint's namespace) uses for a host, after
+   * PushContext.destinationRule (pilot/pkg/model/push_context.go): the rules of its own namespace, else those the
+   * service's namespace exports to it, else those the root namespace exports to it. Only the first level that
+   * has a rule for the host counts.
+   */
+  public List<DestinationRule> destinationRulesSeenFrom(String host, String hostNamespace, String serviceNamespace,
+      String proxyNamespace) {
+    List<DestinationRule> all = destinationRulesForHost(host, hostNamespace);
+    List<DestinationRule> own = all.stream().filter(dr -> dr.namespace().equals(proxyNamespace)).toList();
+    if (!own.isEmpty()) {
+      return own;
+    }
+    for (String owner : List.of(serviceNamespace, rootNamespace)) {
+      List<DestinationRule> exported = all.stream().filter(dr -> dr.namespace().equals(owner)
+          && ExportTo.of(dr.exportTo(), dr.namespace()).visibleTo(proxyNamespace)).toList();
+      if (!exported.isEmpty()) {
+        return exported;
+      }
+    }
+    return List.of();
   }
 
   /** Entries under any of the hosts or the wildcards covering them, each once (by identity: records are deep). */

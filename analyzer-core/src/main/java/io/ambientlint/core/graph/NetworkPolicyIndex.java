@@ -1,9 +1,12 @@
 package io.ambientlint.core.graph;
 
+import io.ambientlint.core.model.Kind;
+import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.NetworkPolicy;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,8 @@ public final class NetworkPolicyIndex {
   private final List<NetworkPolicy> policies = new ArrayList<>();
   private final Map<String, List<NetworkPolicy>> byNamespace = new HashMap<>();
 
-  NetworkPolicyIndex(MeshGraph graph) {
-    for (Resource r : graph.model().ofKind(GROUP, "NetworkPolicy")) {
+  NetworkPolicyIndex(Model model) {
+    for (Resource r : model.ofKind(Kind.NETWORK_POLICY)) {
       NetworkPolicy p = NetworkPolicy.of(r);
       policies.add(p);
       byNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
@@ -25,7 +28,7 @@ public final class NetworkPolicyIndex {
   }
 
   public List<NetworkPolicy> policies() {
-    return policies;
+    return Collections.unmodifiableList(policies);
   }
 
   /**

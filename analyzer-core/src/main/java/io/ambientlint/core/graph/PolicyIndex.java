@@ -2,7 +2,7 @@ package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.AuthorizationPolicy;
 import io.ambientlint.core.model.Gateway;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.MeshService;
 import io.ambientlint.core.model.NodeRef;
@@ -30,12 +30,13 @@ import java.util.Set;
 /**
  * Where every selector/targetRef policy is enforced (DESIGN §3 "Policies"): its targetRefs resolved to
  * gateways and waypoints, its selector or namespace scope resolved to workloads, and for AuthorizationPolicy
- * the ztunnel translation. Built once from the graph and never written afterwards (rules query it in
- * parallel); queries are map lookups.
+ * the ztunnel translation. Built once from the inventory and the waypoint bindings and never written afterwards
+ * (rules query it in parallel); queries are map lookups.
  */
 public final class PolicyIndex {
 
-  private final MeshGraph graph;
+  private final Inventory inventory;
+  private final WaypointResolver waypoints;
   private final List<TargetablePolicy> policies = new ArrayList<>();
   /** The AuthorizationPolicies in {@link #policies} order, listed once (rules ask for them often). */
   private final List<AuthorizationPolicy> authorizationPolicyList = new ArrayList<>();
@@ -80,17 +81,18 @@ public final class PolicyIndex {
   /** Set at the end of construction: from then on nothing is written (rules query in parallel). */
   private final boolean built;
 
-  PolicyIndex(MeshGraph graph) {
-    this.graph = graph;
+  PolicyIndex(Inventory inventory, WaypointResolver waypoints) {
+    this.inventory = inventory;
+    this.waypoints = waypoints;
     Set<String> namespacesWithWorkloads = new LinkedHashSet<>();
-    for (Workload w : graph.workloads()) {
+    for (Workload w : inventory.workloads()) {
       namespacesWithWorkloads.add(w.namespace());
     }
     workloadNamespaces = List.copyOf(namespacesWithWorkloads);
-    anyAmbientNamespace = graph.namespaces().stream().anyMatch(graph::isAmbient);
+    anyAmbientNamespace = inventory.namespaces().stream().anyMatch(inventory::isAmbient);
     for (PolicyKind kind : PolicyKind.values()) {
-      List<Resource> resources = graph.model().ofKind(kind.group(), kind.kind());
-      List<? extends ResourceView> views = graph.model().views(kind.group(), kind.kind(), ResourceView.class);
+      List<Resource> resources = inventory.model().ofKind(kind.type());
+      List<? extends ResourceView> views = inventory.model().views(kind.type(), ResourceView.class);
       for (int i = 0; i < resources.size(); i++) {
         Resource r = resources.get(i);
         if (indexedById.containsKey(r.id())) {
@@ -133,7 +135,7 @@ public final class PolicyIndex {
     for (TargetablePolicy p : policies) {
       facts.get(p).gatewaysBySelector = computeGatewaysMatchingSelector(p);
     }
-    for (Gateway g : graph.gateways()) {
+    for (Gateway g : inventory.gateways()) {
       waypointIdentities.putIfAbsent(g.id(), computeWaypointIdentity(g.namespace(), g.name()));
     }
     for (TargetablePolicy p : policies) {
@@ -146,7 +148,7 @@ public final class PolicyIndex {
   }
 
   private String rootNamespace() {
-    return graph.config().rootNamespace();
+    return inventory.config().rootNamespace();
   }
 
   private void indexZtunnelScope(AuthorizationPolicy ap) {
@@ -178,7 +180,7 @@ public final class PolicyIndex {
     }
     boolean envoyFilter = p.kind() == PolicyKind.ENVOY_FILTER;
     if (ref.isGateway()) {
-      List<Gateway> gws = graph.gateway(ns, ref.name()).map(List::of).orElse(List.of());
+      List<Gateway> gws = inventory.gateway(ns, ref.name()).map(List::of).orElse(List.of());
       if (gws.isEmpty()) {
         return missing(p, ref);
       }
@@ -194,16 +196,16 @@ public final class PolicyIndex {
         return result.apply(TargetResolution.Status.INVALID, "a GatewayClass target applies only for class "
             + IstioLabels.CLASS_ISTIO_WAYPOINT + ", not " + ref.name());
       }
-      List<Gateway> gws = graph.gateways().stream().filter(g -> g.className().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)).toList();
+      List<Gateway> gws = inventory.gateways().stream().filter(g -> g.className().equals(IstioLabels.CLASS_ISTIO_WAYPOINT)).toList();
       return new TargetResolution(p, ref, TargetResolution.Status.ATTACHED, gws, Optional.empty(),
           "every waypoint of class " + IstioLabels.CLASS_ISTIO_WAYPOINT);
     }
     if ((ref.isService() || ref.isServiceEntry()) && !envoyFilter) {
-      Optional<? extends MeshService> svc = ref.isService() ? graph.service(ns, ref.name()) : graph.serviceEntry(ns, ref.name());
+      Optional<? extends MeshService> svc = ref.isService() ? inventory.service(ns, ref.name()) : inventory.serviceEntry(ns, ref.name());
       if (svc.isEmpty()) {
         return missing(p, ref);
       }
-      WaypointBinding b = graph.waypointForService(svc.get());
+      WaypointBinding b = waypoints.forService(svc.get());
       if (b.isUnknown()) {
         return new TargetResolution(p, ref, TargetResolution.Status.UNKNOWN, List.of(), Optional.of(b),
             "whether " + svc.get().displayName() + " is bound to a waypoint is unknown (" + b.reason() + ")");
@@ -223,7 +225,7 @@ public final class PolicyIndex {
 
   private TargetResolution missing(TargetablePolicy p, PolicyTargetRef ref) {
     ResourceId id = ref.targetId(p.namespace());
-    if (graph.exists(id)) {
+    if (inventory.exists(id)) {
       return new TargetResolution(p, ref, TargetResolution.Status.ATTACHED, List.of(), Optional.empty(),
           ref.describe(p.namespace()) + " (declared in config external)");
     }
@@ -246,14 +248,14 @@ public final class PolicyIndex {
     boolean root = p.namespace().equals(rootNamespace());
     Map<String, String> labels = p.selectorLabels();
     if (labels.isEmpty()) {
-      return root && !p.hasSelector() ? graph.workloads() : graph.workloadsIn(p.namespace());
+      return root && !p.hasSelector() ? inventory.workloads() : inventory.workloadsIn(p.namespace());
     }
     if (!root) {
-      return graph.workloadsSelectedBy(p.namespace(), labels);
+      return inventory.workloadsSelectedBy(p.namespace(), labels);
     }
     List<Workload> out = new ArrayList<>();
     for (String ns : workloadNamespaces) {
-      out.addAll(graph.workloadsSelectedBy(ns, labels));
+      out.addAll(inventory.workloadsSelectedBy(ns, labels));
     }
     return out;
   }
@@ -332,7 +334,7 @@ public final class PolicyIndex {
       if (isGatewayPod(w)) {
         continue; // gateway pods are proxies of their Gateway: see gatewaysReachedBySelector
       }
-      Enrolment e = graph.enrolment(w);
+      Enrolment e = inventory.enrolment(w);
       // Unknown enrolment (namespace labels unknown) may be a sidecar: never let it support "nothing applies it".
       if (e.isSidecar() || e.isUnknown()) {
         proxies.add(w);
@@ -350,7 +352,7 @@ public final class PolicyIndex {
   private List<Gateway> gatewaysReachedBySelector(TargetablePolicy p) {
     List<Gateway> matching = gatewaysMatchingSelector(p);
     return matching.isEmpty() ? List.of()
-        : matching.stream().filter(g -> !graph.isWaypointClass(g.className())).toList();
+        : matching.stream().filter(g -> !waypoints.isWaypointClass(g.className())).toList();
   }
 
   /**
@@ -377,15 +379,15 @@ public final class PolicyIndex {
     // Pods in the repository that belong to a Gateway.
     for (Workload w : selectedWorkloads(p)) {
       if (isGatewayPod(w)) {
-        graph.gateway(w.namespace(), w.podLabels().get(IstioLabels.GATEWAY_NAME)).filter(seen::add).ifPresent(out::add);
+        inventory.gateway(w.namespace(), w.podLabels().get(IstioLabels.GATEWAY_NAME)).filter(seen::add).ifPresent(out::add);
       }
     }
     // Pods Istio deploys for a Gateway carry its name and class labels, and its infrastructure labels.
     String named = labels.get(IstioLabels.GATEWAY_NAME);
     if (named != null) {
       List<Gateway> candidates = root
-          ? graph.gateways().stream().filter(g -> g.name().equals(named)).toList()
-          : graph.gateway(p.namespace(), named).map(List::of).orElse(List.of());
+          ? inventory.gateways().stream().filter(g -> g.name().equals(named)).toList()
+          : inventory.gateway(p.namespace(), named).map(List::of).orElse(List.of());
       for (Gateway g : candidates) {
         if (LabelSelector.of(labels).matches(deployedPodLabels(g)) && seen.add(g)) {
           out.add(g);
@@ -406,13 +408,14 @@ public final class PolicyIndex {
   // ---- queries -------------------------------------------------------------------------------------------
 
   public List<TargetablePolicy> policies() {
-    return policies;
+    return Collections.unmodifiableList(policies);
   }
 
   public List<AuthorizationPolicy> authorizationPolicies() {
     return Collections.unmodifiableList(authorizationPolicyList);
   }
 
+  /** What ztunnel enforces for this AuthorizationPolicy (see {@link ZtunnelPolicyTranslator}). */
   public ZtunnelPolicy ztunnelForm(AuthorizationPolicy p) {
     PolicyFacts f = factsOf(p.attachment());
     ZtunnelPolicy z = f == null ? null : f.ztunnel;
@@ -420,11 +423,13 @@ public final class PolicyIndex {
     return z != null && z.source() == p ? z : ZtunnelPolicyTranslator.translate(p);
   }
 
+  /** The policy's targetRefs, each resolved to the gateways it reaches or why none. */
   public List<TargetResolution> targets(TargetablePolicy p) {
     PolicyFacts f = factsOf(p);
     return f == null ? List.of() : f.targets;
   }
 
+  /** Where the policy is enforced: gateways, ztunnel workloads, sidecar workloads, or nowhere. */
   public PolicyEnforcement enforcement(TargetablePolicy p) {
     PolicyFacts f = factsOf(p);
     return f != null && f.enforcement != null ? f.enforcement : computeEnforcement(p);
@@ -445,7 +450,7 @@ public final class PolicyIndex {
 
   /** Every targetRef in the repository that names this object. */
   public List<TargetResolution> policiesTargeting(ResourceId target) {
-    return resolutionsByTarget.getOrDefault(target, List.of());
+    return Collections.unmodifiableList(resolutionsByTarget.getOrDefault(target, List.of()));
   }
 
   /**
@@ -454,7 +459,7 @@ public final class PolicyIndex {
    * mesh-wide policies. Empty for workloads ztunnel does not capture.
    */
   public List<AuthorizationPolicy> ztunnelPoliciesFor(Workload w) {
-    if (isGatewayPod(w) || !graph.enrolment(w).isAmbient()) {
+    if (isGatewayPod(w) || !inventory.enrolment(w).isAmbient()) {
       return List.of();
     }
     List<AuthorizationPolicy> out = new ArrayList<>(meshPolicies);
@@ -476,7 +481,7 @@ public final class PolicyIndex {
 
   /** Policies with targetRefs that reach this gateway or waypoint (Gateway, GatewayClass or Service targets). */
   public List<TargetResolution> waypointPoliciesFor(Gateway gateway) {
-    return resolutionsByGateway.getOrDefault(gateway.id(), List.of());
+    return Collections.unmodifiableList(resolutionsByGateway.getOrDefault(gateway.id(), List.of()));
   }
 
   /**
@@ -484,7 +489,7 @@ public final class PolicyIndex {
    * those targeting its waypoint Gateway or class {@code istio-waypoint}. Empty when it has no waypoint.
    */
   public List<TargetResolution> waypointPoliciesFor(MeshService service) {
-    WaypointBinding b = graph.waypointForService(service);
+    WaypointBinding b = waypoints.forService(service);
     if (!b.isBound()) {
       return List.of();
     }
@@ -506,14 +511,14 @@ public final class PolicyIndex {
 
   /** Selector policies whose selector matches the pods of this waypoint-class Gateway: the waypoint ignores them. */
   public List<TargetablePolicy> selectorPoliciesIgnoredBy(Gateway waypoint) {
-    return selectorPoliciesOnWaypoint.getOrDefault(waypoint.id(), List.of());
+    return Collections.unmodifiableList(selectorPoliciesOnWaypoint.getOrDefault(waypoint.id(), List.of()));
   }
 
   /** Waypoint-class gateways whose pods this policy's selector matches. */
   public List<Gateway> waypointsMatchedBySelector(TargetablePolicy p) {
     List<Gateway> matching = gatewaysMatchingSelector(p);
     return matching.isEmpty() ? List.of()
-        : matching.stream().filter(g -> graph.isWaypointClass(g.className())).toList();
+        : matching.stream().filter(g -> waypoints.isWaypointClass(g.className())).toList();
   }
 
   /**
@@ -537,7 +542,7 @@ public final class PolicyIndex {
     if (e.scope() == PolicyEnforcement.Scope.MESH) {
       return anyAmbientNamespace ? Optional.of("every ambient workload of the mesh") : Optional.empty();
     }
-    if (root || !graph.isAmbient(graph.namespace(p.namespace())) || !e.proxyWorkloads().isEmpty()
+    if (root || !inventory.isAmbient(inventory.namespace(p.namespace())) || !e.proxyWorkloads().isEmpty()
         || p.selectorLabels().containsKey(IstioLabels.GATEWAY_NAME)) {
       return Optional.empty();
     }
@@ -562,10 +567,10 @@ public final class PolicyIndex {
   /** Waypoints serving this workload: its own workload binding and the bindings of the Services selecting it. */
   public List<WaypointInPath> waypointsInFrontOf(Workload w) {
     Map<String, WaypointInPath> out = new LinkedHashMap<>();
-    WaypointBinding own = graph.waypointForWorkload(w);
+    WaypointBinding own = waypoints.forWorkload(w);
     add(out, own, w.displayName());
-    for (var s : graph.servicesSelecting(w)) {
-      add(out, graph.waypointForService(s), s.displayName());
+    for (var s : inventory.servicesSelecting(w)) {
+      add(out, waypoints.forService(s), s.displayName());
     }
     return List.copyOf(out.values());
   }
@@ -584,24 +589,24 @@ public final class PolicyIndex {
    * Deployment for it (pods labelled with its gateway-name) sets another.
    */
   public SourceIdentity waypointIdentity(String namespace, String name) {
-    SourceIdentity known = waypointIdentities.get(new ResourceId(KnownKinds.GATEWAY_API, "Gateway", namespace, name));
+    SourceIdentity known = waypointIdentities.get(new ResourceId(Kind.GATEWAY, namespace, name));
     return known != null ? known : computeWaypointIdentity(namespace, name);
   }
 
   private SourceIdentity computeWaypointIdentity(String namespace, String name) {
     String sa = name;
-    Optional<Gateway> gw = graph.gateway(namespace, name);
+    Optional<Gateway> gw = inventory.gateway(namespace, name);
     String annotated = gw.map(g -> g.resource().annotations().get("gateway.istio.io/service-account")).orElse(null);
     if (annotated != null && !annotated.isEmpty()) {
       sa = annotated;
     } else {
-      for (Workload w : graph.workloadsSelectedBy(namespace, Map.of(IstioLabels.GATEWAY_NAME, name))) {
+      for (Workload w : inventory.workloadsSelectedBy(namespace, Map.of(IstioLabels.GATEWAY_NAME, name))) {
         if (w.serviceAccount().isPresent()) {
           sa = w.serviceAccount().get();
           break;
         }
       }
     }
-    return new SourceIdentity(graph.config().clusterDomain(), namespace, sa);
+    return new SourceIdentity(inventory.config().clusterDomain(), namespace, sa);
   }
 }

@@ -7,6 +7,7 @@ import io.ambientlint.core.graph.ParentAttachment.Scope;
 import io.ambientlint.core.model.BackendRef;
 import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.KnownKinds;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.Listener;
@@ -21,6 +22,7 @@ import io.ambientlint.core.model.RouteRule;
 import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.ServicePort;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -35,7 +37,7 @@ import java.util.stream.Collectors;
 /**
  * Gateway API routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute) and how their parentRefs and
  * backendRefs resolve, as Gateway API and Istio resolve them (docs/architecture.md "Routes"). Built once from the
- * {@link MeshGraph} it belongs to; every query is an index lookup.
+ * inventory and the waypoint bindings; every query is an index lookup.
  *
  * <p>Gateway parents follow the Gateway API: listeners are matched by {@code sectionName} and {@code port},
  * then by {@code allowedRoutes} (namespaces Same/All/Selector, kinds or the protocol's default kinds), then by
@@ -52,7 +54,8 @@ public final class RouteIndex {
   /** Kubernetes sets this label on every namespace; Selector admissions often use it. */
   private static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-  private final MeshGraph graph;
+  private final Inventory inventory;
+  private final WaypointResolver waypoints;
   private final List<Route> routes = new ArrayList<>();
   private final Map<String, List<Route>> routesByNamespace = new HashMap<>();
   private final List<ReferenceGrant> grants = new ArrayList<>();
@@ -65,31 +68,27 @@ public final class RouteIndex {
   private final List<BackendResolution> backends = new ArrayList<>();
   private final Map<Route, List<BackendResolution>> backendsByRoute = new IdentityHashMap<>();
 
-  private RouteIndex(MeshGraph graph) {
-    this.graph = graph;
-  }
-
-  /** Reads every route and ReferenceGrant of the graph's model and resolves their references. */
-  static RouteIndex build(MeshGraph graph) {
-    RouteIndex index = new RouteIndex(graph);
-    index.load();
-    index.resolveParents();
-    index.resolveBackends();
-    return index;
+  /** Reads every route and ReferenceGrant of the model and resolves their references. */
+  RouteIndex(Inventory inventory, WaypointResolver waypoints) {
+    this.inventory = inventory;
+    this.waypoints = waypoints;
+    load();
+    resolveParents();
+    resolveBackends();
   }
 
   private void load() {
     for (RouteKind kind : RouteKind.values()) {
-      for (Route route : graph.model().views(KnownKinds.GATEWAY_API, kind.kind(), Route.class)) {
+      for (Route route : inventory.model().views(kind.type(), Route.class)) {
         routes.add(route);
         routesByNamespace.computeIfAbsent(route.namespace(), k -> new ArrayList<>()).add(route);
       }
     }
-    for (ReferenceGrant g : graph.model().views(KnownKinds.GATEWAY_API, "ReferenceGrant", ReferenceGrant.class)) {
+    for (ReferenceGrant g : inventory.model().views(Kind.REFERENCE_GRANT, ReferenceGrant.class)) {
       grants.add(g);
       grantsByNamespace.computeIfAbsent(g.namespace(), k -> new ArrayList<>()).add(g);
     }
-    for (ServiceEntry se : graph.serviceEntries()) {
+    for (ServiceEntry se : inventory.serviceEntries()) {
       for (String host : se.hosts()) {
         serviceEntriesByHost.computeIfAbsent(host, k -> new ArrayList<>()).add(se);
       }
@@ -100,51 +99,55 @@ public final class RouteIndex {
 
   /** Every route, grouped by kind (GRPCRoute, HTTPRoute, TLSRoute, TCPRoute, UDPRoute), then in load order. */
   public List<Route> routes() {
-    return routes;
+    return Collections.unmodifiableList(routes);
   }
 
   public List<Route> routesIn(String namespace) {
-    return routesByNamespace.getOrDefault(namespace, List.of());
+    return Collections.unmodifiableList(routesByNamespace.getOrDefault(namespace, List.of()));
   }
 
   /** Every parentRef of every route, resolved, in route order. */
   public List<ParentAttachment> attachments() {
-    return attachments;
+    return Collections.unmodifiableList(attachments);
   }
 
   /** The parentRefs of one route, resolved, in the order they are written. */
   public List<ParentAttachment> attachments(Route route) {
-    return attachmentsByRoute.getOrDefault(route, List.of());
+    return Collections.unmodifiableList(attachmentsByRoute.getOrDefault(route, List.of()));
   }
 
   /**
-   * The parentRefs naming a Service or ServiceEntry (whatever their outcome), in route precedence: kind
-   * (GRPCRoute first), then creationTimestamp, then namespace/name.
+   * The parentRefs naming a Service or ServiceEntry, directly or through a {@code networking.istio.io/Hostname}
+   * parent, in route precedence: kind (GRPCRoute, HTTPRoute, TLSRoute, TCPRoute, UDPRoute), then
+   * creationTimestamp, then namespace/name. Rejected ones included: filter with
+   * {@link ParentAttachment#isAccepted()}, or {@link ParentAttachment#appliesAtWaypoint()} for the routes the
+   * service's waypoint applies.
    */
   public List<ParentAttachment> attachedTo(MeshService service) {
-    return attachmentsByParent.getOrDefault(service.id(), List.of());
+    return Collections.unmodifiableList(attachmentsByParent.getOrDefault(service.id(), List.of()));
   }
 
   /** The parentRefs naming a Gateway (whatever their outcome), in route precedence. */
   public List<ParentAttachment> attachedTo(Gateway gateway) {
-    return attachmentsByParent.getOrDefault(gateway.id(), List.of());
+    return Collections.unmodifiableList(attachmentsByParent.getOrDefault(gateway.id(), List.of()));
   }
 
+  /** Every backendRef of every route, resolved. */
   public List<BackendResolution> backends() {
-    return backends;
+    return Collections.unmodifiableList(backends);
   }
 
   /** The backendRefs of one route, rule by rule, resolved. */
   public List<BackendResolution> backends(Route route) {
-    return backendsByRoute.getOrDefault(route, List.of());
+    return Collections.unmodifiableList(backendsByRoute.getOrDefault(route, List.of()));
   }
 
   public List<ReferenceGrant> referenceGrants() {
-    return grants;
+    return Collections.unmodifiableList(grants);
   }
 
   public List<ReferenceGrant> referenceGrantsIn(String namespace) {
-    return grantsByNamespace.getOrDefault(namespace, List.of());
+    return Collections.unmodifiableList(grantsByNamespace.getOrDefault(namespace, List.of()));
   }
 
   // ---- parentRefs ---------------------------------------------------------------------------------------
@@ -182,7 +185,7 @@ public final class RouteIndex {
     if (ref.isMeshParent()) {
       return resolveService(route, ref);
     }
-    if (graph.exists(ref.targetId())) {
+    if (inventory.exists(ref.targetId())) {
       return attachment(route, ref, Outcome.EXTERNAL, ref.describe() + " is not a parent kind ambient-lint checks");
     }
     String hint = ref.kind().equals("Service") && ref.group().equals(KnownKinds.GATEWAY_API)
@@ -201,9 +204,9 @@ public final class RouteIndex {
   }
 
   private ParentAttachment resolveGateway(Route route, ParentRef ref) {
-    Optional<Gateway> found = graph.gateway(ref.namespace(), ref.name());
+    Optional<Gateway> found = inventory.gateway(ref.namespace(), ref.name());
     if (found.isEmpty()) {
-      return graph.exists(ref.targetId())
+      return inventory.exists(ref.targetId())
           ? attachment(route, ref, Outcome.EXTERNAL, "Gateway " + ref.namespace() + "/" + ref.name() + " is declared in config external")
           : attachment(route, ref, Outcome.NOT_FOUND, "Gateway " + ref.namespace() + "/" + ref.name() + " is not in the repository");
     }
@@ -220,7 +223,7 @@ public final class RouteIndex {
           gw.displayName() + " has no listener " + which + " (listeners: " + describeListeners(gw.listeners()) + ")",
           List.of(), Optional.empty());
     }
-    if (graph.isEnvoyWaypointClass(gw.className())) {
+    if (waypoints.isEnvoyWaypointClass(gw.className())) {
       // GenerateGatewaySupportedKinds (pilot/pkg/config/kube/gatewaycommon/conversion.go) gives HBONE no route
       // kind, so every route naming the waypoint itself is NotAllowedByListeners; Services are its parents.
       Listener l = matching.get(0);
@@ -280,7 +283,7 @@ public final class RouteIndex {
     return switch (from) {
       case "All" -> true;
       case "Selector" -> {
-        Map<String, String> labels = new HashMap<>(graph.namespace(namespace).labels());
+        Map<String, String> labels = new HashMap<>(inventory.namespace(namespace).labels());
         labels.put(NAMESPACE_NAME_LABEL, namespace);
         yield LabelSelector.parse(namespaces.path("selector")).matches(labels);
       }
@@ -336,12 +339,12 @@ public final class RouteIndex {
     if (found.isEmpty()) {
       String what = ref.isHostname() ? "no ServiceEntry has host " + ref.name()
           : (ref.isService() ? "Service " : "ServiceEntry ") + ref.namespace() + "/" + ref.name() + " is not in the repository";
-      return graph.exists(ref.targetId())
+      return inventory.exists(ref.targetId())
           ? attachment(route, ref, Outcome.EXTERNAL, ref.describe() + " is declared in config external")
           : attachment(route, ref, Outcome.NOT_FOUND, what);
     }
     MeshService service = found.get();
-    WaypointBinding binding = graph.waypointForService(service);
+    WaypointBinding binding = waypoints.forService(service);
     Scope scope = route.namespace().equals(service.namespace()) ? Scope.SERVICE_NAMESPACE
         : binding.isBound() && binding.waypointNamespace().filter(route.namespace()::equals).isPresent()
             ? Scope.WAYPOINT_NAMESPACE : Scope.CONSUMER;
@@ -356,7 +359,7 @@ public final class RouteIndex {
       ports = ref.port().isPresent() ? List.of(ref.port().getAsInt())
           : service.ports().stream().map(ServicePort::number).distinct().toList();
       // For ambient services the route does nothing without a waypoint; sidecar clients still apply it elsewhere.
-      if (graph.missingUseWaypointLabel(service) && graph.isAmbient(service)) {
+      if (waypoints.missingUseWaypointLabel(service) && inventory.isAmbient(service)) {
         outcome = Outcome.MISSING_USE_WAYPOINT_LABEL;
         reason = service.displayName() + " is in ambient mode and not bound to a waypoint: " + binding.reason();
       } else {
@@ -372,7 +375,7 @@ public final class RouteIndex {
 
   private Optional<MeshService> meshParent(ParentRef ref) {
     if (ref.isService() || ref.isServiceEntry()) {
-      return graph.meshService(ref.targetId());
+      return inventory.meshService(ref.targetId());
     }
     return serviceEntryForHost(ref.name(), ref.namespace()).map(s -> s);
   }
@@ -460,14 +463,14 @@ public final class RouteIndex {
 
   private BackendResolution resolve(Route route, RouteRule rule, BackendRef ref) {
     boolean service = ref.isService();
-    boolean serviceEntry = ref.group().equals(KnownKinds.ISTIO_NETWORKING) && ref.kind().equals("ServiceEntry");
-    boolean hostname = ref.group().equals(KnownKinds.ISTIO_NETWORKING) && ref.kind().equals("Hostname");
+    boolean serviceEntry = Kind.SERVICE_ENTRY.matches(ref.group(), ref.kind());
+    boolean hostname = Kind.HOSTNAME.matches(ref.group(), ref.kind());
     boolean inferencePool = INFERENCE_GROUPS.contains(ref.group()) && ref.kind().equals(INFERENCE_POOL);
     String kindName = (ref.group().isEmpty() ? "" : ref.group() + "/") + ref.kind();
     if (serviceEntry) {
       // buildDestination (pilot/pkg/config/kube/gateway/conversion.go) has no ServiceEntry case: it falls to
       // the default, InvalidDestinationKind. ServiceEntry is a parent kind only; Hostname names its host.
-      Optional<MeshService> entry = graph.meshService(ref.targetId());
+      Optional<MeshService> entry = inventory.meshService(ref.targetId());
       String host = entry.filter(ServiceEntry.class::isInstance).map(ServiceEntry.class::cast)
           .flatMap(se -> se.hosts().stream().findFirst()).orElse("<a host of the ServiceEntry>");
       return backend(route, rule, ref, BackendResolution.Outcome.INVALID_KIND,
@@ -498,10 +501,10 @@ public final class RouteIndex {
       return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, ref.kind() + " backends are not checked",
           Optional.empty(), grant);
     }
-    Optional<MeshService> target = service ? graph.meshService(ref.targetId())
+    Optional<MeshService> target = service ? inventory.meshService(ref.targetId())
         : serviceEntryForHost(ref.name(), route.namespace()).map(s -> s);
     if (target.isEmpty()) {
-      if (graph.exists(ref.targetId()) || hostname) {
+      if (inventory.exists(ref.targetId()) || hostname) {
         return backend(route, rule, ref, BackendResolution.Outcome.UNCHECKED, hostname
             ? "host " + ref.name() + " is declared by no ServiceEntry in the repository; Istio resolves it in its registry"
             : kindName + " " + ref.namespace() + "/" + ref.name() + " is declared in config external", Optional.empty(), grant);

@@ -31,7 +31,7 @@ public record RouteRuleResponse(Route route, RouteRule rule, boolean catchAll, b
   }
 
   /** The rules of an HTTPRoute or GRPCRoute that answer 500; empty for other kinds and for routes that serve. */
-  static List<RouteRuleResponse> of(MeshGraph graph, Route route) {
+  static List<RouteRuleResponse> of(RouteIndex routes, Route route) {
     if (!route.kind().isHttpLike()) {
       return List.of();
     }
@@ -47,8 +47,8 @@ public record RouteRuleResponse(Route route, RouteRule rule, boolean catchAll, b
     if (failing.isEmpty()) {
       return List.of();
     }
-    boolean shares = sharesParents(graph, route);
-    boolean attached = graph.parentAttachments(route).stream().anyMatch(ParentAttachment::isAccepted);
+    boolean shares = sharesParents(routes, route);
+    boolean attached = routes.attachments(route).stream().anyMatch(ParentAttachment::isAccepted);
     List<RouteRuleResponse> out = new ArrayList<>();
     for (RouteRule rule : failing) {
       boolean zero = !rule.backendRefs().isEmpty();
@@ -103,10 +103,10 @@ public record RouteRuleResponse(Route route, RouteRule rule, boolean catchAll, b
     return false;
   }
 
-  private static boolean sharesParents(MeshGraph graph, Route route) {
-    for (ParentAttachment a : graph.parentAttachments(route)) {
-      List<ParentAttachment> siblings = a.service().isPresent() ? graph.routesAttachedTo(a.service().get())
-          : a.gateway().isPresent() ? graph.routesAttachedTo(a.gateway().get()) : List.of();
+  private static boolean sharesParents(RouteIndex routes, Route route) {
+    for (ParentAttachment a : routes.attachments(route)) {
+      List<ParentAttachment> siblings = a.service().isPresent() ? routes.attachedTo(a.service().get())
+          : a.gateway().isPresent() ? routes.attachedTo(a.gateway().get()) : List.of();
       for (ParentAttachment s : siblings) {
         if (s.route() != route && s.route().kind().isHttpLike()) {
           return true;

@@ -1,6 +1,7 @@
 package io.ambientlint.core.graph;
 
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.model.Workload;
@@ -22,12 +23,12 @@ public final class ServiceAccountIndex {
   /** One account and the first place that shows it exists. */
   public record KnownAccount(String namespace, String name, NodeRef shownBy, String how) {}
 
-  private final MeshGraph graph;
+  private final Inventory inventory;
   private final Map<String, Map<String, KnownAccount>> byNamespace = new HashMap<>();
 
-  ServiceAccountIndex(MeshGraph graph) {
-    this.graph = graph;
-    for (Workload w : graph.workloads()) {
+  ServiceAccountIndex(Inventory inventory, WaypointResolver waypoints) {
+    this.inventory = inventory;
+    for (Workload w : inventory.workloads()) {
       String pointer = w.isWorkloadEntry() ? "/spec/serviceAccount"
           : w.podPointer() + "/spec/" + (w.resource().root().at(w.podPointer() + "/spec/serviceAccount").isTextual()
               && !w.resource().root().at(w.podPointer() + "/spec/serviceAccountName").isTextual()
@@ -35,17 +36,17 @@ public final class ServiceAccountIndex {
       NodeRef at = w.serviceAccount().isPresent() ? w.node(pointer) : w.resource().nameNode();
       add(w.namespace(), w.effectiveServiceAccount(), at, "pods of " + w.displayName());
     }
-    for (Resource r : graph.model().ofKind("", "ServiceAccount")) {
+    for (Resource r : inventory.model().ofKind(Kind.SERVICE_ACCOUNT)) {
       add(r.namespace(), r.name(), r.nameNode(), r.displayName());
     }
-    for (Gateway g : graph.gateways()) {
+    for (Gateway g : inventory.gateways()) {
       String annotated = g.resource().annotations().get("gateway.istio.io/service-account");
       if (annotated != null && !annotated.isEmpty()) {
         add(g.namespace(), annotated, g.resource().annotationNode("gateway.istio.io/service-account"),
             "the Deployment of " + g.displayName());
       } else {
         // Istio's waypoint classes drop the class suffix, its other classes keep it; for others, either may hold.
-        boolean waypointClass = graph.isWaypointClass(g.className());
+        boolean waypointClass = waypoints.isWaypointClass(g.className());
         if (waypointClass || !IstioLabels.ISTIO_BUILTIN_CLASSES.contains(g.className())) {
           add(g.namespace(), g.name(), g.resource().nameNode(), "the Deployment of " + g.displayName());
         }
@@ -66,7 +67,7 @@ public final class ServiceAccountIndex {
    * namespace is the root namespace, where Istio's own gateways run): then nothing is known about its accounts.
    */
   public Optional<Collection<KnownAccount>> accountsIfKnown(String namespace) {
-    if (graph.workloadsIn(namespace).isEmpty() || namespace.equals(graph.config().rootNamespace())) {
+    if (inventory.workloadsIn(namespace).isEmpty() || namespace.equals(inventory.config().rootNamespace())) {
       return Optional.empty();
     }
     return Optional.of(List.copyOf(byNamespace.getOrDefault(namespace, Map.of()).values()));

@@ -1,11 +1,10 @@
 package io.ambientlint.core.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
 import io.ambientlint.core.model.Fields;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.LabelSelector;
 import io.ambientlint.core.model.Listener;
 import io.ambientlint.core.model.MeshService;
@@ -17,6 +16,7 @@ import io.ambientlint.core.model.ResourceView;
 import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -39,10 +39,11 @@ public final class WaypointResolver {
   /** A service or workload and the waypoint binding a label gave it. */
   public record Use(ResourceView subject, WaypointBinding binding) {}
 
-  private final MeshGraph graph;
+  private final Inventory inventory;
   private final List<UseWaypointLabel> useWaypointLabels = new ArrayList<>();
   private final List<UseWaypointLabel> canaryLabels = new ArrayList<>();
   private final List<UseWaypointLabel> optOutLabels = new ArrayList<>();
+  private final List<CanaryWeight> canaryWeights = new ArrayList<>();
   private final Map<ResourceId, List<UseWaypointLabel>> usesByGateway = new HashMap<>();
   private final Map<ResourceId, List<UseWaypointLabel>> canaryUsesByGateway = new HashMap<>();
   private final Map<Resource, WaypointBinding> bindings = new IdentityHashMap<>();
@@ -57,37 +58,34 @@ public final class WaypointResolver {
   private record GatewayFacts(WaypointFor waypointFor, boolean ready, Optional<InboundBinding> inboundBinding,
       Optional<Listener> boundListener, Map<String, NamespaceAdmission> admissions) {}
 
-  WaypointResolver(MeshGraph graph) {
-    this.graph = graph;
-  }
-
-  /** Indexes labels, then resolves every service and workload once. */
-  void index() {
-    for (Gateway gw : graph.gateways()) {
+  /** Indexes Gateways and labels, then resolves every service and workload once. */
+  WaypointResolver(Inventory inventory) {
+    this.inventory = inventory;
+    for (Gateway gw : inventory.gateways()) {
       Optional<InboundBinding> binding = computeInboundBinding(gw);
       facts.put(gw.resource(), new GatewayFacts(computeWaypointFor(gw), computeReady(gw), binding,
           computeBoundListener(gw, binding), new ConcurrentHashMap<>()));
     }
-    for (Namespace ns : graph.namespaces()) {
+    for (Namespace ns : inventory.namespaces()) {
       ns.declaration().ifPresent(r -> record(r, r.labels(), r.name(), r::labelNode, true));
     }
-    for (MeshService s : graph.services()) {
+    for (MeshService s : inventory.services()) {
       record(s.resource(), s.labels(), s.namespace(), s.resource()::labelNode, true);
     }
-    for (MeshService s : graph.serviceEntries()) {
+    for (MeshService s : inventory.serviceEntries()) {
       record(s.resource(), s.labels(), s.namespace(), s.resource()::labelNode, true);
     }
-    for (Workload w : graph.workloads()) {
+    for (Workload w : inventory.workloads()) {
       // Canary labels are not read from pods or WorkloadEntries (AL110 says so).
       record(w.resource(), w.podLabels(), w.namespace(), w::podLabelNode, false);
     }
     // Each binding reads only the labels and Gateway facts indexed above (admissions go to a concurrent map and
     // are the same whoever computes them): resolve them in parallel, remember them in the order of old.
-    List<ResourceView> subjects = new ArrayList<>(graph.services().size() + graph.serviceEntries().size()
-        + graph.workloads().size());
-    subjects.addAll(graph.services());
-    subjects.addAll(graph.serviceEntries());
-    subjects.addAll(graph.workloads());
+    List<ResourceView> subjects = new ArrayList<>(inventory.services().size() + inventory.serviceEntries().size()
+        + inventory.workloads().size());
+    subjects.addAll(inventory.services());
+    subjects.addAll(inventory.serviceEntries());
+    subjects.addAll(inventory.workloads());
     WaypointBinding[] resolved = new WaypointBinding[subjects.size()];
     IntStream.range(0, resolved.length).parallel().forEach(i -> resolved[i] = subjects.get(i) instanceof Workload w
         ? resolveWorkload(w) : resolveService((MeshService) subjects.get(i)));
@@ -98,7 +96,7 @@ public final class WaypointResolver {
 
   private void remember(ResourceView subject, WaypointBinding binding) {
     if (bindings.putIfAbsent(subject.resource(), binding) == null && binding.waypointName().isPresent()) {
-      ResourceId gw = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", binding.waypointNamespace().orElseThrow(),
+      ResourceId gw = new ResourceId(Kind.GATEWAY, binding.waypointNamespace().orElseThrow(),
           binding.waypointName().orElseThrow());
       bindingsByGateway.computeIfAbsent(gw, k -> new ArrayList<>()).add(new Use(subject, binding));
     }
@@ -110,6 +108,7 @@ public final class WaypointResolver {
     if (readCanary) {
       recordLabel(holder, labels, namespace, labelNode, IstioLabels.USE_WAYPOINT_CANARY,
           IstioLabels.USE_WAYPOINT_CANARY_NAMESPACE, true);
+      CanaryWeight.of(holder).ifPresent(canaryWeights::add);
     }
   }
 
@@ -121,7 +120,7 @@ public final class WaypointResolver {
     }
     String ns = labels.getOrDefault(namespaceKey, namespace);
     Optional<NodeRef> nsLabel = labels.containsKey(namespaceKey) ? Optional.of(labelNode.apply(namespaceKey)) : Optional.empty();
-    ResourceId gatewayId = new ResourceId(KnownKinds.GATEWAY_API, "Gateway", ns, name);
+    ResourceId gatewayId = new ResourceId(Kind.GATEWAY, ns, name);
     UseWaypointLabel use = new UseWaypointLabel(labelNode.apply(nameKey), gatewayId, nsLabel, holder.kind(), holder, canary);
     if (name.equals(IstioLabels.NONE)) {
       // Istio reserves the value: it opts out and never names a Gateway called "none".
@@ -137,29 +136,36 @@ public final class WaypointResolver {
   // ---- labels ------------------------------------------------------------------------------------------------
 
   public List<UseWaypointLabel> useWaypointLabels() {
-    return useWaypointLabels;
+    return Collections.unmodifiableList(useWaypointLabels);
   }
 
   public List<UseWaypointLabel> canaryLabels() {
-    return canaryLabels;
+    return Collections.unmodifiableList(canaryLabels);
+  }
+
+  /** The canary-weight annotations of Namespaces, Services and ServiceEntries, parsed. */
+  public List<CanaryWeight> canaryWeights() {
+    return Collections.unmodifiableList(canaryWeights);
   }
 
   /** {@code use-waypoint: none} labels; their {@code gateway} is the Gateway "none" they would have named. */
   public List<UseWaypointLabel> optOutLabels() {
-    return optOutLabels;
+    return Collections.unmodifiableList(optOutLabels);
   }
 
+  /** The {@code use-waypoint} labels that name this Gateway as their waypoint. */
   public List<UseWaypointLabel> usesOf(ResourceId gateway) {
-    return usesByGateway.getOrDefault(gateway, List.of());
+    return Collections.unmodifiableList(usesByGateway.getOrDefault(gateway, List.of()));
   }
 
+  /** The {@code use-waypoint-canary} labels that name this Gateway. */
   public List<UseWaypointLabel> canaryUsesOf(ResourceId gateway) {
-    return canaryUsesByGateway.getOrDefault(gateway, List.of());
+    return Collections.unmodifiableList(canaryUsesByGateway.getOrDefault(gateway, List.of()));
   }
 
   /** The services and workloads whose label (own or inherited) names this Gateway, bound or not. */
   public List<Use> bindingsTo(ResourceId gateway) {
-    return bindingsByGateway.getOrDefault(gateway, List.of());
+    return Collections.unmodifiableList(bindingsByGateway.getOrDefault(gateway, List.of()));
   }
 
   // ---- waypoints ---------------------------------------------------------------------------------------------
@@ -176,7 +182,7 @@ public final class WaypointResolver {
    * {@code controllerName == ManagedGatewayMeshController} check in pilot/pkg/config/kube/gateway/conversion.go).
    */
   public boolean isIstioWaypointClass(String className) {
-    return isDefaultIstioWaypointClass(className) || graph.gatewayClass(className)
+    return isDefaultIstioWaypointClass(className) || inventory.gatewayClass(className)
         .map(c -> c.controllerName().equals(IstioLabels.MESH_CONTROLLER_NAME)
             || c.controllerName().equals(IstioLabels.AGENTGATEWAY_WAYPOINT_CONTROLLER_NAME)).orElse(false);
   }
@@ -186,7 +192,7 @@ public final class WaypointResolver {
    * whose Gateways buildListener limits to a single HBONE listener on 15008, which admits no route kind.
    */
   public boolean isEnvoyWaypointClass(String className) {
-    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || graph.gatewayClass(className)
+    return className.equals(IstioLabels.CLASS_ISTIO_WAYPOINT) || inventory.gatewayClass(className)
         .map(c -> c.controllerName().equals(IstioLabels.MESH_CONTROLLER_NAME)).orElse(false);
   }
 
@@ -198,7 +204,7 @@ public final class WaypointResolver {
     if (isIstioWaypointClass(className) || IstioLabels.ISTIO_BUILTIN_CLASSES.contains(className)) {
       return true;
     }
-    return graph.gatewayClass(className).map(c -> c.controllerName().startsWith("istio.io/")).orElse(false);
+    return inventory.gatewayClass(className).map(c -> c.controllerName().startsWith("istio.io/")).orElse(false);
   }
 
   /** How a class came to be a waypoint class, or empty when it is not one. */
@@ -209,10 +215,10 @@ public final class WaypointResolver {
     if (isIstioWaypointClass(className)) {
       return Optional.of("GatewayClass " + className + " has an Istio waypoint controllerName");
     }
-    if (graph.config().waypointClasses().contains(className)) {
+    if (inventory.config().waypointClasses().contains(className)) {
       return Optional.of("named in config waypointClasses / --waypoint-class");
     }
-    Optional<GatewayClass> cls = graph.gatewayClass(className);
+    Optional<GatewayClass> cls = inventory.gatewayClass(className);
     if (cls.isPresent() && cls.get().labels().containsKey(IstioLabels.WAYPOINT_FOR)) {
       return Optional.of("GatewayClass " + className + " declares " + IstioLabels.WAYPOINT_FOR);
     }
@@ -226,6 +232,28 @@ public final class WaypointResolver {
     return waypointClassReason(className).isPresent();
   }
 
+  /** The Gateways that are waypoints, in load order. */
+  public List<Gateway> waypoints() {
+    return inventory.gateways().stream().filter(this::isWaypoint).toList();
+  }
+
+  /**
+   * Would istiod put MissingUseWaypointLabel on a route parentRef to this service? referenceAllowed
+   * (pilot/pkg/config/kube/gateway/conversion.go): neither the service nor its Namespace has a configured
+   * {@code istio.io/use-waypoint} (present, non-empty, not {@code none} in any case). Whether the namespace is
+   * ambient does not matter; an unknown Namespace object skips the check.
+   */
+  public boolean missingUseWaypointLabel(MeshService service) {
+    Namespace ns = inventory.namespace(service.namespace());
+    return !waypointConfigured(service.labels()) && ns.labelsKnown() && !waypointConfigured(ns.labels());
+  }
+
+  private static boolean waypointConfigured(Map<String, String> labels) {
+    String value = labels.get(IstioLabels.USE_WAYPOINT);
+    return value != null && !value.isEmpty() && !value.equalsIgnoreCase(IstioLabels.NONE);
+  }
+
+  /** A Gateway is a waypoint when its class is a waypoint class or some use-waypoint label names it. */
   public boolean isWaypoint(Gateway gateway) {
     return isWaypointClass(gateway.className()) || usesByGateway.containsKey(gateway.id())
         || canaryUsesByGateway.containsKey(gateway.id());
@@ -251,7 +279,7 @@ public final class WaypointResolver {
     if (own != null) {
       return new WaypointFor(own, Optional.of(gateway.resource().labelNode(IstioLabels.WAYPOINT_FOR)));
     }
-    Optional<GatewayClass> cls = graph.gatewayClass(gateway.className());
+    Optional<GatewayClass> cls = inventory.gatewayClass(gateway.className());
     if (cls.isPresent() && cls.get().labels().containsKey(IstioLabels.WAYPOINT_FOR)) {
       return new WaypointFor(cls.get().labels().get(IstioLabels.WAYPOINT_FOR),
           Optional.of(cls.get().resource().labelNode(IstioLabels.WAYPOINT_FOR)));
@@ -301,7 +329,7 @@ public final class WaypointResolver {
     if (own != null) {
       return Optional.of(InboundBinding.parse(own, gateway.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING)));
     }
-    return graph.gatewayClass(gateway.className())
+    return inventory.gatewayClass(gateway.className())
         .filter(c -> c.resource().annotations().containsKey(IstioLabels.WAYPOINT_INBOUND_BINDING))
         .map(c -> InboundBinding.parse(c.resource().annotations().get(IstioLabels.WAYPOINT_INBOUND_BINDING),
             c.resource().annotationNode(IstioLabels.WAYPOINT_INBOUND_BINDING)));
@@ -354,7 +382,7 @@ public final class WaypointResolver {
         LabelSelector selector = LabelSelector.parse(namespaces.path("selector"));
         // Unknown labels decide nothing: only a selector on kubernetes.io/metadata.name alone can deny then.
         boolean match = selector.matches(namespaceLabels(namespace))
-            || !graph.namespaceLabelsKnown(namespace) && !onlyMetadataName(selector);
+            || !inventory.namespace(namespace).labelsKnown() && !onlyMetadataName(selector);
         yield new NamespaceAdmission(match, name + " allows namespaces matching {" + selector + "}", listener,
             Optional.of(gateway.node(l.pointer() + "/allowedRoutes/namespaces/selector")));
       }
@@ -372,7 +400,7 @@ public final class WaypointResolver {
 
   /** A namespace's labels as the API server sees them: Kubernetes adds {@code kubernetes.io/metadata.name}. */
   private Map<String, String> namespaceLabels(String namespace) {
-    Map<String, String> labels = new HashMap<>(graph.namespace(namespace).labels());
+    Map<String, String> labels = new HashMap<>(inventory.namespace(namespace).labels());
     labels.putIfAbsent("kubernetes.io/metadata.name", namespace);
     return labels;
   }
@@ -383,7 +411,7 @@ public final class WaypointResolver {
     if (own != null) {
       return IngressUseWaypoint.of(own, service.resource().labelNode(IstioLabels.INGRESS_USE_WAYPOINT));
     }
-    Namespace ns = graph.namespace(service.namespace());
+    Namespace ns = inventory.namespace(service.namespace());
     String inherited = ns.labels().get(IstioLabels.INGRESS_USE_WAYPOINT);
     if (inherited != null) {
       return IngressUseWaypoint.of(inherited, ns.labelNode(IstioLabels.INGRESS_USE_WAYPOINT)
@@ -394,11 +422,13 @@ public final class WaypointResolver {
 
   // ---- bindings ----------------------------------------------------------------------------------------------
 
+  /** The waypoint serving requests to a Service or ServiceEntry. */
   public WaypointBinding forService(MeshService service) {
     WaypointBinding cached = bindings.get(service.resource());
     return cached != null ? cached : resolveService(service);
   }
 
+  /** The waypoint serving traffic addressed to a workload's pods (or WorkloadEntry) directly. */
   public WaypointBinding forWorkload(Workload workload) {
     WaypointBinding cached = bindings.get(workload.resource());
     return cached != null ? cached : resolveWorkload(workload);
@@ -408,7 +438,7 @@ public final class WaypointResolver {
     if (IstioLabels.MESH_CONTROLLER.equals(service.labels().get(IstioLabels.GATEWAY_MANAGED))) {
       return WaypointBinding.none(service.displayName() + " belongs to a waypoint, which never uses a waypoint itself");
     }
-    boolean namespaceVisible = graph.config().serviceEntryVisibility() && service instanceof ServiceEntry se
+    boolean namespaceVisible = inventory.config().serviceEntryVisibility() && service instanceof ServiceEntry se
         && !se.exportTo().isEmpty()
         && se.exportTo().stream().allMatch(e -> e.equals(".") || e.equals(se.namespace()));
     return resolve(service.resource(), service.labels(), service.namespace(), true, service.resource()::labelNode,
@@ -438,7 +468,7 @@ public final class WaypointResolver {
       nsLabel = labels.containsKey(IstioLabels.USE_WAYPOINT_NAMESPACE)
           ? Optional.of(labelNode.apply(IstioLabels.USE_WAYPOINT_NAMESPACE)) : Optional.empty();
     } else {
-      Namespace ns = graph.namespace(namespace);
+      Namespace ns = inventory.namespace(namespace);
       if (!ns.labelsKnown()) {
         return WaypointBinding.unknown("no " + IstioLabels.USE_WAYPOINT + " label on " + holder.displayName()
             + ", and the labels of its namespace " + namespace + " are unknown (not declared in the repository nor "
@@ -459,14 +489,14 @@ public final class WaypointResolver {
       return new WaypointBinding(WaypointBinding.Status.OPTED_OUT, source, Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.of(label), nsLabel, IstioLabels.USE_WAYPOINT + "=none on " + where + " opts out");
     }
-    Optional<Gateway> gateway = graph.gateway(waypointNamespace, name);
+    Optional<Gateway> gateway = inventory.gateway(waypointNamespace, name);
     String asked = IstioLabels.USE_WAYPOINT + "=" + name + " on " + where;
     String gatewayName = "Gateway " + waypointNamespace + "/" + name;
     Function<WaypointBinding.Status, Function<String, WaypointBinding>> binding = status -> reason ->
         new WaypointBinding(status, source, Optional.of(name), Optional.of(waypointNamespace), gateway,
             Optional.of(label), nsLabel, reason);
     if (gateway.isEmpty()) {
-      if (graph.config().isExternal(KnownKinds.GATEWAY_API, "Gateway", waypointNamespace, name)) {
+      if (inventory.config().isExternal(Kind.GATEWAY, waypointNamespace, name)) {
         return binding.apply(WaypointBinding.Status.BOUND_EXTERNAL).apply(asked + " (" + gatewayName
             + " is declared in config external)");
       }

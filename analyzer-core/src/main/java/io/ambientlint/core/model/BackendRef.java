@@ -24,7 +24,7 @@ public record BackendRef(String group, String kind, String namespace, String nam
   }
 
   public boolean isService() {
-    return group.isEmpty() && kind.equals("Service");
+    return Kind.SERVICE.matches(group, kind);
   }
 
   /** {@code reviews:9080}, {@code books/reviews:9080} when in another namespace than {@code from}. */

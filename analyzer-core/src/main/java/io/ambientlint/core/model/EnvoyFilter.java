@@ -18,8 +18,8 @@ public record EnvoyFilter(Resource resource, Optional<Map<String, String>> workl
 
   /** One of {@code spec.targetRefs}; group defaults to the core group. */
   public record TargetRef(String group, String kind, String name, Optional<String> namespace, String pointer) {
-    public boolean is(String g, String k) {
-      return group.equals(g) && kind.equals(k);
+    public boolean is(Kind type) {
+      return type.matches(group, kind);
     }
   }
 

@@ -13,22 +13,21 @@ public final class KnownKinds {
   public static final String ISTIO_EXTENSIONS = "extensions.istio.io";
 
   /** Kinds that live outside any namespace; {@code metadata.namespace} on them is ignored by Kubernetes. */
-  private static final Set<String> CLUSTER_SCOPED = Set.of(
-      "/Namespace", "/Node", "/PersistentVolume", "/ComponentStatus",
-      GATEWAY_API + "/GatewayClass",
-      "apiextensions.k8s.io/CustomResourceDefinition",
-      "rbac.authorization.k8s.io/ClusterRole", "rbac.authorization.k8s.io/ClusterRoleBinding",
-      "storage.k8s.io/StorageClass", "storage.k8s.io/CSIDriver", "storage.k8s.io/VolumeAttachment",
-      "admissionregistration.k8s.io/MutatingWebhookConfiguration",
-      "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
-      "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
-      "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
-      "apiregistration.k8s.io/APIService", "scheduling.k8s.io/PriorityClass", "node.k8s.io/RuntimeClass",
-      "networking.k8s.io/IngressClass", "cert-manager.io/ClusterIssuer",
-      "policy/PodSecurityPolicy");
+  private static final Set<Kind> CLUSTER_SCOPED = Set.of(
+      Kind.NAMESPACE, new Kind("", "Node"), new Kind("", "PersistentVolume"), new Kind("", "ComponentStatus"),
+      Kind.GATEWAY_CLASS, Kind.CUSTOM_RESOURCE_DEFINITION, new Kind("rbac.authorization.k8s.io", "ClusterRole"),
+      new Kind("rbac.authorization.k8s.io", "ClusterRoleBinding"), new Kind("storage.k8s.io", "StorageClass"),
+      new Kind("storage.k8s.io", "CSIDriver"), new Kind("storage.k8s.io", "VolumeAttachment"),
+      new Kind("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+      new Kind("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+      new Kind("admissionregistration.k8s.io", "ValidatingAdmissionPolicy"),
+      new Kind("admissionregistration.k8s.io", "ValidatingAdmissionPolicyBinding"),
+      new Kind("apiregistration.k8s.io", "APIService"), new Kind("scheduling.k8s.io", "PriorityClass"),
+      new Kind("node.k8s.io", "RuntimeClass"), new Kind("networking.k8s.io", "IngressClass"),
+      new Kind("cert-manager.io", "ClusterIssuer"), new Kind("policy", "PodSecurityPolicy"));
 
   public static boolean isClusterScoped(String group, String kind) {
-    return CLUSTER_SCOPED.contains(group + "/" + kind);
+    return CLUSTER_SCOPED.contains(new Kind(group, kind));
   }
 
   /** {@code apps/v1} -> {@code apps}; {@code v1} -> the core group, written as an empty string. */

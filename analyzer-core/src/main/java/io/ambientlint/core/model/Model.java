@@ -20,15 +20,12 @@ public final class Model {
 
   private final List<Resource> resources;
   private final Map<ResourceId, List<Resource>> byId;
-  private final Map<GroupKind, List<Resource>> byGroupKind;
-  /** Views aligned with {@link #byGroupKind}: a kind with views has one per resource, a kind without, none. */
-  private final Map<GroupKind, List<ResourceView>> viewsByGroupKind;
+  private final Map<Kind, List<Resource>> byKind;
+  /** Views aligned with {@link #byKind}: a kind with views has one per resource, a kind without, none. */
+  private final Map<Kind, List<ResourceView>> viewsByKind;
   private final List<Workload> workloads;
   private final Set<String> namespaces;
   private final Map<String, List<Resource>> byPath;
-
-  /** The by-kind key: two strings whose hashes are cached, instead of a concatenation per resource. */
-  private record GroupKind(String group, String kind) {}
 
   public Model(List<Resource> resources) {
     this.resources = List.copyOf(resources);
@@ -37,14 +34,14 @@ public final class Model {
     IntStream.range(0, views.length).parallel().forEach(i -> views[i] = TypedViews.of(this.resources.get(i)));
     // Almost every id is unique: store a one-element list at once and rebuild only for duplicates.
     Map<ResourceId, List<Resource>> ids = new LinkedHashMap<>(this.resources.size() * 4 / 3 + 1);
-    Map<GroupKind, List<Resource>> kinds = new HashMap<>();
-    Map<GroupKind, List<ResourceView>> viewKinds = new HashMap<>();
+    Map<Kind, List<Resource>> kinds = new HashMap<>();
+    Map<Kind, List<ResourceView>> viewKinds = new HashMap<>();
     List<Workload> allWorkloads = new ArrayList<>();
     Set<String> usedNamespaces = new HashSet<>();
     String lastNamespace = null;
     Map<String, List<Resource>> paths = new HashMap<>();
     List<Resource> lastFile = null;
-    GroupKind lastKey = null;
+    Kind lastKey = null;
     List<Resource> lastKind = null;
     List<ResourceView> lastViews = null;
     for (int i = 0; i < views.length; i++) {
@@ -57,7 +54,7 @@ public final class Model {
       }
       // Files usually hold runs of one kind: reuse the last list while the kind does not change.
       if (lastKey == null || !lastKey.kind().equals(r.kind()) || !lastKey.group().equals(r.group())) {
-        lastKey = new GroupKind(r.group(), r.kind());
+        lastKey = r.id().type();
         lastKind = kinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
         lastViews = viewKinds.computeIfAbsent(lastKey, k -> new ArrayList<>());
       }
@@ -82,8 +79,8 @@ public final class Model {
     kinds.replaceAll((k, v) -> List.copyOf(v));
     viewKinds.replaceAll((k, v) -> List.copyOf(v));
     this.byId = Collections.unmodifiableMap(ids);
-    this.byGroupKind = Map.copyOf(kinds);
-    this.viewsByGroupKind = Map.copyOf(viewKinds);
+    this.byKind = Map.copyOf(kinds);
+    this.viewsByKind = Map.copyOf(viewKinds);
     this.workloads = List.copyOf(allWorkloads);
     this.namespaces = Set.copyOf(usedNamespaces);
     this.byPath = paths;
@@ -123,8 +120,8 @@ public final class Model {
    *
    * @throws ClassCastException when {@code type} is not the view class of the kind
    */
-  public <T extends ResourceView> List<T> views(String group, String kind, Class<T> type) {
-    List<ResourceView> views = viewsByGroupKind.getOrDefault(new GroupKind(group, kind), List.of());
+  public <T extends ResourceView> List<T> views(Kind kind, Class<T> type) {
+    List<ResourceView> views = viewsByKind.getOrDefault(kind, List.of());
     if (!views.isEmpty()) {
       type.cast(views.get(0));
     }
@@ -138,8 +135,8 @@ public final class Model {
     return workloads;
   }
 
-  /** All resources of one group and kind ({@code ""} for the core group), in load order. */
-  public List<Resource> ofKind(String group, String kind) {
-    return byGroupKind.getOrDefault(new GroupKind(group, kind), List.of());
+  /** All resources of one kind, in load order. */
+  public List<Resource> ofKind(Kind kind) {
+    return byKind.getOrDefault(kind, List.of());
   }
 }

@@ -28,20 +28,20 @@ public record ParentRef(int index, String group, String kind, String namespace, 
   }
 
   public boolean isGateway() {
-    return group.equals(KnownKinds.GATEWAY_API) && kind.equals("Gateway");
+    return Kind.GATEWAY.matches(group, kind);
   }
 
   public boolean isService() {
-    return group.isEmpty() && kind.equals("Service");
+    return Kind.SERVICE.matches(group, kind);
   }
 
   public boolean isServiceEntry() {
-    return group.equals(KnownKinds.ISTIO_NETWORKING) && kind.equals("ServiceEntry");
+    return Kind.SERVICE_ENTRY.matches(group, kind);
   }
 
   /** Istio's {@code networking.istio.io/Hostname} parent: a ServiceEntry host named directly. */
   public boolean isHostname() {
-    return group.equals(KnownKinds.ISTIO_NETWORKING) && kind.equals("Hostname");
+    return Kind.HOSTNAME.matches(group, kind);
   }
 
   /** A mesh (GAMMA) parent: a service rather than a Gateway. */

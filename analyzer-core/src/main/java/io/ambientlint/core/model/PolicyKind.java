@@ -8,32 +8,35 @@ import java.util.Optional;
  * whether it accepts targetRefs.
  */
 public enum PolicyKind {
-  AUTHORIZATION_POLICY(KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy", "/spec/selector/matchLabels", true),
-  REQUEST_AUTHENTICATION(KnownKinds.ISTIO_SECURITY, "RequestAuthentication", "/spec/selector/matchLabels", true),
-  PEER_AUTHENTICATION(KnownKinds.ISTIO_SECURITY, "PeerAuthentication", "/spec/selector/matchLabels", false),
-  TELEMETRY(KnownKinds.ISTIO_TELEMETRY, "Telemetry", "/spec/selector/matchLabels", true),
-  WASM_PLUGIN(KnownKinds.ISTIO_EXTENSIONS, "WasmPlugin", "/spec/selector/matchLabels", true),
-  ENVOY_FILTER(KnownKinds.ISTIO_NETWORKING, "EnvoyFilter", "/spec/workloadSelector/labels", true),
-  SIDECAR(KnownKinds.ISTIO_NETWORKING, "Sidecar", "/spec/workloadSelector/labels", false);
+  AUTHORIZATION_POLICY(Kind.AUTHORIZATION_POLICY, "/spec/selector/matchLabels", true),
+  REQUEST_AUTHENTICATION(Kind.REQUEST_AUTHENTICATION, "/spec/selector/matchLabels", true),
+  PEER_AUTHENTICATION(Kind.PEER_AUTHENTICATION, "/spec/selector/matchLabels", false),
+  TELEMETRY(Kind.TELEMETRY, "/spec/selector/matchLabels", true),
+  WASM_PLUGIN(Kind.WASM_PLUGIN, "/spec/selector/matchLabels", true),
+  ENVOY_FILTER(Kind.ENVOY_FILTER, "/spec/workloadSelector/labels", true),
+  SIDECAR(Kind.SIDECAR, "/spec/workloadSelector/labels", false);
 
-  private final String group;
-  private final String kind;
+  private final Kind type;
   private final String labelsPointer;
   private final boolean targetable;
 
-  PolicyKind(String group, String kind, String labelsPointer, boolean targetable) {
-    this.group = group;
-    this.kind = kind;
+  PolicyKind(Kind type, String labelsPointer, boolean targetable) {
+    this.type = type;
     this.labelsPointer = labelsPointer;
     this.targetable = targetable;
   }
 
+  /** The Kubernetes type, {@code security.istio.io/AuthorizationPolicy}. */
+  public Kind type() {
+    return type;
+  }
+
   public String group() {
-    return group;
+    return type.group();
   }
 
   public String kind() {
-    return kind;
+    return type.kind();
   }
 
   /** Where the selector's labels live, e.g. {@code /spec/selector/matchLabels}. */
@@ -52,7 +55,7 @@ public enum PolicyKind {
 
   public static Optional<PolicyKind> of(ResourceId id) {
     for (PolicyKind k : values()) {
-      if (id.isKind(k.group, k.kind)) {
+      if (id.is(k.type)) {
         return Optional.of(k);
       }
     }

@@ -24,21 +24,21 @@ public record PolicyTargetRef(String group, String kind, String name, Optional<S
   }
 
   public boolean isServiceEntry() {
-    return group.equals(KnownKinds.ISTIO_NETWORKING) && kind.equals("ServiceEntry");
+    return Kind.SERVICE_ENTRY.matches(group, kind);
   }
 
   public boolean isGateway() {
-    return group.equals(KnownKinds.GATEWAY_API) && kind.equals("Gateway");
+    return Kind.GATEWAY.matches(group, kind);
   }
 
   public boolean isGatewayClass() {
-    return group.equals(KnownKinds.GATEWAY_API) && kind.equals("GatewayClass");
+    return Kind.GATEWAY_CLASS.matches(group, kind);
   }
 
   /** The object the ref names, resolved in the policy's namespace (GatewayClass is cluster-scoped). */
   public ResourceId targetId(String policyNamespace) {
     if (isGatewayClass()) {
-      return new ResourceId(KnownKinds.GATEWAY_API, "GatewayClass", "", name);
+      return new ResourceId(Kind.GATEWAY_CLASS, "", name);
     }
     String g = isService() ? "" : group;
     return new ResourceId(g, kind, policyNamespace, name);

@@ -13,6 +13,15 @@ public record ResourceId(String group, String kind, String namespace, String nam
     namespace = namespace == null ? "" : namespace;
   }
 
+  public ResourceId(Kind type, String namespace, String name) {
+    this(type.group(), type.kind(), namespace, name);
+  }
+
+  /** The object's type: group and kind. */
+  public Kind type() {
+    return new Kind(group, kind);
+  }
+
   /** {@code Service/books/reviews}, the form {@code explain} accepts. */
   @Override
   public String toString() {
@@ -28,8 +37,8 @@ public record ResourceId(String group, String kind, String namespace, String nam
     return namespace.isEmpty() ? name : namespace + "/" + name;
   }
 
-  public boolean isKind(String group, String kind) {
-    return this.group.equals(group) && this.kind.equals(kind);
+  public boolean is(Kind type) {
+    return type.matches(group, kind);
   }
 
   @Override

@@ -7,21 +7,26 @@ import java.util.Optional;
  * port (GRPCRoute first, TCPRoute last; UDPRoute carries a different protocol and never conflicts).
  */
 public enum RouteKind {
-  GRPC("GRPCRoute"),
-  HTTP("HTTPRoute"),
-  TLS("TLSRoute"),
-  TCP("TCPRoute"),
-  UDP("UDPRoute");
+  GRPC(Kind.GRPC_ROUTE),
+  HTTP(Kind.HTTP_ROUTE),
+  TLS(Kind.TLS_ROUTE),
+  TCP(Kind.TCP_ROUTE),
+  UDP(Kind.UDP_ROUTE);
 
-  private final String kind;
+  private final Kind type;
 
-  RouteKind(String kind) {
-    this.kind = kind;
+  RouteKind(Kind type) {
+    this.type = type;
+  }
+
+  /** The Kubernetes type, {@code gateway.networking.k8s.io/HTTPRoute}. */
+  public Kind type() {
+    return type;
   }
 
   /** The Kubernetes kind, {@code HTTPRoute}. */
   public String kind() {
-    return kind;
+    return type.kind();
   }
 
   /** Lower wins when kinds compete for one service port. */
@@ -41,11 +46,8 @@ public enum RouteKind {
 
   /** The route kind of a gateway.networking.k8s.io kind name. */
   public static Optional<RouteKind> of(String group, String kind) {
-    if (!KnownKinds.GATEWAY_API.equals(group)) {
-      return Optional.empty();
-    }
     for (RouteKind k : values()) {
-      if (k.kind.equals(kind)) {
+      if (k.type.matches(group, kind)) {
         return Optional.of(k);
       }
     }

@@ -14,6 +14,20 @@ import java.util.List;
 public record StatusCondition(Resource resource, String type, String status, String reason, String message,
     String scope, String pointer) {
 
+  /** Kinds whose exported status conditions AL906 reads. */
+  private static final List<Kind> STATUS_KINDS = List.of(Kind.SERVICE, Kind.SERVICE_ENTRY, Kind.WORKLOAD_ENTRY,
+      Kind.AUTHORIZATION_POLICY, Kind.GATEWAY, Kind.HTTP_ROUTE, Kind.GRPC_ROUTE, Kind.TCP_ROUTE, Kind.TLS_ROUTE,
+      Kind.UDP_ROUTE);
+
+  /** The conditions of exported status on Services, ServiceEntries, WorkloadEntries, AuthorizationPolicies, Gateways, routes. */
+  public static List<StatusCondition> exported(Model model) {
+    List<StatusCondition> conditions = new ArrayList<>();
+    for (Kind kind : STATUS_KINDS) {
+      model.ofKind(kind).forEach(r -> conditions.addAll(of(r)));
+    }
+    return List.copyOf(conditions);
+  }
+
   /** Every condition the object's status carries, in document order. */
   public static List<StatusCondition> of(Resource resource) {
     JsonNode status = resource.status();

@@ -1,6 +1,8 @@
 package io.ambientlint.core.model;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The typed view of a resource, chosen by its group and kind (docs/architecture.md "Data flow", step 2
@@ -10,60 +12,31 @@ import java.util.Optional;
 final class TypedViews {
   private TypedViews() {}
 
+  /** The kinds with a view of their own; routes, policies and pod controllers are recognised below. */
+  private static final Map<Kind, Function<Resource, ResourceView>> READERS = Map.ofEntries(
+      Map.entry(Kind.SERVICE, Service::of),
+      Map.entry(Kind.GATEWAY, Gateway::of),
+      Map.entry(Kind.GATEWAY_CLASS, GatewayClass::of),
+      Map.entry(Kind.REFERENCE_GRANT, ReferenceGrant::of),
+      Map.entry(Kind.SERVICE_ENTRY, ServiceEntry::of),
+      Map.entry(Kind.WORKLOAD_ENTRY, Workload::ofWorkloadEntry),
+      Map.entry(Kind.VIRTUAL_SERVICE, VirtualService::of),
+      Map.entry(Kind.DESTINATION_RULE, DestinationRule::of),
+      Map.entry(Kind.ENVOY_FILTER, EnvoyFilter::of),
+      Map.entry(Kind.AUTHORIZATION_POLICY, AuthorizationPolicy::of));
+
   /** The view of this resource's kind, or null when the kind has none. */
   static ResourceView of(Resource r) {
     ResourceId id = r.id();
-    switch (id.group()) {
-      case "" -> {
-        if (id.kind().equals("Service")) {
-          return Service.of(r);
-        }
+    Function<Resource, ResourceView> reader = READERS.get(id.type());
+    if (reader != null) {
+      return reader.apply(r);
+    }
+    if (id.group().equals(KnownKinds.GATEWAY_API)) {
+      Optional<Route> route = Route.of(r);
+      if (route.isPresent()) {
+        return route.get();
       }
-      case KnownKinds.GATEWAY_API -> {
-        switch (id.kind()) {
-          case "Gateway" -> {
-            return Gateway.of(r);
-          }
-          case "GatewayClass" -> {
-            return GatewayClass.of(r);
-          }
-          case "ReferenceGrant" -> {
-            return ReferenceGrant.of(r);
-          }
-          default -> {
-            Optional<Route> route = Route.of(r);
-            if (route.isPresent()) {
-              return route.get();
-            }
-          }
-        }
-      }
-      case KnownKinds.ISTIO_NETWORKING -> {
-        switch (id.kind()) {
-          case "ServiceEntry" -> {
-            return ServiceEntry.of(r);
-          }
-          case "WorkloadEntry" -> {
-            return Workload.ofWorkloadEntry(r);
-          }
-          case "VirtualService" -> {
-            return VirtualService.of(r);
-          }
-          case "DestinationRule" -> {
-            return DestinationRule.of(r);
-          }
-          case "EnvoyFilter" -> {
-            return EnvoyFilter.of(r);
-          }
-          default -> { }
-        }
-      }
-      case KnownKinds.ISTIO_SECURITY -> {
-        if (id.kind().equals("AuthorizationPolicy")) {
-          return AuthorizationPolicy.of(r);
-        }
-      }
-      default -> { }
     }
     Optional<TargetablePolicy> policy = TargetablePolicy.of(r);
     if (policy.isPresent()) { // RequestAuthentication, PeerAuthentication, Telemetry, WasmPlugin, Sidecar

@@ -18,20 +18,20 @@ import java.util.Set;
 public record Workload(Resource resource, String podPointer, Map<String, String> podLabels,
     Map<String, String> podAnnotations, Optional<String> serviceAccount, boolean hostNetwork) implements ResourceView {
 
-  public static final Set<String> APPS_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
+  public static final Set<Kind> APPS_KINDS = Set.of(Kind.DEPLOYMENT, Kind.STATEFUL_SET, Kind.DAEMON_SET, Kind.REPLICA_SET);
 
   /** The pod template's location for a workload kind, or empty when the resource runs no pods. */
   public static Optional<String> podPointerFor(ResourceId id) {
-    if (id.group().equals("apps") && APPS_KINDS.contains(id.kind())) {
+    if (APPS_KINDS.contains(id.type())) {
       return Optional.of("/spec/template");
     }
-    if (id.isKind("batch", "Job")) {
+    if (id.is(Kind.JOB)) {
       return Optional.of("/spec/template");
     }
-    if (id.isKind("batch", "CronJob")) {
+    if (id.is(Kind.CRON_JOB)) {
       return Optional.of("/spec/jobTemplate/spec/template");
     }
-    if (id.isKind("", "Pod")) {
+    if (id.is(Kind.POD)) {
       return Optional.of("");
     }
     return Optional.empty();
@@ -64,7 +64,7 @@ public record Workload(Resource resource, String podPointer, Map<String, String>
   }
 
   public boolean isWorkloadEntry() {
-    return resource.id().isKind("networking.istio.io", "WorkloadEntry");
+    return resource.id().is(Kind.WORKLOAD_ENTRY);
   }
 
   /**

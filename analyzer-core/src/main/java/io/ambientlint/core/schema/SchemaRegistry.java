@@ -5,6 +5,7 @@ import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadedDocument;
 import io.ambientlint.core.load.LoadedRepository;
 import io.ambientlint.core.load.RepositoryLoader;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.Model;
 import io.ambientlint.core.model.Resource;
 import java.io.ByteArrayInputStream;
@@ -136,7 +137,7 @@ public final class SchemaRegistry {
   public static SchemaRegistry build(Model model, Config config, Path baseDirectory,
       Function<String, List<String>> unitsOfFile) {
     List<KindSchemas> sources = new ArrayList<>();
-    for (Resource crd : model.ofKind(CrdReader.GROUP, CrdReader.KIND)) {
+    for (Resource crd : model.ofKind(Kind.CUSTOM_RESOURCE_DEFINITION)) {
       CrdReader.read(crd.root(), SchemaSource.REPOSITORY, crd.path()).ifPresent(sources::add);
     }
     List<Diagnostic> diagnostics = new ArrayList<>();

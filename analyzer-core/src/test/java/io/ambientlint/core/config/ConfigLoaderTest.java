@@ -3,6 +3,7 @@ package io.ambientlint.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.severity.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class ConfigLoaderTest {
     assertThat(c.ruleSetting("AL307").severity()).contains(Severity.ERROR);
     assertThat(c.ruleSetting("AL101").enabled()).isTrue();
     assertThat(c.exclude()).containsExactly("generated/**");
-    assertThat(c.isExternal("gateway.networking.k8s.io", "Gateway", "shared", "waypoint")).isTrue();
+    assertThat(c.isExternal(Kind.GATEWAY, "shared", "waypoint")).isTrue();
     assertThat(c.failOn()).isEqualTo(FailOn.WARNING);
     assertThat(c.limits().maxFileBytes()).isEqualTo(1000);
     assertThat(c.maxFindingsPerRule()).isEqualTo(10);

@@ -72,7 +72,7 @@ class HostIndexTest {
 
   @Test
   void resolvesHostsAsIstioDoes() {
-    HostIndex hosts = graph.hosts();
+    HostIndex hosts = new HostIndex(new Inventory(graph.model(), graph.config()));
     assertThat(hosts.fqdn("reviews", "books")).isEqualTo("reviews.books.svc.cluster.local");
     assertThat(hosts.fqdn("Reviews", "shop")).isEqualTo("reviews.shop.svc.cluster.local");
     // ResolveShortnameToFQDN (pilot/pkg/model/config.go) expands dot-free names only: these stay literal
@@ -93,10 +93,10 @@ class HostIndexTest {
   @Test
   void clusterDomainIsConfigurable() {
     MeshGraph custom = TestGraphs.fromYaml(REPO, Config.builder().clusterDomain("corp.internal").build());
-    assertThat(custom.hosts().fqdn("reviews", "books")).isEqualTo("reviews.books.svc.corp.internal");
+    assertThat(custom.resolveHost("reviews", "books")).isEqualTo("reviews.books.svc.corp.internal");
     assertThat(custom.meshServiceForHost("reviews.books.svc.corp.internal", "shop")).isPresent();
     assertThat(custom.meshServiceForHost("reviews.books.svc.cluster.local", "shop")).isEmpty();
-    assertThat(custom.hosts().isClusterLocal("reviews.books.svc.cluster.local", "shop")).isFalse();
+    assertThat(custom.serviceNamedByHost("reviews.books.svc.cluster.local", "shop")).isEmpty();
   }
 
   @Test

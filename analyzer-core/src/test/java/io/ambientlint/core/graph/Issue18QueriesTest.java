@@ -3,6 +3,7 @@ package io.ambientlint.core.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.model.NetworkPolicy;
+import io.ambientlint.core.model.PodNetwork;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.testing.TestGraphs;
 import java.util.List;
@@ -43,7 +44,7 @@ class Issue18QueriesTest {
     Workload api = graph.workloads().get(0);
     List<NetworkPolicy> policies = graph.ingressPoliciesSelecting(api);
     assertThat(policies).extracting(NetworkPolicy::name).containsExactly("api");
-    Map<String, Integer> named = graph.podNetwork(api).namedPorts();
+    Map<String, Integer> named = PodNetwork.of(api).namedPorts();
     NetworkPolicy.IngressRule byName = policies.get(0).ingress().get(0);
     NetworkPolicy.IngressRule range = policies.get(0).ingress().get(1);
     assertThat(byName.admitsTcpPort(8080, named)).isTrue();

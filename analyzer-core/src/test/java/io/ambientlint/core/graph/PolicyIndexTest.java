@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.model.AuthorizationPolicy;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.TargetablePolicy;
 import io.ambientlint.core.model.Workload;
@@ -129,7 +130,7 @@ class PolicyIndexTest {
   private final MeshGraph graph = TestGraphs.fromYaml(MESH);
 
   private Workload workload(String ns, String name) {
-    return graph.workload(new ResourceId("apps", "Deployment", ns, name)).orElseThrow();
+    return graph.workload(new ResourceId(Kind.DEPLOYMENT, ns, name)).orElseThrow();
   }
 
   private TargetablePolicy policy(String kind, String ns, String name) {
@@ -170,7 +171,7 @@ class PolicyIndexTest {
     TargetResolution web = graph.policyTargets(policy("AuthorizationPolicy", "shop", "on-web")).get(0);
     assertThat(web.status()).isEqualTo(TargetResolution.Status.NOT_BOUND);
     assertThat(web.gateways()).isEmpty();
-    assertThat(graph.policiesTargeting(new ResourceId("", "Service", "shop", "web"))).containsExactly(web);
+    assertThat(graph.policiesTargeting(new ResourceId(Kind.SERVICE, "shop", "web"))).containsExactly(web);
   }
 
   @Test

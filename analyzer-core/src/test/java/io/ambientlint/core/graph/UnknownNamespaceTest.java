@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.config.GitopsSettings;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.testing.TestGraphs;
 import java.util.List;
@@ -38,15 +38,15 @@ class UnknownNamespaceTest {
   }
 
   private static ResourceId cart() {
-    return new ResourceId("apps", "Deployment", "shop", "cart");
+    return new ResourceId(Kind.DEPLOYMENT, "shop", "cart");
   }
 
   @Test
   void referencedButUndeclaredNamespaceHasUnknownLabelsAndNoVerdicts() {
     MeshGraph graph = TestGraphs.fromYaml(YAML);
-    assertThat(graph.namespaceLabelsKnown("books")).isTrue();
-    assertThat(graph.namespaceLabelsKnown("shop")).isFalse();
-    assertThat(graph.namespaceLabelsKnown("never-mentioned")).isFalse();
+    assertThat(graph.namespace("books").labelsKnown()).isTrue();
+    assertThat(graph.namespace("shop").labelsKnown()).isFalse();
+    assertThat(graph.namespace("never-mentioned").labelsKnown()).isFalse();
     assertThat(graph.enrolment(graph.workload(cart()).orElseThrow()).mode()).isEqualTo(Enrolment.Mode.UNKNOWN);
     assertThat(graph.waypointForService(graph.service("shop", "cart").orElseThrow()).status())
         .isEqualTo(WaypointBinding.Status.UNKNOWN);
@@ -56,7 +56,7 @@ class UnknownNamespaceTest {
   @Test
   void configNamespacesDeclareTheLabels() {
     MeshGraph graph = TestGraphs.fromYaml(YAML, config(Map.of("shop", Map.of("istio.io/dataplane-mode", "ambient")), false));
-    assertThat(graph.namespaceLabelsKnown("shop")).isTrue();
+    assertThat(graph.namespace("shop").labelsKnown()).isTrue();
     assertThat(graph.enrolment(graph.workload(cart()).orElseThrow()).mode()).isEqualTo(Enrolment.Mode.AMBIENT);
     assertThat(graph.waypointForService(graph.service("shop", "cart").orElseThrow()).status())
         .isEqualTo(WaypointBinding.Status.NO_WAYPOINT);
@@ -65,7 +65,7 @@ class UnknownNamespaceTest {
   @Test
   void assumeUnlabelledKeepsTheOldVerdicts() {
     MeshGraph graph = TestGraphs.fromYaml(YAML, config(Map.of(), true));
-    assertThat(graph.namespaceLabelsKnown("shop")).isTrue();
+    assertThat(graph.namespace("shop").labelsKnown()).isTrue();
     assertThat(graph.enrolment(graph.workload(cart()).orElseThrow()).mode()).isEqualTo(Enrolment.Mode.NONE);
     assertThat(graph.missingUseWaypointLabel(graph.service("shop", "cart").orElseThrow())).isTrue();
   }
@@ -73,14 +73,14 @@ class UnknownNamespaceTest {
   @Test
   void builtInObjectsExist() {
     MeshGraph graph = TestGraphs.fromYaml(YAML);
-    assertThat(graph.exists(new ResourceId("", "Service", "istio-system", "istiod"))).isTrue();
-    assertThat(graph.exists(new ResourceId("", "Service", "kube-system", "kube-dns"))).isTrue();
-    assertThat(graph.exists(new ResourceId("", "Service", "default", "kubernetes"))).isTrue();
-    assertThat(graph.exists(new ResourceId("", "Namespace", "", "istio-system"))).isTrue();
+    assertThat(graph.exists(new ResourceId(Kind.SERVICE, "istio-system", "istiod"))).isTrue();
+    assertThat(graph.exists(new ResourceId(Kind.SERVICE, "kube-system", "kube-dns"))).isTrue();
+    assertThat(graph.exists(new ResourceId(Kind.SERVICE, "default", "kubernetes"))).isTrue();
+    assertThat(graph.exists(new ResourceId(Kind.NAMESPACE, "", "istio-system"))).isTrue();
     for (String c : List.of("istio", "istio-waypoint", "istio-remote", "istio-east-west")) {
-      assertThat(graph.exists(new ResourceId(KnownKinds.GATEWAY_API, "GatewayClass", "", c))).as(c).isTrue();
+      assertThat(graph.exists(new ResourceId(Kind.GATEWAY_CLASS, "", c))).as(c).isTrue();
     }
-    assertThat(graph.exists(new ResourceId("", "Service", "default", "istiod"))).isFalse();
-    assertThat(graph.exists(new ResourceId(KnownKinds.GATEWAY_API, "GatewayClass", "", "acme"))).isFalse();
+    assertThat(graph.exists(new ResourceId(Kind.SERVICE, "default", "istiod"))).isFalse();
+    assertThat(graph.exists(new ResourceId(Kind.GATEWAY_CLASS, "", "acme"))).isFalse();
   }
 }

@@ -7,6 +7,7 @@ import io.ambientlint.core.config.ExternalObject;
 import io.ambientlint.core.graph.WaypointBinding.LabelSource;
 import io.ambientlint.core.graph.WaypointBinding.Status;
 import io.ambientlint.core.model.Gateway;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.testing.TestGraphs;
@@ -69,7 +70,7 @@ class WaypointResolverTest {
   }
 
   private static WaypointBinding workloadBinding(MeshGraph g, String ns, String name) {
-    Workload w = g.workload(new ResourceId("apps", "Deployment", ns, name)).orElseThrow();
+    Workload w = g.workload(new ResourceId(Kind.DEPLOYMENT, ns, name)).orElseThrow();
     return g.waypointForWorkload(w);
   }
 
@@ -188,8 +189,8 @@ class WaypointResolverTest {
     Gateway vendor = fromRepo.gateway("books", "vendor").orElseThrow();
     assertThat(fromRepo.isWaypoint(vendor)).isTrue();
     assertThat(fromRepo.waypointFor(vendor).value()).isEqualTo("workload");
-    assertThat(fromRepo.waypointResolver().isIstioOwnedClass("acme-waypoint")).isFalse();
-    assertThat(fromRepo.waypointResolver().waypointClassReason("acme-waypoint")).hasValueSatisfying(
+    assertThat(fromRepo.isThirdPartyClass(vendor)).isTrue();
+    assertThat(fromRepo.waypointClassReason("acme-waypoint")).hasValueSatisfying(
         r -> assertThat(r).contains("GatewayClass acme-waypoint"));
   }
 
@@ -243,7 +244,7 @@ class WaypointResolverTest {
     assertThat(g.boundListener(g.gateway("infra", "by-protocol").orElseThrow()))
         .hasValueSatisfying(l -> assertThat(l.name()).isEqualTo("other"));
     Gateway invalid = g.gateway("infra", "invalid").orElseThrow();
-    assertThat(g.waypointResolver().inboundBinding(invalid)).hasValueSatisfying(b -> assertThat(b.valid()).isFalse());
+    assertThat(g.inboundBinding(invalid)).hasValueSatisfying(b -> assertThat(b.valid()).isFalse());
     assertThat(g.boundListener(invalid)).hasValueSatisfying(l -> assertThat(l.name()).isEqualTo("mesh"));
     assertThat(g.admits(invalid, "books").allowed()).isFalse();
   }

@@ -65,11 +65,11 @@ class ModelBuilderTest {
     assertThat(origin(model, "deep").namespace()).isEqualTo("overlay-ns");
     assertThat(origin(model, "e").source()).isEqualTo(NamespaceOrigin.Source.METADATA);
     assertThat(origin(model, "other").namespace()).isEqualTo("fallback");
-    assertThat(model.ofKind("", "Namespace")).singleElement().satisfies(r -> assertThat(r.namespace()).isEmpty());
+    assertThat(model.ofKind(Kind.NAMESPACE)).singleElement().satisfies(r -> assertThat(r.namespace()).isEmpty());
   }
 
   private static NamespaceOrigin origin(Model model, String name) {
-    return model.ofKind("", "Service").stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().namespaceOrigin();
+    return model.ofKind(Kind.SERVICE).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().namespaceOrigin();
   }
 
   @Test
@@ -119,24 +119,24 @@ class ModelBuilderTest {
         """);
     Model model = build("repo").model();
 
-    assertThat(model.views("", "Service", Service.class)).extracting(Service::name).containsExactly("web", "reviews");
+    assertThat(model.views(Kind.SERVICE, Service.class)).extracting(Service::name).containsExactly("web", "reviews");
     for (int i = 0; i < 2; i++) { // each view wraps the very resource the model lists at its place
-      assertThat(model.views("", "Service", Service.class).get(i).resource()).isSameAs(model.ofKind("", "Service").get(i));
+      assertThat(model.views(Kind.SERVICE, Service.class).get(i).resource()).isSameAs(model.ofKind(Kind.SERVICE).get(i));
     }
     assertThat(model.workloads()).extracting(w -> w.resource().kind()).containsExactly("Deployment", "Pod", "WorkloadEntry");
     assertThat(model.workloads().get(0).podLabels()).containsEntry("app", "web");
-    assertThat(model.views(KnownKinds.GATEWAY_API, "HTTPRoute", Route.class)).singleElement()
+    assertThat(model.views(Kind.HTTP_ROUTE, Route.class)).singleElement()
         .satisfies(r -> assertThat(r.parentRefs()).hasSize(1));
-    assertThat(model.views(KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy", AuthorizationPolicy.class)).singleElement()
+    assertThat(model.views(Kind.AUTHORIZATION_POLICY, AuthorizationPolicy.class)).singleElement()
         .satisfies(ap -> assertThat(ap.action()).isEqualTo(AuthorizationPolicy.DENY));
-    assertThat(model.views(KnownKinds.ISTIO_SECURITY, "PeerAuthentication", TargetablePolicy.class)).singleElement()
+    assertThat(model.views(Kind.PEER_AUTHENTICATION, TargetablePolicy.class)).singleElement()
         .satisfies(p -> assertThat(p.kind()).isEqualTo(PolicyKind.PEER_AUTHENTICATION));
-    assertThat(model.views("", "ConfigMap", ResourceView.class)).isEmpty();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.views("", "Service", Route.class))
+    assertThat(model.views(new Kind("", "ConfigMap"), ResourceView.class)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> model.views(Kind.SERVICE, Route.class))
         .isInstanceOf(ClassCastException.class);
 
     assertThat(model.namespacesInUse()).containsExactlyInAnyOrder("shop", "books");
-    String a = model.ofKind("apps", "Deployment").get(0).path();
+    String a = model.ofKind(Kind.DEPLOYMENT).get(0).path();
     assertThat(model.resourcesIn(a)).extracting(Resource::kind)
         .containsExactly("Deployment", "Service", "HTTPRoute", "Pod", "ConfigMap");
     assertThat(model.resourcesIn("no/such.yaml")).isEmpty();

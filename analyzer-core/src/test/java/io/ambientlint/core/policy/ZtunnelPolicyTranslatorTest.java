@@ -3,7 +3,7 @@ package io.ambientlint.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.model.AuthorizationPolicy;
-import io.ambientlint.core.model.KnownKinds;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.policy.ZtunnelRule.Effect;
 import io.ambientlint.testing.TestGraphs;
 import java.util.List;
@@ -37,7 +37,7 @@ class ZtunnelPolicyTranslatorTest {
 
   static AuthorizationPolicy policy(String yaml) {
     return AuthorizationPolicy.of(TestGraphs.fromYaml(yaml).model()
-        .ofKind(KnownKinds.ISTIO_SECURITY, "AuthorizationPolicy").get(0));
+        .ofKind(Kind.AUTHORIZATION_POLICY).get(0));
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package io.ambientlint.core.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.KnownKinds;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.testing.TestGraphs;
@@ -83,7 +84,7 @@ class SchemaRegistryTest {
     assertThat(httpRoute.servedVersions()).containsExactly("v1");
     assertThat(httpRoute.status("v1alpha2")).isEqualTo(KindSchemas.Status.NOT_SERVED);
     assertThat(httpRoute.status("v1beta1")).isEqualTo(KindSchemas.Status.UNKNOWN);
-    Resource route = graph.model().ofKind(KnownKinds.GATEWAY_API, "HTTPRoute").get(0);
+    Resource route = graph.model().ofKind(Kind.HTTP_ROUTE).get(0);
     assertThat(graph.schemas().validate(route)).isEmpty();
     // Kinds the repository has no CRD for still come from the bundled schemas.
     assertThat(graph.schemas().kind(KnownKinds.GATEWAY_API, "Gateway").map(KindSchemas::source))

@@ -3,6 +3,7 @@ package io.ambientlint.rules.classic;
 import io.ambientlint.core.graph.ExportTo;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.DestinationRule;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.NodeRef;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.VirtualService;
@@ -75,20 +76,20 @@ public final class DestinationHostNotFound implements Rule {
       return;
     }
     String where = seenFrom.size() == 1 ? "namespace " + seenFrom.get(0) : "namespaces " + seenFrom;
-    Optional<ResourceId> partly = graph.hosts().partlyQualifiedService(host);
-    if (partly.isPresent()) {
+    Optional<String> intended = graph.intendedServiceFqdn(host);
+    if (intended.isPresent()) {
       // ResolveShortnameToFQDN (pilot/pkg/model/config.go) expands only dot-free names: this host is literal.
-      String fqdn = graph.hosts().serviceFqdn(partly.get());
+      String fqdn = intended.get();
       findings.report(META, at,
           "%shost %s, which Istio takes literally (only dot-free short names are expanded): no Service or "
               + "ServiceEntry has that host, so %s; write the FQDN %s",
           what, host, consequence, fqdn);
       return;
     }
-    if (graph.hosts().isClusterLocal(host, namespace)) {
-      String fqdn = graph.hosts().fqdn(host, namespace);
-      Optional<ResourceId> id = graph.hosts().serviceIdOf(fqdn);
-      if (id.isPresent() && (graph.config().isExternal("", "Service", id.get().namespace(), id.get().name())
+    Optional<ResourceId> id = graph.serviceNamedByHost(host, namespace);
+    if (id.isPresent()) {
+      String fqdn = graph.resolveHost(host, namespace);
+      if (id.isPresent() && (graph.config().isExternal(Kind.SERVICE, id.get().namespace(), id.get().name())
           || graph.isBuiltIn(id.get()))) {
         return; // in the repository but not visible here is still a finding; only config external or built-ins excuse it
       }
@@ -99,7 +100,7 @@ public final class DestinationHostNotFound implements Rule {
           what, host, fqdn, service, where, consequence);
       return;
     }
-    if (graph.hosts().isServiceEntryHost(host, namespace)) {
+    if (graph.isServiceEntryHost(host, namespace)) {
       findings.report(META, at,
           "%shost %s, but the ServiceEntry declaring it is not exported to %s, where the object is used, so the "
               + "host does not exist for those proxies: %s; add %s to the ServiceEntry's exportTo",

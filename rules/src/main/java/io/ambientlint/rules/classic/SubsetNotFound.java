@@ -1,6 +1,7 @@
 package io.ambientlint.rules.classic;
 
 import io.ambientlint.core.graph.ExportTo;
+import io.ambientlint.core.graph.HostIndex;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.graph.WaypointVirtualServiceOrder;
@@ -53,7 +54,7 @@ public final class SubsetNotFound implements Rule {
         String subset = d.subset().get();
         List<DestinationRule> rules = graph.destinationRulesForHost(d.host(), vs.namespace()).stream()
             .filter(dr -> ExportTo.of(dr.exportTo(), dr.namespace()).visibleTo(vs.namespace())).toList();
-        String host = graph.hosts().fqdn(d.host(), vs.namespace());
+        String host = graph.resolveHost(d.host(), vs.namespace());
         if (rules.stream().noneMatch(dr -> dr.subset(subset).isPresent())) {
           String known = rules.isEmpty() ? "no DestinationRule for " + host + " is visible in namespace " + vs.namespace()
               : defined(rules);
@@ -101,15 +102,11 @@ public final class SubsetNotFound implements Rule {
     if (!vs.isMesh()) {
       return Optional.empty();
     }
-    for (VirtualService.HostEntry h : vs.hosts()) {
-      Optional<MeshService> service = graph.meshServiceForHost(h.host(), vs.namespace());
-      if (service.isEmpty()) {
-        continue;
-      }
-      WaypointBinding binding = graph.waypointForService(service.get());
+    for (HostIndex.ServiceTarget target : graph.servicesTargetedBy(vs)) {
+      WaypointBinding binding = graph.waypointForService(target.service());
       Optional<String> ns = binding.waypointNamespace();
       if (binding.isBound() && ns.isPresent()
-          && (vs.namespace().equals(service.get().namespace()) || vs.namespace().equals(ns.get()))
+          && (vs.namespace().equals(target.service().namespace()) || vs.namespace().equals(ns.get()))
           && WaypointVirtualServiceOrder.visibleAt(vs, ns.get())) {
         return Optional.of(binding);
       }

@@ -39,9 +39,9 @@ public final class VirtualServiceDuplicateHost implements Rule {
     // conflicts are symmetric: a wildcard host (*.d) competes with the hosts it covers (a.d, *.productpage.d)
     Map<HostIndex.VirtualServiceHost, List<HostIndex.VirtualServiceHost>> conflicts = new IdentityHashMap<>();
     List<HostIndex.VirtualServiceHost> order = new ArrayList<>();
-    for (String host : new TreeSet<>(graph.hosts().virtualServiceHosts())) {
-      for (HostIndex.VirtualServiceHost entry : graph.hosts().virtualServicesWithHost(host)) {
-        for (HostIndex.VirtualServiceHost other : graph.hosts().virtualServicesCovering(host)) {
+    for (String host : new TreeSet<>(graph.virtualServiceHosts())) {
+      for (HostIndex.VirtualServiceHost entry : graph.virtualServicesWithHost(host)) {
+        for (HostIndex.VirtualServiceHost other : graph.virtualServicesCovering(host)) {
           // by id: a VirtualService defined twice (AL903) is one object, not a conflict with itself
           if (!other.virtualService().id().equals(entry.virtualService().id())
               && other.exportTo().overlaps(entry.exportTo())) {

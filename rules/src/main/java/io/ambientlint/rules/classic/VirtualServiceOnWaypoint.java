@@ -1,6 +1,7 @@
 package io.ambientlint.rules.classic;
 
 import io.ambientlint.core.graph.ExportTo;
+import io.ambientlint.core.graph.HostIndex;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.graph.WaypointVirtualServiceOrder;
@@ -10,7 +11,6 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
-import java.util.Optional;
 
 /** A mesh VirtualService for a host served by a waypoint: Alpha, sourceLabels matches dropped, namespace and exportTo restrictions. */
 public final class VirtualServiceOnWaypoint implements Rule {
@@ -46,37 +46,34 @@ public final class VirtualServiceOnWaypoint implements Rule {
       }
       boolean appliedSomewhere = false;
       String appliedBy = null;
-      for (VirtualService.HostEntry host : vs.hosts()) {
-        Optional<MeshService> service = graph.meshServiceForHost(host.host(), vs.namespace());
-        if (service.isEmpty()) {
-          continue;
-        }
-        WaypointBinding binding = graph.waypointForService(service.get());
+      for (HostIndex.ServiceTarget target : graph.servicesTargetedBy(vs)) {
+        MeshService service = target.service();
+        WaypointBinding binding = graph.waypointForService(service);
         if (!binding.isBound()) {
           continue;
         }
-        String waypointNamespace = binding.waypointNamespace().orElse(service.get().namespace());
-        String serviceName = service.get().displayName();
-        if (!vs.namespace().equals(service.get().namespace()) && !vs.namespace().equals(waypointNamespace)) {
-          findings.report(META, vs.node(host.pointer()),
+        String waypointNamespace = binding.waypointNamespace().orElse(service.namespace());
+        String serviceName = service.displayName();
+        if (!vs.namespace().equals(service.namespace()) && !vs.namespace().equals(waypointNamespace)) {
+          findings.report(META, target.node(),
                   "%s is in namespace %s, neither the namespace of %s nor that of its waypoint %s: the waypoint does not "
                       + "apply it, so requests from ambient clients ignore it (only sidecar clients that see it use it); "
                       + "move it to namespace %s",
                   vs.displayName(), vs.namespace(), serviceName, binding.waypointDisplayName(),
-                  service.get().namespace())
-              .related(service.get().node("/metadata/name"), "the " + service.get().resource().kind())
-              .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
+                  service.namespace())
+              .related(service.node("/metadata/name"), "the " + service.resource().kind())
+              .related(binding.label().orElse(service.node("/metadata/name")), "the use-waypoint label");
           continue;
         }
         if (!WaypointVirtualServiceOrder.visibleAt(vs, waypointNamespace)) {
           // VirtualServicesForGateway (pilot/pkg/model/push_context.go) lists only what the waypoint's namespace sees
-          findings.report(META, vs.node(host.pointer()),
+          findings.report(META, target.node(),
                   "%s is not exported to namespace %s of waypoint %s (exportTo %s): the waypoint does not apply it, so "
                       + "requests from ambient clients to %s ignore it (only sidecar clients in %s use it); add %s to "
                       + "its exportTo",
                   vs.displayName(), waypointNamespace, binding.waypointDisplayName(), vs.exportTo(), serviceName,
                   ExportTo.of(vs.exportTo(), vs.namespace()).describe(), waypointNamespace)
-              .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
+              .related(binding.label().orElse(service.node("/metadata/name")), "the use-waypoint label");
           continue;
         }
         appliedSomewhere = true;
@@ -84,12 +81,12 @@ public final class VirtualServiceOnWaypoint implements Rule {
           appliedBy = "waypoint " + binding.waypointDisplayName() + " of " + serviceName;
         }
         if (vs.sourceLabelsPointers().isEmpty()) {
-          findings.report(META, vs.node(host.pointer()),
+          findings.report(META, target.node(),
                   "mesh %s routes %s, which is bound to waypoint %s: VirtualService on waypoints is Alpha in Istio; "
                       + "an HTTPRoute with the Service as parentRef is the supported way",
                   vs.displayName(), serviceName, binding.waypointDisplayName())
               .severity(Severity.NOTE)
-              .related(binding.label().orElse(service.get().node("/metadata/name")), "the use-waypoint label");
+              .related(binding.label().orElse(service.node("/metadata/name")), "the use-waypoint label");
         }
       }
       if (appliedSomewhere) {

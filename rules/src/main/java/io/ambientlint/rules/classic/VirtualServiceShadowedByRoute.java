@@ -1,5 +1,6 @@
 package io.ambientlint.rules.classic;
 
+import io.ambientlint.core.graph.HostIndex;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.ParentAttachment;
 import io.ambientlint.core.graph.RouteAhead;
@@ -54,12 +55,8 @@ public final class VirtualServiceShadowedByRoute implements Rule {
       if (!vs.isMesh() || vs.httpRoutes().isEmpty()) {
         continue;
       }
-      for (VirtualService.HostEntry host : vs.hosts()) {
-        Optional<MeshService> found = graph.meshServiceForHost(host.host(), vs.namespace());
-        if (found.isEmpty()) {
-          continue;
-        }
-        MeshService service = found.get();
+      for (HostIndex.ServiceTarget target : graph.servicesTargetedBy(vs)) {
+        MeshService service = target.service();
         WaypointBinding binding = graph.waypointForService(service);
         String waypointNamespace = binding.waypointNamespace().orElse("");
         if (!binding.isBound()
@@ -81,14 +78,14 @@ public final class VirtualServiceShadowedByRoute implements Rule {
         String lost = lostFeatures(vs);
         Optional<RouteAhead> complete = ahead.stream().filter(RouteAhead::shadowsCompletely).findFirst();
         var draft = complete.isPresent()
-            ? findings.report(META, vs.node(host.pointer()),
+            ? findings.report(META, target.node(),
                 "%s %s %s, so at waypoint %s it takes every request for %s%s%s "
                     + "and %s %s: %s lost; move them into the route or delete the VirtualService",
                 complete.get().attachment().route().resource().kind(),
                 complete.get().attachment().route().namespacedName(), catchAll(complete.get()),
                 binding.waypointDisplayName(), service.displayName(), portsOf(complete.get(), service),
                 order(complete.get()), vs.displayName(), uncovered(complete.get(), service), lost)
-            : findings.report(META, vs.node(host.pointer()),
+            : findings.report(META, target.node(),
                 "%s on %s come%s first at waypoint %s%s and take%s the requests matching %s; the other requests still "
                     + "reach %s, but for the requests %s, %s lost; move them into the route%s or narrow it",
                 names(ahead), service.displayName(), ahead.size() == 1 ? "s" : "", binding.waypointDisplayName(),

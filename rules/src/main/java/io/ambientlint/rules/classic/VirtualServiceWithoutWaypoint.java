@@ -1,6 +1,7 @@
 package io.ambientlint.rules.classic;
 
 import io.ambientlint.core.graph.IstioLabels;
+import io.ambientlint.core.graph.HostIndex;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.graph.WaypointBinding;
 import io.ambientlint.core.model.MeshService;
@@ -9,7 +10,6 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
-import java.util.Optional;
 
 /** A mesh VirtualService for an ambient service without a waypoint: ztunnel does not route at L7. */
 public final class VirtualServiceWithoutWaypoint implements Rule {
@@ -41,22 +41,22 @@ public final class VirtualServiceWithoutWaypoint implements Rule {
       if (!vs.isMesh()) {
         continue;
       }
-      for (VirtualService.HostEntry host : vs.hosts()) {
-        Optional<MeshService> service = graph.meshServiceForHost(host.host(), vs.namespace());
-        if (service.isEmpty() || !graph.isAmbient(service.get())) {
+      for (HostIndex.ServiceTarget target : graph.servicesTargetedBy(vs)) {
+        MeshService service = target.service();
+        if (!graph.isAmbient(service)) {
           continue;
         }
-        WaypointBinding binding = graph.waypointForService(service.get());
+        WaypointBinding binding = graph.waypointForService(service);
         if (binding.isBound() || binding.isFailed()) {
           continue;
         }
-        var draft = findings.report(META, vs.node(host.pointer()),
+        var draft = findings.report(META, target.node(),
             "mesh %s routes %s, which is in ambient namespace %s but has no waypoint (%s): ztunnel does not apply "
                 + "VirtualServices, so its rules have no effect for ambient clients (only sidecar clients use them); "
                 + "bind the %s to a waypoint with %s, or remove the VirtualService",
-            vs.displayName(), service.get().displayName(), service.get().namespace(), binding.reason(),
-            service.get().resource().kind(), IstioLabels.USE_WAYPOINT);
-        draft.related(service.get().node("/metadata/name"), "the " + service.get().resource().kind());
+            vs.displayName(), service.displayName(), service.namespace(), binding.reason(),
+            service.resource().kind(), IstioLabels.USE_WAYPOINT);
+        draft.related(service.node("/metadata/name"), "the " + service.resource().kind());
         binding.label().ifPresent(l -> draft.related(l, "the use-waypoint label"));
       }
     }

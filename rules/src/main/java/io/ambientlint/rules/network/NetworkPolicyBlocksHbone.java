@@ -61,7 +61,7 @@ public final class NetworkPolicyBlocksHbone implements Rule {
       if (policies.isEmpty()) {
         continue;
       }
-      PodNetwork pod = graph.podNetwork(w);
+      PodNetwork pod = PodNetwork.of(w);
       List<NetworkPolicy.IngressRule> rules = new ArrayList<>();
       policies.forEach(p -> rules.addAll(p.ingress()));
       if (!rules.isEmpty() && rules.stream().noneMatch(r -> r.admitsTcpPort(HBONE_PORT, pod.namedPorts()))) {

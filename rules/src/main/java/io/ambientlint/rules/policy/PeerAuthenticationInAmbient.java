@@ -54,7 +54,7 @@ public final class PeerAuthenticationInAmbient implements Rule {
           || p.namespace().equals(graph.config().rootNamespace()) && p.selectorLabels().isEmpty()) {
         continue;
       }
-      List<PeerAuthenticationModes.Mode> disabled = graph.peerAuthenticationModes(p).modesSetTo("DISABLE");
+      List<PeerAuthenticationModes.Mode> disabled = PeerAuthenticationModes.of(p).modesSetTo("DISABLE");
       if (disabled.isEmpty()) {
         continue;
       }

@@ -1,6 +1,7 @@
 package io.ambientlint.rules.schema;
 
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
@@ -46,7 +47,7 @@ public final class DeprecatedApiVersion implements Rule {
     // Walk the kinds that have a schema: only their resources can be at a wrong version of a known kind.
     for (KindSchemas kind : graph.schemas().kinds()) {
       String currentApiVersion = null; // the resources of a kind nearly all use one current apiVersion
-      for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+      for (Resource r : graph.model().ofKind(new Kind(kind.group(), kind.kind()))) {
         KindSchemas applying = graph.schemas().kindFor(kind, r);
         if (r.apiVersion().equals(currentApiVersion) && applying == kind) {
           continue;

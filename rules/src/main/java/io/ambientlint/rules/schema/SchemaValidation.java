@@ -1,6 +1,7 @@
 package io.ambientlint.rules.schema;
 
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.Kind;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
@@ -67,7 +68,7 @@ public final class SchemaValidation implements Rule {
       String apiVersion = null; // the resources of a kind mostly share one apiVersion: look its schema up once
       KindSchemas copy = null; // and one copy of its CRD
       Optional<CompiledSchema> schema = Optional.empty();
-      for (Resource r : graph.model().ofKind(kind.group(), kind.kind())) {
+      for (Resource r : graph.model().ofKind(new Kind(kind.group(), kind.kind()))) {
         KindSchemas applying = schemas.kindFor(kind, r);
         if (!r.apiVersion().equals(apiVersion) || applying != copy) {
           apiVersion = r.apiVersion();

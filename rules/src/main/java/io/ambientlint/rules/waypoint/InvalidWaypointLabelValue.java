@@ -1,10 +1,11 @@
 package io.ambientlint.rules.waypoint;
 
+import io.ambientlint.core.graph.CanaryWeight;
 import io.ambientlint.core.graph.InboundBinding;
 import io.ambientlint.core.graph.IngressUseWaypoint;
 import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.WaypointFor;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.model.GatewayClass;
@@ -53,7 +54,7 @@ public final class InvalidWaypointLabelValue implements Rule {
   public void check(MeshGraph graph, Findings findings) {
     for (Gateway gw : graph.gateways()) {
       checkWaypointFor(gw.resource(), findings);
-      graph.waypointResolver().inboundBinding(gw)
+      graph.inboundBinding(gw)
           .filter(b -> !b.valid() && b.source().resource() == gw.resource())
           .ifPresent(b -> reportBinding(b, findings));
     }
@@ -68,13 +69,14 @@ public final class InvalidWaypointLabelValue implements Rule {
     services.addAll(graph.serviceEntries());
     for (MeshService s : services) {
       checkIngress(s.resource(), findings);
-      checkCanaryWeight(s.resource(), findings);
     }
     for (Namespace ns : graph.namespaces()) {
-      ns.declaration().ifPresent(r -> {
-        checkIngress(r, findings);
-        checkCanaryWeight(r, findings);
-      });
+      ns.declaration().ifPresent(r -> checkIngress(r, findings));
+    }
+    for (CanaryWeight weight : graph.canaryWeights()) {
+      if (!weight.isValid()) {
+        reportCanaryWeight(weight, findings);
+      }
     }
     checkCanarySameAsPrimary(graph, findings);
     for (Workload w : graph.workloads()) {
@@ -122,24 +124,11 @@ public final class InvalidWaypointLabelValue implements Rule {
     }
   }
 
-  private static void checkCanaryWeight(Resource r, Findings findings) {
-    String value = r.annotations().get(IstioLabels.USE_WAYPOINT_CANARY_WEIGHT);
-    if (value == null) {
-      return;
-    }
-    boolean valid;
-    try {
-      int weight = Integer.parseInt(value.trim());
-      valid = weight >= 0 && weight <= 100 && value.trim().equals(value);
-    } catch (NumberFormatException e) {
-      valid = false;
-    }
-    if (!valid) {
-      findings.report(META, r.annotationNode(IstioLabels.USE_WAYPOINT_CANARY_WEIGHT),
-          "%s on %s is \"%s\", not an integer from 0 to 100: istiod reports CanaryInvalidWeight and sends all "
-              + "traffic to the primary waypoint; use a whole number from 0 to 100",
-          IstioLabels.USE_WAYPOINT_CANARY_WEIGHT, r.displayName(), value);
-    }
+  private static void reportCanaryWeight(CanaryWeight weight, Findings findings) {
+    findings.report(META, weight.node(),
+        "%s on %s is \"%s\", not an integer from 0 to 100: istiod reports CanaryInvalidWeight and sends all "
+            + "traffic to the primary waypoint; use a whole number from 0 to 100",
+        IstioLabels.USE_WAYPOINT_CANARY_WEIGHT, weight.holder().displayName(), weight.value());
   }
 
   private static void checkCanarySameAsPrimary(MeshGraph graph, Findings findings) {

@@ -1,5 +1,6 @@
 package io.ambientlint.rules.waypoint;
 
+import io.ambientlint.core.graph.Enrolment;
 import io.ambientlint.core.graph.IstioLabels;
 import io.ambientlint.core.graph.MeshGraph;
 import io.ambientlint.core.model.Namespace;
@@ -39,7 +40,8 @@ public final class SidecarAndAmbient implements Rule {
       if (!ns.isDeclared() || !IstioLabels.AMBIENT.equals(ns.labels().get(IstioLabels.DATAPLANE_MODE))) {
         continue;
       }
-      namespaceInjection(ns).ifPresent(injection -> findings.report(META, ns.labelNode(IstioLabels.DATAPLANE_MODE).orElseThrow(),
+      Optional<NodeRef> requested = graph.sidecarInjection(ns).flatMap(Enrolment::decidedBy);
+      requested.ifPresent(injection -> findings.report(META, ns.labelNode(IstioLabels.DATAPLANE_MODE).orElseThrow(),
               "Namespace %s asks for ambient and for sidecar injection (%s): injected pods are not captured by ztunnel, "
                   + "so they run with sidecars and the ambient label does nothing; remove one of the two labels",
               ns.name(), describe(injection))
@@ -49,11 +51,7 @@ public final class SidecarAndAmbient implements Rule {
       if (!IstioLabels.AMBIENT.equals(w.podLabels().get(IstioLabels.DATAPLANE_MODE)) || w.isWorkloadEntry()) {
         continue;
       }
-      Optional<NodeRef> injection = podInjection(w);
-      Namespace ns = graph.namespace(w.namespace());
-      if (injection.isEmpty() && !"false".equals(podInjectValue(w))) {
-        injection = namespaceInjection(ns);
-      }
+      Optional<NodeRef> injection = graph.sidecarInjection(w).flatMap(Enrolment::decidedBy);
       injection.ifPresent(i -> findings.report(META, w.podLabelNode(IstioLabels.DATAPLANE_MODE),
               "%s labels its pods for ambient but they also get a sidecar (%s): a pod with a sidecar is not captured "
                   + "by ztunnel, so the ambient label does nothing; remove the injection or the dataplane-mode label",
@@ -66,30 +64,5 @@ public final class SidecarAndAmbient implements Rule {
     String pointer = injection.pointer();
     String key = pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     return key + "=" + injection.value().asText();
-  }
-
-  private static Optional<NodeRef> namespaceInjection(Namespace ns) {
-    if ("enabled".equals(ns.labels().get(IstioLabels.ISTIO_INJECTION))) {
-      return ns.labelNode(IstioLabels.ISTIO_INJECTION);
-    }
-    String rev = ns.labels().get(IstioLabels.REV);
-    if (rev != null && !rev.isEmpty() && !"disabled".equals(ns.labels().get(IstioLabels.ISTIO_INJECTION))) {
-      return ns.labelNode(IstioLabels.REV);
-    }
-    return Optional.empty();
-  }
-
-  private static String podInjectValue(Workload w) {
-    return w.podLabels().getOrDefault(IstioLabels.SIDECAR_INJECT, w.podAnnotations().get(IstioLabels.SIDECAR_INJECT));
-  }
-
-  private static Optional<NodeRef> podInjection(Workload w) {
-    if ("true".equals(w.podLabels().get(IstioLabels.SIDECAR_INJECT))) {
-      return Optional.of(w.podLabelNode(IstioLabels.SIDECAR_INJECT));
-    }
-    if (!w.podLabels().containsKey(IstioLabels.SIDECAR_INJECT) && "true".equals(w.podAnnotations().get(IstioLabels.SIDECAR_INJECT))) {
-      return Optional.of(w.podAnnotationNode(IstioLabels.SIDECAR_INJECT));
-    }
-    return Optional.empty();
   }
 }

@@ -34,7 +34,7 @@ public final class ThirdPartyWaypoint implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     for (Gateway gw : graph.waypoints()) {
-      if (graph.waypointResolver().isIstioOwnedClass(gw.className())) {
+      if (!graph.isThirdPartyClass(gw)) {
         continue;
       }
       String controller = graph.gatewayClass(gw.className()).map(c -> "controller " + c.controllerName())

@@ -45,7 +45,7 @@ public final class WaypointListeners implements Rule {
       boolean istioClass = graph.isIstioWaypointClass(gw.className());
       // makeInboundBinding (pilot/pkg/serviceregistry/ambient/waypoints.go) hands ztunnel the annotated
       // protocol/port whatever the listeners say: another controller's proxy may serve it without a listener.
-      boolean declaredBinding = graph.waypointResolver().inboundBinding(gw).filter(b -> b.valid()).isPresent();
+      boolean declaredBinding = graph.inboundBinding(gw).filter(b -> b.valid()).isPresent();
       if (graph.boundListener(gw).isEmpty() && (istioClass || !declaredBinding)) {
         NodeRef at = gw.node("/spec/listeners").isPresent() ? gw.node("/spec/listeners") : gw.classNode();
         Optional<Listener> proxy = gw.listeners().stream()
@@ -59,7 +59,7 @@ public final class WaypointListeners implements Rule {
                     + "has nowhere to send traffic, so requests to the services bound to it fail; %s",
                 gw.displayName(), gw.className(), fix)
             .severity(istioClass ? Severity.ERROR : Severity.WARNING);
-        graph.waypointResolver().inboundBinding(gw).ifPresent(b -> d.related(b.source(), "the inbound-binding annotation"));
+        graph.inboundBinding(gw).ifPresent(b -> d.related(b.source(), "the inbound-binding annotation"));
       }
       // buildListener (pilot/pkg/config/kube/gateway/conversion.go) rejects other listeners for controller
       // istio.io/mesh-controller, whatever the class is called.

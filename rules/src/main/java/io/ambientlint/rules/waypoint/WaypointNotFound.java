@@ -1,7 +1,7 @@
 package io.ambientlint.rules.waypoint;
 
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;

@@ -1,7 +1,7 @@
 package io.ambientlint.rules.waypoint;
 
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.rule.Findings;
@@ -45,12 +45,12 @@ public final class WaypointServesNoAmbientClient implements Rule {
       return;
     }
     for (UseWaypointLabel use : uses) {
-      if (!graph.namespaceLabelsKnown(use.holderNamespace())) {
+      if (!graph.namespace(use.holderNamespace()).labelsKnown()) {
         return; // its namespace may be ambient in the cluster
       }
     }
     for (Workload w : graph.workloads()) {
-      if (!graph.namespaceLabelsKnown(w.namespace())) {
+      if (!graph.namespace(w.namespace()).labelsKnown()) {
         return;
       }
     }

@@ -2,7 +2,7 @@ package io.ambientlint.rules.waypoint;
 
 import io.ambientlint.core.graph.Enrolment;
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.model.Namespace;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;

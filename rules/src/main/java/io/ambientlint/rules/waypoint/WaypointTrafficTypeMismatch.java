@@ -1,7 +1,7 @@
 package io.ambientlint.rules.waypoint;
 
 import io.ambientlint.core.graph.MeshGraph;
-import io.ambientlint.core.graph.MeshGraph.UseWaypointLabel;
+import io.ambientlint.core.graph.UseWaypointLabel;
 import io.ambientlint.core.graph.WaypointFor;
 import io.ambientlint.core.model.Gateway;
 import io.ambientlint.core.rule.Findings;
