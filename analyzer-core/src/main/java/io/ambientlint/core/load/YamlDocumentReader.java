@@ -420,7 +420,8 @@ public final class YamlDocumentReader {
         return;
       }
       chars += event.getValue().length();
-      JsonNode value = scalarValue(event);
+      // The source-map pass keeps no tree: it needs the scalar's place, not its type.
+      JsonNode value = precise ? NODES.nullNode() : scalarValue(event);
       if (precise) {
         record(placeNode(), startOf(event));
       }
