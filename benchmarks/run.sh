@@ -61,3 +61,16 @@ for s in samples/*/; do
   read -r wall rss < <(measure "$launcher" check "$s" --fail-on none)
   echo "| ${s%/} | - | $(find "$s" -type f -name '*.y*ml' | wc -l) | - | $wall | $rss | - |"
 done
+
+# Kustomize: 60 overlays over 20 bases, checked through the launcher (render + analysis, JVM start included)
+# against `kubectl kustomize` run once per overlay, as CI scripts run it; one script run, so one machine state.
+if command -v kubectl >/dev/null 2>&1; then
+  kdir="$work/kustomize-20x3"
+  [ -d "$kdir" ] || java -cp "$bench" io.ambientlint.benchmarks.KustomizeRenderBench --out "$kdir" 20 3
+  read -r ours ours_rss < <(measure "$launcher" check "$kdir" --fail-on none -f sarif -o "$work/out.sarif")
+  read -r theirs _ < <(n_runs=${KUBECTL_RUNS:-1} measure bash -c 'for o in "$0"/overlays/*/*/; do kubectl kustomize "$o" >/dev/null || exit 1; done' "$kdir")
+  echo
+  echo "| kustomize, 20 bases x 3 overlays | ambient-lint check (s) | peak RSS (MiB) | kubectl kustomize x 60 (s) | ratio |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| one run of this script | $ours | $ours_rss | $theirs | $(awk -v a="$theirs" -v b="$ours" 'BEGIN {printf "%.1f", a / b}') |"
+fi

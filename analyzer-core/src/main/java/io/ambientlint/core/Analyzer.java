@@ -91,11 +91,14 @@ public final class Analyzer {
     }
     Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
     boolean renders = unitRenderer instanceof KustomizeUnitRenderer;
+    // One set, not a scan of every unit's files per diagnostic: a dense repository has thousands of each.
+    Set<String> renderedFiles = new HashSet<>();
+    deployment.units().stream().filter(u -> u.kind() == DeploymentUnit.Kind.KUSTOMIZE_ROOT)
+        .forEach(u -> renderedFiles.addAll(u.sourceFiles()));
     for (Diagnostic d : repository.diagnostics()) {
       // A rendered kustomization is not "skipped", and the patches it consumes are not stray non-objects.
       boolean rendered = renders && (d.kind() == Diagnostic.Kind.SKIPPED && isKustomization(d.path())
-          || d.kind().isNotAnObject() && deployment.units().stream()
-              .anyMatch(u -> u.kind() == DeploymentUnit.Kind.KUSTOMIZE_ROOT && u.sourceFiles().contains(d.path())));
+          || d.kind().isNotAnObject() && renderedFiles.contains(d.path()));
       if (!d.kind().isFinding() && !rendered) {
         notifications.add(d);
       }

@@ -17,12 +17,20 @@ import java.util.List;
  * {@code kubectl kustomize} run once per overlay as CI scripts run it. Prints wall times and the ratio.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.ambientlint.benchmarks.KustomizeRenderBench [BASES] [OVERLAYS_PER_BASE]</pre>
+ *
+ * <p>With {@code --out DIR [BASES] [OVERLAYS_PER_BASE]} it only writes the repository, for {@code benchmarks/run.sh}.
  */
 public final class KustomizeRenderBench {
 
   private KustomizeRenderBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && args[0].equals("--out")) {
+      // Only write the repository, for whole-process runs (benchmarks/run.sh): --out DIR [BASES] [OVERLAYS_PER_BASE]
+      generate(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20,
+          args.length > 3 ? Integer.parseInt(args[3]) : 3);
+      return;
+    }
     int bases = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int perBase = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path repo = Files.createTempDirectory("ambient-lint-kustomize-bench");

@@ -117,11 +117,17 @@ public final class KustomizeRenderer {
     return new RenderResult(r.directory(), r.kustomizationPath(), r.objects(), sorted, r.filesRead(), r.failed());
   }
 
+  /** The {@link RenderResult#kustomizationPath} a render of {@code directory} gives, without rendering it. */
+  String kustomizationPath(String directory) {
+    Path dir = base.resolve(directory).normalize();
+    Path file = kustomizationIn(dir);
+    return file == null ? display(dir) : display(file);
+  }
+
   private RenderResult renderUnsorted(String directory) {
     Run run = new Run();
     Path dir = base.resolve(directory).normalize();
-    Path file = kustomizationIn(dir);
-    String kustomizationPath = file == null ? display(dir) : display(file);
+    String kustomizationPath = kustomizationPath(directory);
     try {
       if (!dir.startsWith(base)) {
         throw new RenderException(new Location(display(dir), SourcePosition.FILE_START),

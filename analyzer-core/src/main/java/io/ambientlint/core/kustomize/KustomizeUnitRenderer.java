@@ -54,13 +54,33 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     return rendered.computeIfAbsent(displayFolder, renderer::render);
   }
 
+  /**
+   * The folders whose kustomization no other kustomization reads, in path order, then those of cycles (which
+   * have no root above them, and are rendered so that the cycle is reported).
+   *
+   * <p>Folders that another kustomization names in {@code resources}, {@code bases} or {@code components} are
+   * bases: they are rendered on their own only when no render of the others read them after all (a render that
+   * failed first, say). Everything else is as if every folder had been rendered: the same roots in the same order.
+   */
   @Override
   public List<String> roots(LoadedRepository repository) {
     Map<String, String> folders = kustomizationFolders(repository);
     List<String> sorted = new ArrayList<>(new TreeSet<>(folders.keySet()));
-    List<RenderResult> renders = sorted.parallelStream().map(f -> render(folders.get(f))).toList();
+    Set<String> named = namedByOthers(repository, new HashSet<>(folders.values()));
+    Map<String, RenderResult> renders = new HashMap<>();
+    Set<String> read = new HashSet<>();
+    List<String> next = sorted.stream().filter(f -> !named.contains(folders.get(f))).toList();
+    while (!next.isEmpty()) {
+      next.parallelStream().map(f -> Map.entry(f, render(folders.get(f)))).toList().forEach(e -> {
+        renders.put(e.getKey(), e.getValue());
+        read.addAll(e.getValue().filesRead());
+      });
+      // A base none of the renders read is rendered too, as every folder used to be.
+      next = sorted.stream().filter(f -> !renders.containsKey(f) && !read.contains(kustomizationPath(f, folders)))
+          .toList();
+    }
     Set<String> readByOthers = new HashSet<>();
-    for (RenderResult r : renders) {
+    for (RenderResult r : renders.values()) {
       for (String file : r.filesRead()) {
         if (!file.equals(r.kustomizationPath())) {
           readByOthers.add(file);
@@ -69,21 +89,55 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     }
     List<String> roots = new ArrayList<>();
     Set<String> reached = new HashSet<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      if (!readByOthers.contains(renders.get(i).kustomizationPath())) {
-        roots.add(sorted.get(i));
-        reached.addAll(renders.get(i).filesRead());
+    for (String folder : sorted) {
+      RenderResult r = renders.get(folder);
+      if (r != null && !readByOthers.contains(r.kustomizationPath())) {
+        roots.add(folder);
+        reached.addAll(r.filesRead());
       }
     }
-    // Kustomizations that only reference each other (a cycle) have no root above them: render them anyway, so
-    // the cycle is reported.
-    for (int i = 0; i < sorted.size(); i++) {
-      if (!roots.contains(sorted.get(i)) && !reached.contains(renders.get(i).kustomizationPath())) {
-        roots.add(sorted.get(i));
-        reached.addAll(renders.get(i).filesRead());
+    for (String folder : sorted) {
+      if (!roots.contains(folder) && !reached.contains(kustomizationPath(folder, folders))) {
+        RenderResult r = render(folders.get(folder));
+        roots.add(folder);
+        reached.addAll(r.filesRead());
       }
     }
     return roots;
+  }
+
+  /** The path of the kustomization file a render of {@code folder} names, found without rendering it. */
+  private String kustomizationPath(String folder, Map<String, String> folders) {
+    return renderer.kustomizationPath(folders.get(folder));
+  }
+
+  /**
+   * Kustomization folders (as output names them) that another kustomization names as a resource, base or
+   * component. A path that cannot be read as one is left out: its folder is then rendered to find out.
+   */
+  private static Set<String> namedByOthers(LoadedRepository repository, Set<String> displayFolders) {
+    Set<String> named = new HashSet<>();
+    repository.kustomizations().forEach((path, kustomization) -> {
+      String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : ".";
+      for (String field : List.of("resources", "bases", "components")) {
+        for (com.fasterxml.jackson.databind.JsonNode entry : kustomization.path(field)) {
+          if (!entry.isTextual()) {
+            continue;
+          }
+          try {
+            String target = java.nio.file.Path.of(folder).resolve(entry.asText()).normalize().toString()
+                .replace('\\', '/');
+            target = target.isEmpty() ? "." : target;
+            if (!target.equals(folder) && displayFolders.contains(target)) {
+              named.add(target);
+            }
+          } catch (java.nio.file.InvalidPathException e) {
+            // not a local path: its folder, if any, is found by rendering
+          }
+        }
+      }
+    });
+    return named;
   }
 
   @Override
@@ -111,6 +165,11 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
           + " (not applied: the kustomization in the folder is rendered as it is)");
     }
     return new Rendering(documents, files, notRendered);
+  }
+
+  /** The folders rendered so far, as output names them (for tests: bases are rendered only within their overlays). */
+  Set<String> renderedFolders() {
+    return Set.copyOf(rendered.keySet());
   }
 
   /** The problems every render met (errors at their line, what was not rendered), in no particular order. */

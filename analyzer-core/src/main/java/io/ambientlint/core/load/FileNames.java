@@ -34,6 +34,18 @@ public final class FileNames {
     return text(bytes(relative));
   }
 
+  /** One file name (the last element of a path) as text, as {@link #relative} writes it. */
+  public static String name(Path fileName) {
+    if (!UNIX) {
+      return fileName.toString();
+    }
+    String decoded = fileName.toString();
+    // Under a UTF-8 locale the JDK decoded the bytes exactly unless it had to substitute U+FFFD for a bad byte.
+    return UTF8_NAMES && decoded.indexOf('\uFFFD') < 0 ? decoded : text(bytes(fileName));
+  }
+
+  private static final boolean UTF8_NAMES = fileSystemCharset().equals(StandardCharsets.UTF_8);
+
   /**
    * The bytes of a Unix path, through {@link Path#toUri()}, which percent-encodes the path's own bytes whatever the
    * locale (the JDK offers no other public way to them).

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -128,7 +130,11 @@ public final class RepositoryLoader {
   }
 
   private Diagnostic specialFile(Path path) {
-    return Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(path),
+    return specialFile(display(path));
+  }
+
+  private static Diagnostic specialFile(String display) {
+    return Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display,
         "not a regular file (a FIFO, socket or device), not read");
   }
 
@@ -174,71 +180,142 @@ public final class RepositoryLoader {
     return new LoadedRepository(documents, files, diagnostics, kustomize, kustomizations);
   }
 
-  /** A folder to walk, and what Helm makes of it. */
-  private record Folder(Path dir, boolean helmTemplates) {}
+  /**
+   * A folder to walk: its path, its names relative to the walked root and as reports show it, what Helm makes of
+   * it, and the open handle of its parent folder to open it from (null: open it by its full path).
+   */
+  private record Folder(Path dir, String rootRelative, String display, boolean helmTemplates, Handle parent) {}
 
   /**
-   * Walks a folder tree without recursion (any depth) and in time linear in the size of the tree: folders
-   * already seen are recognised by their file key (device and inode), not by resolving their real path, which
-   * costs as much as the depth for every folder.
+   * An open folder that children still waiting in the walk are opened from, by name: the kernel then resolves
+   * one name per open instead of the whole path, which costs as much as the depth. Closed when its last waiting
+   * child has been opened, so the walk holds at most one handle per level of the folder it is in.
+   */
+  private static final class Handle {
+    final SecureDirectoryStream<Path> stream;
+    /** How many handles of this walk are open, shared by all. */
+    final int[] open;
+    int waitingChildren;
+
+    Handle(SecureDirectoryStream<Path> stream, int[] open) {
+      this.stream = stream;
+      this.open = open;
+    }
+
+    void childOpened() {
+      if (--waitingChildren == 0) {
+        closeQuietly(stream);
+        open[0]--;
+      }
+    }
+  }
+
+  /** Beyond this many open handles, deeper folders are opened by their full path (slower, still correct). */
+  static final int MAX_OPEN_HANDLES = 1024;
+
+  /**
+   * Walks a folder tree without recursion (any depth) and in time linear in the size of the tree: folders are
+   * opened and examined relative to their parent's open handle where the file system supports it
+   * ({@link SecureDirectoryStream}), names are built from the parent's name, and folders already seen are
+   * recognised by their file key (device and inode), not by resolving their real path.
    */
   private void walk(Path root, List<Diagnostic> diagnostics, Map<String, Input> inputs) {
     Path realRoot;
     try {
       realRoot = root.toRealPath();
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(root), "cannot read folder: " + e.getMessage()));
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(root), "cannot read folder: " + reason(e)));
       return;
     }
     Set<Object> visited = new HashSet<>();
     visited.add(folderKey(root));
     Deque<Folder> pending = new ArrayDeque<>();
-    pending.push(new Folder(root, false));
-    while (!pending.isEmpty()) {
-      Folder folder = pending.pop();
-      walkFolder(root, folder, realRoot, visited, diagnostics, inputs, pending);
+    pending.push(new Folder(root, "", display(root), false, null));
+    int[] openHandles = {0};
+    try {
+      while (!pending.isEmpty()) {
+        walkFolder(pending.pop(), realRoot, visited, diagnostics, inputs, pending, openHandles);
+      }
+    } finally {
+      for (Folder f : pending) {
+        if (f.parent() != null) {
+          closeQuietly(f.parent().stream);
+        }
+      }
     }
   }
 
-  private void walkFolder(Path root, Folder folder, Path realRoot, Set<Object> visited, List<Diagnostic> diagnostics,
-      Map<String, Input> inputs, Deque<Folder> pending) {
+  private DirectoryStream<Path> open(Folder folder) throws IOException {
+    Handle parent = folder.parent();
+    if (parent == null) {
+      return Files.newDirectoryStream(folder.dir());
+    }
+    try {
+      return parent.stream.newDirectoryStream(folder.dir().getFileName(), LinkOption.NOFOLLOW_LINKS);
+    } finally {
+      parent.childOpened();
+    }
+  }
+
+  private void walkFolder(Folder folder, Path realRoot, Set<Object> visited, List<Diagnostic> diagnostics,
+      Map<String, Input> inputs, Deque<Folder> pending, int[] openHandles) {
     Path dir = folder.dir();
-    boolean chart = !folder.helmTemplates() && isHelmChart(dir.resolve(HELM_CHART_FILE));
     List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      stream.forEach(children::add);
+    DirectoryStream<Path> stream;
+    try {
+      stream = open(folder);
     } catch (IOException | SecurityException e) {
-      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(dir), "cannot list folder: " + e.getMessage()));
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, folder.display(), "cannot list folder: " + reason(e)));
+      return;
+    }
+    SecureDirectoryStream<Path> secure = stream instanceof SecureDirectoryStream<Path> s ? s : null;
+    try {
+      stream.forEach(children::add);
+    } catch (RuntimeException e) { // DirectoryIteratorException, SecurityException
+      closeQuietly(stream);
+      diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, folder.display(), "cannot list folder: "
+          + reason(e.getCause() != null ? e.getCause() : e)));
       return;
     }
     children.sort(Comparator.comparing(Path::toString));
+    boolean chart = !folder.helmTemplates() && children.stream()
+        .anyMatch(c -> c.getFileName().toString().equals(HELM_CHART_FILE)) && isHelmChart(dir.resolve(HELM_CHART_FILE));
+    // Folders found here wait in the walk with this handle to be opened from; it is kept only if some do.
+    Handle handle = secure != null && openHandles[0] < MAX_OPEN_HANDLES ? new Handle(secure, openHandles) : null;
     for (Path child : children) {
-      String name = child.getFileName().toString();
-      String rootRelative = FileNames.relative(root, child);
-      if (isExcluded(rootRelative) || isExcluded(display(child))) {
+      Path fileName = child.getFileName();
+      String name = fileName.toString();
+      String nameText = FileNames.name(fileName);
+      String rootRelative = folder.rootRelative().isEmpty() ? nameText : folder.rootRelative() + "/" + nameText;
+      String display = folder.display().equals(".") ? nameText : folder.display() + "/" + nameText;
+      if (isExcluded(rootRelative) || isExcluded(display)) {
         continue;
       }
       BasicFileAttributes attributes;
+      boolean link = false;
       try {
-        attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        attributes = secure != null
+            ? secure.getFileAttributeView(fileName, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
+            : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attributes.isSymbolicLink()) {
+          link = true;
           Path real;
           try {
             real = child.toRealPath();
           } catch (IOException e) {
-            diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child),
+            diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display,
                 "broken or looping symbolic link, not followed"));
             continue;
           }
           if (!real.startsWith(realRoot)) {
-            diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+            diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display,
                 "symbolic link points outside the analyzed folder, not followed"));
             continue;
           }
           attributes = Files.readAttributes(child, BasicFileAttributes.class);
         }
       } catch (IOException | SecurityException e) {
-        diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child), "cannot read: " + e.getMessage()));
+        diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display, "cannot read: " + reason(e)));
         continue;
       }
       if (attributes.isDirectory()) {
@@ -247,33 +324,57 @@ public final class RepositoryLoader {
         }
         Object key = attributes.fileKey() != null ? attributes.fileKey() : realPathKey(child);
         if (key == null) {
-          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display(child), "cannot read folder"));
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.UNREADABLE, display, "cannot read folder"));
           continue;
         }
         if (!visited.add(key)) {
-          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display,
               "folder already analyzed through another path (symbolic link loop), not followed again"));
           continue;
         }
-        pending.push(new Folder(child, folder.helmTemplates() || (chart && name.equals(HELM_TEMPLATES))));
+        // A linked folder is opened by its full path: opening it by name must not follow links.
+        Handle from = link ? null : handle;
+        if (from != null) {
+          from.waitingChildren++;
+        }
+        pending.push(new Folder(child, rootRelative, display,
+            folder.helmTemplates() || (chart && name.equals(HELM_TEMPLATES)), from));
       } else if (!attributes.isRegularFile()) {
         // A FIFO would block the read forever; devices and sockets are no manifests either.
-        diagnostics.add(specialFile(child));
+        diagnostics.add(specialFile(display));
       } else if (name.equals(TOOL_CONFIG_FILE)) {
         continue; // ambient-lint's own configuration, not a manifest
       } else if (isManifestName(name)) {
         if (folder.helmTemplates()) {
-          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display,
               "a Helm template (in the templates/ folder of a chart): render the chart and analyze its output to check it"));
           continue;
         }
         if (chart && HELM_CHART_METADATA.contains(name)) {
-          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display(child),
+          diagnostics.add(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, display,
               "Helm chart metadata or values, not a manifest"));
           continue;
         }
-        inputs.put(display(child), new Input(child, new SourceFile(display(child), rootRelative)));
+        inputs.put(display, new Input(child, new SourceFile(display, rootRelative)));
       }
+    }
+    if (handle != null && handle.waitingChildren > 0) {
+      openHandles[0]++;
+    } else {
+      closeQuietly(stream);
+    }
+  }
+
+  /** Why a file operation failed, without the path the exception names: the diagnostic names the file. */
+  private static String reason(Throwable e) {
+    return e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // a folder that was only read: nothing is lost
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.LoadSettingsBuilder;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -78,10 +79,18 @@ public final class YamlDocumentReader {
     return builder.sourceMaps;
   }
 
+  /** Read-only once built, so shared by every parse. */
+  private static final CoreSchema SCHEMA = new CoreSchema();
+  /**
+   * A new builder builds two schemas (regular expressions compiled anew), which cost a tenth of a small run when
+   * done per file: each thread keeps one, and every setting is set again for each file.
+   */
+  private static final ThreadLocal<LoadSettingsBuilder> SETTINGS = ThreadLocal.withInitial(LoadSettings::builder);
+
   private LoadSettings settings(String path, boolean marks) {
-    return LoadSettings.builder()
+    return SETTINGS.get()
         .setLabel(path)
-        .setSchema(new CoreSchema())
+        .setSchema(SCHEMA)
         .setAllowRecursiveKeys(false)
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()))
         .setUseMarks(marks)
@@ -134,9 +143,9 @@ public final class YamlDocumentReader {
   private static final class Frame {
     final JsonNode container;
     /** Where this collection's positions go (precise mode only). */
-    final SourceMap.Node node;
+    final int node;
     /** The source-map node of the value of {@link #pendingKey} (precise mode only). */
-    SourceMap.Node pendingNode;
+    int pendingNode;
     final Optional<Mark> start;
     final String anchor;
     final int nodesAtStart;
@@ -148,7 +157,7 @@ public final class YamlDocumentReader {
     boolean skipValueAfterKey;
     int nextIndex;
 
-    Frame(JsonNode container, SourceMap.Node node, Optional<Mark> start, String anchor, int nodesAtStart,
+    Frame(JsonNode container, int node, Optional<Mark> start, String anchor, int nodesAtStart,
         long charsAtStart) {
       this.nodesAtStart = nodesAtStart;
       this.charsAtStart = charsAtStart;
@@ -178,9 +187,8 @@ public final class YamlDocumentReader {
     private int duplicateKeys;
     private SourcePosition firstUnlistedDuplicate;
     private final Set<String> unfinishedAnchors = new HashSet<>();
-    /** The source map of the current document (precise mode only), and how many positions it holds. */
-    private SourceMap.Node positions;
-    private int positionCount;
+    /** The source map of the current document (precise mode only). */
+    private SourceMap.Builder positions;
     private JsonNode root;
     private SourcePosition documentStart;
     private int index;
@@ -288,8 +296,7 @@ public final class YamlDocumentReader {
       anchorChars = new HashMap<>();
       chars = 0;
       unfinishedAnchors.clear();
-      positions = precise ? new SourceMap.Node() : null;
-      positionCount = 0;
+      positions = precise ? new SourceMap.Builder() : null;
       root = null;
       nodes = 0;
       aliases = 0;
@@ -303,7 +310,7 @@ public final class YamlDocumentReader {
         JsonNode document = root == null ? NODES.nullNode() : root;
         documents.add(new ParsedDocument(index, document, documentStart));
         if (precise) {
-          sourceMaps.add(new SourceMap(positions, positionCount));
+          sourceMaps.add(positions.build());
         }
       } else if (precise) {
         sourceMaps.add(SourceMap.empty());
@@ -331,23 +338,20 @@ public final class YamlDocumentReader {
       return parent != null && !parent.container.isArray() && parent.pendingKey == null;
     }
 
-    /** In precise mode, the source-map node of the next value; else null. */
-    private SourceMap.Node placeNode() {
+    /** In precise mode, the source-map node of the next value; else -1. */
+    private int placeNode() {
       if (!precise) {
-        return null;
+        return -1;
       }
       if (stack.isEmpty()) {
-        return positions;
+        return SourceMap.Builder.ROOT;
       }
       Frame parent = stack.peek();
-      return parent.container.isArray() ? parent.node.replaceChild(Integer.toString(parent.nextIndex)) : parent.pendingNode;
+      return parent.container.isArray() ? positions.item(parent.node, parent.nextIndex) : parent.pendingNode;
     }
 
-    private void record(SourceMap.Node node, SourcePosition position) {
-      if (node.position == null) {
-        positionCount++;
-      }
-      node.position = position;
+    private void record(int node, SourcePosition position) {
+      positions.position(node, position);
     }
 
     private void attach(JsonNode node) {
@@ -385,7 +389,7 @@ public final class YamlDocumentReader {
       // Manifests' mappings and lists are small: start small rather than at the JDK's default 16 and 10.
       JsonNode container = event instanceof MappingStartEvent
           ? new ObjectNode(NODES, new java.util.LinkedHashMap<>(4)) : NODES.arrayNode(2);
-      SourceMap.Node node = placeNode(); // before attach() moves the parent on to its next item
+      int node = placeNode(); // before attach() moves the parent on to its next item
       attach(container);
       String anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
       if (anchor != null) {
@@ -425,7 +429,8 @@ public final class YamlDocumentReader {
         return;
       }
       chars += event.getValue().length();
-      JsonNode value = scalarValue(event);
+      // The source-map pass keeps no tree: it needs the scalar's place, not its type.
+      JsonNode value = precise ? NODES.nullNode() : scalarValue(event);
       if (precise) {
         record(placeNode(), startOf(event));
       }
@@ -454,9 +459,8 @@ public final class YamlDocumentReader {
       mapping.pendingKey = key;
       if (precise) {
         // A repeated key starts afresh: the later value is the one in the tree.
-        mapping.pendingNode = mapping.node.replaceChild(key);
-        mapping.pendingNode.keyPosition = startOf(event);
-        positionCount++;
+        mapping.pendingNode = positions.replaceChild(mapping.node, key);
+        positions.keyPosition(mapping.pendingNode, startOf(event));
       }
     }
 

@@ -91,6 +91,45 @@ class RepositoryLoaderTest {
   }
 
   @Test
+  void deepFolderTreesAreWalkedWholeWithTheirLinksAndNames() throws IOException {
+    // 2,000 levels: opened by full path, each level cost a lookup of every folder above it.
+    StringBuilder deep = new StringBuilder("deep");
+    for (int i = 0; i < 2000; i++) {
+      deep.append("/d");
+      if (i == 999) {
+        write(deep + "/middle.yaml", "kind: Middle\n");
+      }
+    }
+    write(deep + "/bottom.yaml", "kind: Bottom\n");
+    Files.createSymbolicLink(dir.resolve(deep + "/loop"), dir.resolve("deep"));
+    Files.createSymbolicLink(dir.resolve(deep + "/out"), dir.resolve("wide"));
+    // Siblings at every level: each open folder must stay usable until its last waiting child is opened.
+    List<String> leaves = new java.util.ArrayList<>();
+    collectBinaryTree("wide", 6, leaves);
+    for (String leaf : leaves) {
+      write(leaf + "/m.yaml", "kind: Leaf\n");
+    }
+    LoadedRepository repo = load(List.of("a/b/**"), "deep", "wide");
+    assertThat(repo.files()).extracting(SourceFile::path)
+        .contains(deep + "/bottom.yaml", deep.substring(0, "deep".length() + 2000) + "/middle.yaml")
+        .hasSize(2 + leaves.size() - 16);
+    assertThat(repo.files()).extracting(SourceFile::rootRelativePath).contains(deep.substring("deep/".length()) + "/bottom.yaml");
+    assertThat(repo.diagnostics()).extracting(Diagnostic::path, Diagnostic::message).contains(
+        org.assertj.core.groups.Tuple.tuple(deep + "/loop",
+            "folder already analyzed through another path (symbolic link loop), not followed again"),
+        org.assertj.core.groups.Tuple.tuple(deep + "/out", "symbolic link points outside the analyzed folder, not followed"));
+  }
+
+  private static void collectBinaryTree(String prefix, int depth, List<String> leaves) {
+    if (depth == 0) {
+      leaves.add(prefix);
+      return;
+    }
+    collectBinaryTree(prefix + "/a", depth - 1, leaves);
+    collectBinaryTree(prefix + "/b", depth - 1, leaves);
+  }
+
+  @Test
   void missingPathAndStdin() {
     LoadedRepository repo = new RepositoryLoader(dir, LoadLimits.DEFAULTS, List.of(),
         new ByteArrayInputStream("kind: FromStdin\n".getBytes(StandardCharsets.UTF_8))).load(List.of("-", "nope"));
