@@ -23,6 +23,7 @@ import io.ambientlint.core.model.ModelBuilder;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.MissingObjects;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleRegistry;
 import io.ambientlint.core.schema.SchemaRegistry;
@@ -166,9 +167,8 @@ public final class Analyzer {
     for (Finding f : findings) {
       override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(RenderChains.withChain(suppress(graph, o), graph)));
     }
-    processed.sort(OUTPUT_ORDER);
     notifications.sort(NOTIFICATION_ORDER);
-    return new AnalysisResult(graph, registry.metadata(), processed, notifications);
+    return new AnalysisResult(graph, registry.metadata(), MissingObjects.group(processed, OUTPUT_ORDER), notifications);
   }
 
   private record RuleOutcome(List<Finding> findings, List<Diagnostic> notifications) {}
