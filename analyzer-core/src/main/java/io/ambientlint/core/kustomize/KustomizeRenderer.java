@@ -110,14 +110,42 @@ public final class KustomizeRenderer {
 
   /** Renders the kustomization in {@code directory} (relative to the base directory). Never throws. */
   public RenderResult render(String directory) {
-    RenderResult r = renderUnsorted(directory);
+    return render(directory, null);
+  }
+
+  /**
+   * What a GitOps controller changes when it builds a folder: Argo CD and Flux both rewrite the folder's own
+   * kustomization before {@code kustomize build} (Flux writes one for a folder without it), and Flux changes
+   * the built objects' metadata afterwards. See {@link ControllerOverlay}.
+   */
+  interface Overlay {
+    /** Edits the root kustomization as the controller does before building. */
+    void editRoot(PNode kustomization);
+
+    /** The kustomization the controller writes for a folder without one, or null: the build fails as without. */
+    default PNode generatedRoot(String folderDisplay) {
+      return null;
+    }
+
+    /** Changes to the built objects, after name references are updated. */
+    default void afterBuild(List<Obj> objects) {}
+
+    /** The controller object's file and text, so that its inline patches keep their lines. */
+    default Map<String, String> texts() {
+      return Map.of();
+    }
+  }
+
+  /** Renders {@code directory} with what a controller changes (null: as it is). Never throws. */
+  RenderResult render(String directory, Overlay overlay) {
+    RenderResult r = renderUnsorted(directory, overlay);
     List<Diagnostic> sorted = new ArrayList<>(r.diagnostics());
     sorted.sort(BY_POSITION);
     return new RenderResult(r.directory(), r.kustomizationPath(), r.objects(), sorted, r.filesRead(), r.failed());
   }
 
-  private RenderResult renderUnsorted(String directory) {
-    Run run = new Run();
+  private RenderResult renderUnsorted(String directory, Overlay overlay) {
+    Run run = new Run(overlay);
     Path dir = base.resolve(directory).normalize();
     Path file = kustomizationIn(dir);
     String kustomizationPath = file == null ? display(dir) : display(file);
@@ -130,6 +158,9 @@ public final class KustomizeRenderer {
       List<Obj> objects = root.objects;
       addHashes(objects);
       NameReferences.fix(objects);
+      if (overlay != null) {
+        overlay.afterBuild(objects);
+      }
       if (!"fifo".equals(root.sortOrder)) {
         objects = sortLegacy(objects);
       }
@@ -269,6 +300,14 @@ public final class KustomizeRenderer {
     final Set<String> filesRead = new LinkedHashSet<>();
     /** Text of the files read, to locate the lines of inline patches. */
     private final Map<String, String> texts = new HashMap<>();
+    private final Overlay overlay;
+
+    Run(Overlay overlay) {
+      this.overlay = overlay;
+      if (overlay != null) {
+        texts.putAll(overlay.texts());
+      }
+    }
 
     Build build(Path dir, Location from, Deque<Path> stack, boolean asComponent, List<Obj> into) {
       if (stack.contains(dir)) {
@@ -285,14 +324,21 @@ public final class KustomizeRenderer {
         throw new RenderException(from, "kustomizations form a cycle: " + String.join(" -> ", cycle));
       }
       Path file = kustomizationIn(dir);
-      if (file == null) {
+      boolean root = overlay != null && stack.isEmpty() && !asComponent;
+      PNode generated = root && file == null ? overlay.generatedRoot(display(dir)) : null;
+      if (file == null && generated == null) {
         throw new RenderException(from != null ? from : new Location(display(dir), SourcePosition.FILE_START),
             "no kustomization.yaml, kustomization.yml or Kustomization in " + display(dir));
       }
-      confine(file, from);
+      if (file != null) {
+        confine(file, from);
+      }
       stack.push(dir);
       try {
-        Kust k = readKustomization(file, from);
+        Kust k = file != null ? readKustomization(file, from) : new Kust(generated.at.path(), dir, generated);
+        if (root) {
+          overlay.editRoot(k.tree);
+        }
         String kind = k.tree.textAt("kind");
         if (asComponent && !"Component".equals(kind)) {
           throw new RenderException(from, display(file) + " is a " + (kind == null ? "Kustomization" : kind)

@@ -1,6 +1,5 @@
 package io.ambientlint.core.kustomize;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.gitops.UnitRenderer;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadLimits;
@@ -45,6 +44,19 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     return folders;
   }
 
+  /** {@code folder} (root-relative) as output names it, or null when no analyzed file is in it. */
+  private static String displayFolder(LoadedRepository repository, String folder) {
+    for (SourceFile f : repository.files()) {
+      String relative = f.rootRelativePath();
+      if (folder.isEmpty() || relative.startsWith(folder + "/")) {
+        String display = f.path().substring(0, f.path().length() - relative.length()) + folder;
+        display = display.endsWith("/") ? display.substring(0, display.length() - 1) : display;
+        return display.isEmpty() ? "." : display;
+      }
+    }
+    return null;
+  }
+
   private static String parent(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? "" : path.substring(0, slash);
@@ -87,14 +99,32 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
   }
 
   @Override
-  public Rendering render(LoadedRepository repository, String folder, JsonNode options) {
+  public Rendering render(LoadedRepository repository, String folder, Options options) {
     Map<String, String> folders = kustomizationFolders(repository);
     String display = folders.get(folder);
+    boolean generated = display == null && !options.generatedResources().isEmpty();
+    if (generated) {
+      display = displayFolder(repository, folder);
+    }
     if (display == null) {
       return new Rendering(List.of(), List.of(), List.of("kustomization in " + (folder.isEmpty() ? "." : folder)
           + " (not among the analyzed files)"));
     }
-    RenderResult result = render(display);
+    List<String> notRendered = new ArrayList<>();
+    RenderResult result;
+    if (options.isEmpty()) {
+      result = render(display);
+    } else {
+      // Each unit's options give another output: rendered for the unit, not shared through the cache.
+      ControllerOverlay overlay = ControllerOverlay.of(options);
+      result = renderer.render(display, overlay);
+      overlaid.add(result);
+      List<String> skipped = overlay.notApplied();
+      if (!skipped.isEmpty()) {
+        notRendered.add(String.join(", ", skipped) + " of the Kustomize options of " + options.owner()
+            + " (not applied by ambient-lint)");
+      }
+    }
     List<LoadedDocument> documents = new ArrayList<>();
     result.objects().forEach(o -> documents.add(o.toDocument()));
     Map<String, String> rootRelative = new HashMap<>();
@@ -103,20 +133,19 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     for (String read : new TreeSet<>(result.filesRead())) {
       files.add(rootRelative.getOrDefault(read, read));
     }
-    List<String> notRendered = new ArrayList<>();
-    if (options != null && options.isObject() && options.size() > 0) {
-      List<String> fields = new ArrayList<>();
-      options.fieldNames().forEachRemaining(fields::add);
-      notRendered.add(String.join(", ", fields) + " of the unit's own Kustomize options on " + display
-          + " (not applied: the kustomization in the folder is rendered as it is)");
-    }
-    return new Rendering(documents, files, notRendered);
+    return new Rendering(documents, files, notRendered, !options.isEmpty() && !result.failed());
   }
+
+  /** Renders with a unit's own options, kept for their notifications. */
+  private final List<RenderResult> overlaid = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** The problems every render met (errors at their line, what was not rendered), in no particular order. */
   public List<Diagnostic> diagnostics() {
     Set<Diagnostic> out = new LinkedHashSet<>();
     rendered.values().forEach(r -> out.addAll(r.diagnostics()));
+    synchronized (overlaid) {
+      overlaid.forEach(r -> out.addAll(r.diagnostics()));
+    }
     return new ArrayList<>(out);
   }
 }
