@@ -120,4 +120,61 @@ class UnitsCliTest {
     assertThat(explain.out()).startsWith("== cluster https://prod.example.com (environment web-prod; units: web-prod)\nService web/web");
     assertThat(run("explain", "--cluster", "nowhere", "Service/web/web", "repo").exitCode()).isEqualTo(2);
   }
+
+  /** samples/upstream-overlay copied to {@code repo}, with its kustomization's resources replaced when given. */
+  private void upstreamOverlay(String resources) throws IOException {
+    Path sample = SamplesTest.samples().resolve("upstream-overlay");
+    try (var files = Files.walk(sample)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        write("repo/" + sample.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+      }
+    }
+    if (resources != null) {
+      Path k = dir.resolve("repo/overlays/prod/kustomization.yaml");
+      String text = Files.readString(k);
+      Files.writeString(k, text.substring(0, text.indexOf("resources:")) + resources
+          + text.substring(text.indexOf("patches:")));
+    }
+  }
+
+  @Test
+  void anOverlayOnAnUpstreamInstallSaysWhatWasNotRenderedAndReportsNothingThatRestsOnIt() throws IOException {
+    upstreamOverlay(null);
+    Run check = run("check", "-f", "json", "repo");
+    assertThat(check.exitCode()).isZero();
+    JsonNode report = new ObjectMapper().readTree(check.out());
+    assertThat(report.path("findings")).isEmpty();
+    assertThat(report.path("notifications").findValuesAsText("message")).anySatisfy(m -> assertThat(m)
+        .startsWith("3 objects referenced in cluster bookinfo/https://prod.k8s.example.com but not found "
+            + "(core/Service/bookinfo/reviews, core/Service/bookinfo/reviews-v1, core/Service/bookinfo/reviews-v2) "
+            + "are not reported as missing (AL201, AL206, AL301): unit bookinfo also applies objects"));
+    JsonNode unit = new ObjectMapper().readTree(run("units", "-f", "json", "repo").out()).path("units").get(0);
+    assertThat(unit.path("name").asText()).isEqualTo("bookinfo");
+    assertThat(unit.path("notRendered").findValuesAsText("")).isEmpty();
+    assertThat(unit.path("notRendered")).extracting(JsonNode::asText).satisfiesExactly(
+        m -> assertThat(m).startsWith("remote resource https://github.com/istio/istio//samples/bookinfo"),
+        m -> assertThat(m).startsWith("resource ../../../../vendor/platform-base is outside the analyzed folders"),
+        m -> assertThat(m).startsWith("strategic merge patch Service reviews patches an object of a base that is not read"));
+    // The patch is consumed by the render, never taken for a partial Service of its own.
+    assertThat(unit.path("files").toString()).contains("reviews-waypoint.yaml");
+  }
+
+  @Test
+  void theSameOverlayWithoutItsUpstreamBasesReportsTheMissingObjectsOncePerRule() throws IOException {
+    upstreamOverlay("resources:\n- waypoint.yaml\n- routes.yaml\n- policy.yaml\n");
+    Run check = run("check", "-f", "json", "repo");
+    JsonNode findings = new ObjectMapper().readTree(check.out()).path("findings");
+    // The patch now has no target at all: kustomize fails, the unit's objects are not analyzed (exit 3).
+    assertThat(check.exitCode()).isEqualTo(3);
+    assertThat(findings).isEmpty();
+    Files.delete(dir.resolve("repo/overlays/prod/reviews-waypoint.yaml"));
+    Files.writeString(dir.resolve("repo/overlays/prod/kustomization.yaml"), """
+        namespace: bookinfo
+        resources: [waypoint.yaml, routes.yaml, policy.yaml]
+        """);
+    findings = new ObjectMapper().readTree(run("check", "-f", "json", "repo").out()).path("findings");
+    assertThat(findings).extracting(f -> f.path("ruleId").asText() + " " + f.path("missingObject").asText())
+        .containsExactlyInAnyOrder("AL201 core/Service/bookinfo/reviews", "AL206 core/Service/bookinfo/reviews-v1",
+            "AL206 core/Service/bookinfo/reviews-v2", "AL301 core/Service/bookinfo/reviews");
+  }
 }

@@ -94,6 +94,22 @@ public final class KustomizeRenderer {
     this.limits = limits;
   }
 
+  /** The folders being analyzed (absolute, normalised); empty: the base directory. */
+  private volatile List<Path> analyzedFolders = List.of();
+
+  /** Resources outside these folders are not read: their objects are unknown (an upstream base beside the repository). */
+  public void analyzedFolders(List<Path> folders) {
+    analyzedFolders = folders.stream().map(f -> base.resolve(f).normalize()).toList();
+  }
+
+  private boolean outsideAnalyzedFolders(Path p) {
+    List<Path> folders = analyzedFolders;
+    if (!p.startsWith(base)) {
+      return true;
+    }
+    return !folders.isEmpty() && folders.stream().noneMatch(p::startsWith) && !Files.exists(p);
+  }
+
   /** The kustomization file of {@code dir}, or null. */
   public static Path kustomizationIn(Path dir) {
     for (String name : FILE_NAMES) {
@@ -301,6 +317,8 @@ public final class KustomizeRenderer {
     /** Text of the files read, to locate the lines of inline patches. */
     private final Map<String, String> texts = new HashMap<>();
     private final Overlay overlay;
+    /** Some resources were not read (remote, outside the folder): a patch may target one of their objects. */
+    boolean unknownObjects;
 
     Run(Overlay overlay) {
       this.overlay = overlay;
@@ -396,6 +414,14 @@ public final class KustomizeRenderer {
         if (REMOTE.matcher(ref).matches()) {
           note(entry.at, "remote resource " + ref + " is not fetched (ambient-lint never uses the network): "
               + "its objects are unknown, not absent");
+          unknownObjects = true;
+          continue;
+        }
+        if (outsideAnalyzedFolders(k.dir.resolve(ref).normalize())) {
+          // An upstream install vendored beside the repository, a submodule not checked out: like a remote base.
+          note(entry.at, "resource " + ref + " is outside the analyzed folders and not read: its objects are "
+              + "unknown, not absent");
+          unknownObjects = true;
           continue;
         }
         Path p = resolve(k.dir, ref, entry.at);
@@ -613,6 +639,7 @@ public final class KustomizeRenderer {
         }
         if (REMOTE.matcher(ref).matches()) {
           note(entry.at, "remote component " + ref + " is not fetched: what it adds or changes is unknown");
+          unknownObjects = true;
           continue;
         }
         Path p = resolve(k.dir, ref, entry.at);
@@ -848,6 +875,13 @@ public final class KustomizeRenderer {
             && (ns == null || ns.equals(o.namespace()) || (ns.equals("default") && o.namespace().isEmpty()))) {
           matches.add(o);
         }
+      }
+      if (matches.isEmpty() && unknownObjects) {
+        // kustomize finds it in the base it fetches; here the patched object stays unknown.
+        note(p.at("metadata", "name") != null ? p.at("metadata", "name").at : p.at, "strategic merge patch "
+            + kind + " " + (ns == null ? "" : ns + "/") + name + " patches an object of a base that is not read: "
+            + "the patched object is unknown, not absent");
+        return;
       }
       if (matches.isEmpty()) {
         throw new RenderException(p.at("metadata", "name") != null ? p.at("metadata", "name").at : p.at,

@@ -66,8 +66,19 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     return rendered.computeIfAbsent(displayFolder, renderer::render);
   }
 
+  /** The analyzed folders: what the repository's files were found under (their path less the root-relative part). */
+  private void analyzedFolders(LoadedRepository repository) {
+    Set<Path> roots = new java.util.TreeSet<>();
+    for (SourceFile f : repository.files()) {
+      String prefix = f.path().substring(0, f.path().length() - f.rootRelativePath().length());
+      roots.add(Path.of(prefix.isEmpty() ? "." : prefix));
+    }
+    renderer.analyzedFolders(new ArrayList<>(roots));
+  }
+
   @Override
   public List<String> roots(LoadedRepository repository) {
+    analyzedFolders(repository);
     Map<String, String> folders = kustomizationFolders(repository);
     List<String> sorted = new ArrayList<>(new TreeSet<>(folders.keySet()));
     List<RenderResult> renders = sorted.parallelStream().map(f -> render(folders.get(f))).toList();
@@ -123,6 +134,11 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
       if (!skipped.isEmpty()) {
         notRendered.add(String.join(", ", skipped) + " of the Kustomize options of " + options.owner()
             + " (not applied by ambient-lint)");
+      }
+    }
+    for (Diagnostic d : result.diagnostics()) {
+      if (d.kind() == Diagnostic.Kind.SKIPPED) {
+        notRendered.add(d.message() + " (" + d.path() + ":" + d.position().line() + ")");
       }
     }
     List<LoadedDocument> documents = new ArrayList<>();
