@@ -177,4 +177,75 @@ class UnitsCliTest {
         .containsExactlyInAnyOrder("AL201 core/Service/bookinfo/reviews", "AL206 core/Service/bookinfo/reviews-v1",
             "AL206 core/Service/bookinfo/reviews-v2", "AL301 core/Service/bookinfo/reviews");
   }
+
+  /** A Widget CRD whose version schemas give spec.size the type {@code sizeType}. */
+  private static String widgetCrd(String sizeType, String... versions) {
+    StringBuilder out = new StringBuilder("""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          scope: Namespaced
+          names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+          versions:
+        """);
+    for (String v : versions) {
+      out.append("""
+            - name: %s
+              served: true
+              storage: %s
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties:
+                    spec:
+                      type: object
+                      properties:
+                        size: {type: %s}
+          """.formatted(v, v.equals(versions[versions.length - 1]), sizeType));
+    }
+    return out.toString();
+  }
+
+  private static String widget(String name, String size) {
+    return """
+        apiVersion: example.com/v1
+        kind: Widget
+        metadata: {name: %s, namespace: shop}
+        spec:
+          size: %s
+        """.formatted(name, size);
+  }
+
+  @Test
+  void al902ChecksAResourceAgainstTheCrdOfItsOwnUnitBeforeANewerOneElsewhereAndNamesTheFile() throws IOException {
+    // Unit widgets vendors an old CRD (v1 only, size is an integer); unit platform installs a newer one
+    // (v1 and v2, size a string) in the same cluster.
+    write("repo/apps/widgets/crd.yaml", widgetCrd("integer", "v1"));
+    write("repo/apps/widgets/widget.yaml", widget("big", "\"big\""));
+    write("repo/platform/crds/widget-crd.yaml", widgetCrd("string", "v1", "v2"));
+    write("repo/apps/other/widget.yaml", widget("small", "3"));
+    application("repo/argocd/widgets.yaml", "widgets", "apps/widgets", "https://prod.example.com");
+    application("repo/argocd/platform.yaml", "platform", "platform/crds", "https://prod.example.com");
+    application("repo/argocd/other.yaml", "other", "apps/other", "https://prod.example.com");
+    JsonNode report = new ObjectMapper().readTree(run("check", "-f", "json", "repo").out());
+    JsonNode findings = report.path("findings");
+    assertThat(findings).extracting(f -> f.path("ruleId").asText() + " " + f.path("path").asText())
+        .containsExactlyInAnyOrder("AL902 repo/apps/widgets/widget.yaml", "AL902 repo/apps/other/widget.yaml",
+            "AL903 repo/apps/widgets/crd.yaml");
+    // Two units applying one CRD to one cluster is itself a finding (Argo CD's shared resource).
+    assertThat(findings).filteredOn(f -> f.path("ruleId").asText().equals("AL903")).singleElement()
+        .satisfies(f -> assertThat(f.path("message").asText()).contains("unit widgets").contains("unit platform"));
+    // Own unit's copy, though older: size must be an integer; the message names that file.
+    assertThat(findings).filteredOn(f -> f.path("path").asText().equals("repo/apps/widgets/widget.yaml"))
+        .singleElement().satisfies(f -> assertThat(f.path("message").asText())
+            .contains("repo/apps/widgets/crd.yaml").doesNotContain("platform/crds"));
+    // No copy in its own unit: the newest (v2), where size is a string.
+    assertThat(findings).filteredOn(f -> f.path("path").asText().equals("repo/apps/other/widget.yaml"))
+        .singleElement().satisfies(f -> assertThat(f.path("message").asText())
+            .contains("repo/platform/crds/widget-crd.yaml"));
+    assertThat(report.path("notifications").findValuesAsText("kind")).contains("crd-conflict");
+  }
 }
