@@ -546,7 +546,8 @@ public final class UnitDiscovery {
     } else if (tree.kustomizationFolders.contains(path)) {
       kustomizeFolder(d, path, new UnitRenderer.Options(UnitRenderer.Options.Controller.FLUX, options, doc, "/spec",
           "Kustomization " + d.name, List.of()));
-    } else if (fieldNames(options).stream().anyMatch(f -> !PLACED_WITHOUT_RENDERING.contains(f))) {
+    } else if (fieldNames(options).stream().anyMatch(f -> !PLACED_WITHOUT_RENDERING.contains(f))
+        && !generatedResources(tree, path).isEmpty()) {
       // Flux writes a kustomization listing the folder's manifests, then applies its options to it.
       kustomizeFolder(d, path, new UnitRenderer.Options(UnitRenderer.Options.Controller.FLUX, options, doc, "/spec",
           "Kustomization " + d.name, generatedResources(tree, path)));
