@@ -248,4 +248,50 @@ class UnitsCliTest {
             .contains("repo/platform/crds/widget-crd.yaml"));
     assertThat(report.path("notifications").findValuesAsText("kind")).contains("crd-conflict");
   }
+
+  private void routeTo(String file, String route, String backend) throws IOException {
+    write(file, """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: %s, namespace: shop}
+        spec:
+          parentRefs: [{name: ingress, namespace: shop}]
+          rules:
+          - backendRefs: [{name: %s, port: 8080}]
+        ---
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: ingress-%s, namespace: shop}
+        spec:
+          gatewayClassName: istio
+          listeners: [{name: http, port: 80, protocol: HTTP}]
+        """.formatted(route, backend, route));
+  }
+
+  @Test
+  void aBaselinedMissingObjectStaysOneAcceptedFindingWhenReferencesAreAddedBeforeIt() throws IOException {
+    write("repo/shop/gateway.yaml", """
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: Gateway
+        metadata: {name: ingress, namespace: shop}
+        spec:
+          gatewayClassName: istio
+          listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Same}}}]
+        """);
+    routeTo("repo/shop/m-route.yaml", "m", "catalog");
+    routeTo("repo/shop/n-route.yaml", "n", "catalog");
+    Run before = run("check", "-f", "json", "repo", "--write-baseline", "baseline.json");
+    assertThat(Files.readString(dir.resolve("baseline.json"))).containsOnlyOnce("AL206");
+    // A new reference that sorts first (a-route.yaml) now holds the finding; the baseline still accepts it.
+    routeTo("repo/shop/a-route.yaml", "a", "catalog");
+    Run after = run("check", "-f", "json", "repo", "--baseline", "baseline.json");
+    JsonNode finding = new ObjectMapper().readTree(after.out()).path("findings").get(0);
+    assertThat(finding.path("path").asText()).isEqualTo("repo/shop/a-route.yaml");
+    assertThat(finding.path("message").asText()).contains("referenced 3 times");
+    assertThat(finding.has("suppressed")).isTrue();
+    assertThat(after.exitCode()).as(before.out()).isZero();
+    // Another missing object is new.
+    routeTo("repo/shop/b-route.yaml", "b", "cart");
+    assertThat(run("check", "repo", "--baseline", "baseline.json").exitCode()).isEqualTo(1);
+  }
 }
