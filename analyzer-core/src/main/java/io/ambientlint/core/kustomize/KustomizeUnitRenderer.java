@@ -136,6 +136,10 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
             + " (not applied by ambient-lint)");
       }
     }
+    if (result.failed()) {
+      notRendered.add("kustomization " + display + " (kustomize build fails on it, see the error: its objects are "
+          + "unknown)");
+    }
     for (Diagnostic d : result.diagnostics()) {
       if (d.kind() == Diagnostic.Kind.SKIPPED) {
         notRendered.add(d.message() + " (" + d.path() + ":" + d.position().line() + ")");
