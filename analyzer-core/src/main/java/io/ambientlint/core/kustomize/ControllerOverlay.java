@@ -101,7 +101,7 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
   }
 
   @Override
-  public void editRoot(PNode k) {
+  public void editRoot(PNode k, java.nio.file.Path folder) {
     if (!options.isMap()) {
       return;
     }
@@ -122,7 +122,7 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
       fluxImages(k);
     }
     append(k, "patches", options.get("patches"));
-    append(k, "components", options.get("components"));
+    append(k, "components", existingComponents(folder));
   }
 
   @Override
@@ -161,6 +161,25 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
     if (value != null && value.text() != null && !value.text().isEmpty()) {
       k.put(field, value.deepCopy());
     }
+  }
+
+  /**
+   * The components to add: with {@code ignoreMissingComponents}, those whose folder exists (Argo CD and Flux
+   * both skip the others), else all (a missing one fails the build).
+   */
+  private PNode existingComponents(java.nio.file.Path folder) {
+    PNode components = options.get("components");
+    if (components == null || !components.isList() || !isTrue("ignoreMissingComponents")) {
+      return components;
+    }
+    PNode kept = PNode.list(components.at);
+    for (PNode c : components.items()) {
+      String ref = c.text();
+      if (ref != null && java.nio.file.Files.isDirectory(folder.resolve(ref).normalize())) {
+        kept.items().add(c);
+      }
+    }
+    return kept;
   }
 
   private static void append(PNode k, String field, PNode values) {

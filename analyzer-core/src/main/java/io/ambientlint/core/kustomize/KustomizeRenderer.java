@@ -135,8 +135,8 @@ public final class KustomizeRenderer {
    * the built objects' metadata afterwards. See {@link ControllerOverlay}.
    */
   interface Overlay {
-    /** Edits the root kustomization as the controller does before building. */
-    void editRoot(PNode kustomization);
+    /** Edits the root kustomization (of {@code folder}) as the controller does before building. */
+    void editRoot(PNode kustomization, Path folder);
 
     /** The kustomization the controller writes for a folder without one, or null: the build fails as without. */
     default PNode generatedRoot(String folderDisplay) {
@@ -355,7 +355,7 @@ public final class KustomizeRenderer {
       try {
         Kust k = file != null ? readKustomization(file, from) : new Kust(generated.at.path(), dir, generated);
         if (root) {
-          overlay.editRoot(k.tree);
+          overlay.editRoot(k.tree, dir);
         }
         String kind = k.tree.textAt("kind");
         if (asComponent && !"Component".equals(kind)) {

@@ -154,6 +154,9 @@ class ControllerOverlayTest {
         });
     DeploymentUnit forced = unit(d, "forced");
     assertThat(objectsOf(forced).get("Service /reviews").at("/metadata/labels/team").asText()).isEqualTo("shop");
+    // ignoreMissingComponents: the component that exists is added, the missing one skipped.
+    assertThat(objectsOf(forced).get("Service /reviews").at("/metadata/annotations/component").asText())
+        .isEqualTo("team-label");
     assertThat(forced.notRendered()).isEmpty();
   }
 }
