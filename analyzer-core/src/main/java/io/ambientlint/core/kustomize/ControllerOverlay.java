@@ -57,14 +57,7 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
     this.owner = owner;
   }
 
-  /**
-   * @param options the options node ({@code source.kustomize} of an Application, or the Kustomization's
-   *     {@code spec}), as the unit reads it
-   * @param definer the document holding it, for positions; {@code pointer} is where the node is in it
-   * @param owner how messages name the controller object ({@code Application prod})
-   * @param generatedResources Flux only: the folder's manifests, relative to it, for a folder without a
-   *     kustomization (Flux writes one listing them); empty otherwise
-   */
+  /** The overlay of a unit's options (see {@link UnitRenderer.Options} for what each part is). */
   public static ControllerOverlay of(UnitRenderer.Options o) {
     return of(o.controller(), o.node(), o.definer(), o.pointer(), o.owner(), o.generatedResources());
   }
