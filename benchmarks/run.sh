@@ -6,6 +6,9 @@
 #   benchmarks/run.sh [RUNS] [SIZES...]      e.g. benchmarks/run.sh 5 1000 10000 100000
 #   YAMLLINT_RUNS=1 benchmarks/run.sh ...    yamllint takes about 2 minutes per run at 100k: fewer runs for it
 #   SHAPES="clean dense" benchmarks/run.sh ... the corpus shapes to measure (CorpusGenerator --shape; default both)
+#   UNITS=20:4 benchmarks/run.sh 5 100000    also: the clean corpus as 20 Argo CD Applications over 4 clusters
+#                                            (CorpusGenerator --units 20 --clusters 4) against the same files as
+#                                            one unit (the folders without argocd/); SHAPES= skips the others
 #
 # Needs: the jars (mvn -B -q package -DskipTests), /usr/bin/time (Debian package time); yamllint is optional
 # (apt-get install yamllint).
@@ -43,7 +46,7 @@ echo "launcher: $(grep -o 'AMBIENT_LINT_JAVA_OPTS:-[^}]*' ambient-lint | head -1
 echo
 echo "| input | resources | files | MB | ambient-lint wall (s) | peak RSS (MiB) | yamllint wall (s) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-for shape in ${SHAPES:-clean dense}; do
+for shape in ${SHAPES-clean dense}; do
 for n in "${sizes[@]}"; do
   dir="$work/corpus-$shape-$n"
   [ -d "$dir" ] || java -cp "$bench" io.ambientlint.benchmarks.CorpusGenerator --resources "$n" --shape "$shape" --out "$dir" >/dev/null
@@ -57,7 +60,28 @@ for n in "${sizes[@]}"; do
   echo "| generated, $shape | $n | $files | $mb | $wall | $rss | $yl |"
 done
 done
-for s in samples/*/; do
+if [ -n "${UNITS:-}" ]; then
+  u=${UNITS%%:*}; c=${UNITS##*:}
+  for n in "${sizes[@]}"; do
+    dir="$work/corpus-units-$u-$c-$n"
+    [ -d "$dir" ] || java -cp "$bench" io.ambientlint.benchmarks.CorpusGenerator --resources "$n" --units "$u" \
+      --clusters "$c" --out "$dir" >/dev/null
+    files=$(find "$dir/" -type f | wc -l)
+    mb=$(find "$dir/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
+    # Interleaved, so that load from other processes on a shared machine hits both alike.
+    uw=(); ur=(); ow=(); or=()
+    for _ in $(seq "$runs"); do
+      read -r w m < <(n_runs=1 measure "$launcher" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
+      uw+=("$w"); ur+=("$m")
+      read -r w m < <(cd "$dir" && n_runs=1 measure "$OLDPWD/$launcher" check apps platform misconfigured \
+        --fail-on none -f sarif -o "$work/out.sarif")
+      ow+=("$w"); or+=("$m")
+    done
+    echo "| generated, $u Applications over $c clusters | $n | $files | $mb | $(printf '%s\n' "${uw[@]}" | median) (min $(printf '%s\n' "${uw[@]}" | sort -n | head -1)) | $(printf '%s\n' "${ur[@]}" | median) | - |"
+    echo "| generated, the same files as one unit | $n | $((files - u - c)) | $mb | $(printf '%s\n' "${ow[@]}" | median) (min $(printf '%s\n' "${ow[@]}" | sort -n | head -1)) | $(printf '%s\n' "${or[@]}" | median) | - |"
+  done
+fi
+for s in ${SAMPLES-samples/*/}; do
   read -r wall rss < <(measure "$launcher" check "$s" --fail-on none)
   echo "| ${s%/} | - | $(find "$s" -type f -name '*.y*ml' | wc -l) | - | $wall | $rss | - |"
 done

@@ -23,6 +23,7 @@ import io.ambientlint.core.model.ModelBuilder;
 import io.ambientlint.core.model.Resource;
 import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.Findings;
+import io.ambientlint.core.rule.MissingObjects;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleRegistry;
 import io.ambientlint.core.schema.SchemaRegistry;
@@ -87,7 +88,7 @@ public final class Analyzer {
       diagnostics.addAll(schemas.diagnostics());
       MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, part.files(), schemas);
       graphs.add(graph);
-      parts.add(analyze(graph));
+      parts.add(withoutVerdictsOnUnknownObjects(analyze(graph), plan));
     }
     Set<Diagnostic> notifications = new java.util.LinkedHashSet<>();
     boolean renders = unitRenderer instanceof KustomizeUnitRenderer;
@@ -114,6 +115,39 @@ public final class Analyzer {
     sortedNotifications.sort(NOTIFICATION_ORDER);
     return new AnalysisResult(graphs.get(0), registry.metadata(), findings, sortedNotifications, Optional.empty(),
         new AnalyzedDeployment(deployment, graphs, repository.files().size()));
+  }
+
+  /**
+   * Unknown is not absent: when a unit of the cluster applies objects ambient-lint does not know (a remote or
+   * unread base, a Helm chart, options not applied), an object referenced but not found may be one of them, so
+   * the findings that say it is missing are not reported; one notification says how many and why.
+   */
+  private static AnalysisResult withoutVerdictsOnUnknownObjects(AnalysisResult result, ClusterPlan plan) {
+    List<DeploymentUnit> incomplete = plan.units().stream().filter(u -> !u.notRendered().isEmpty()).toList();
+    List<Finding> missing = result.findings().stream().filter(Finding::isAboutMissingObject).toList();
+    if (incomplete.isEmpty() || missing.isEmpty()) {
+      return result;
+    }
+    List<Finding> kept = result.findings().stream().filter(f -> !f.isAboutMissingObject()).toList();
+    Set<String> rules = new java.util.TreeSet<>();
+    Set<String> objects = new java.util.TreeSet<>();
+    missing.forEach(f -> {
+      rules.add(f.ruleId());
+      objects.add(f.missingObject());
+    });
+    DeploymentUnit first = incomplete.get(0);
+    String message = (objects.size() == 1 ? "1 object" : objects.size() + " objects") + " referenced in cluster "
+        + plan.id() + " but not found (" + String.join(", ", objects) + ") are not reported as missing ("
+        + String.join(", ", rules) + "): unit" + (incomplete.size() == 1 ? " " : "s ")
+        + String.join(", ", incomplete.stream().map(DeploymentUnit::name).toList()) + " also appl"
+        + (incomplete.size() == 1 ? "ies" : "y") + " objects ambient-lint does not know, which may hold them "
+        + "(`ambient-lint units` lists what was not rendered); declare objects that live elsewhere in config external";
+    Diagnostic note = first.definedAt()
+        .map(at -> Diagnostic.at(Diagnostic.Kind.SKIPPED, at.path(), at.position(), message))
+        .orElse(Diagnostic.ofFile(Diagnostic.Kind.SKIPPED, "", message));
+    List<Diagnostic> notifications = new ArrayList<>(result.notifications());
+    notifications.add(note);
+    return new AnalysisResult(result.graph(), result.rules(), kept, notifications, result.comparison());
   }
 
   private static final Comparator<Diagnostic> NOTIFICATION_ORDER = Comparator.comparing(Diagnostic::path)
@@ -163,9 +197,8 @@ public final class Analyzer {
     for (Finding f : findings) {
       override(attribute(f, objectsByFile)).ifPresent(o -> processed.add(RenderChains.withChain(suppress(graph, o), graph)));
     }
-    processed.sort(Findings.OUTPUT_ORDER);
     notifications.sort(NOTIFICATION_ORDER);
-    return new AnalysisResult(graph, registry.metadata(), processed, notifications);
+    return new AnalysisResult(graph, registry.metadata(), MissingObjects.group(processed, Findings.OUTPUT_ORDER), notifications);
   }
 
   private record RuleOutcome(List<Finding> findings, List<Diagnostic> notifications) {}

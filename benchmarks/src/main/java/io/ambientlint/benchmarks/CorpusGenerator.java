@@ -30,7 +30,14 @@ import java.util.stream.Stream;
  * in the teams themselves (a Service target with no waypoint, an L7 selector policy on ambient workloads, an
  * unused waypoint, a route on a Service port that does not exist), so that the cost of findings shows.
  *
- * <p>Usage: {@code CorpusGenerator --resources N [--seed S] [--shape clean|dense] [--fixtures DIR] --out DIR}.
+ * <p>Deployment units: with {@code --units U --clusters C} the teams are grouped in {@code apps/group-NN/}
+ * folders and {@code argocd/} holds U Argo CD Applications (one per group, recursing into it) spread round
+ * robin over C destination clusters, plus one Application per cluster applying {@code platform/}; the fixture
+ * copies stay loose files. Analyzing {@code apps platform misconfigured} instead of the whole folder gives the
+ * same files as one unit, to measure what the units cost (issue 21).
+ *
+ * <p>Usage: {@code CorpusGenerator --resources N [--seed S] [--shape clean|dense] [--units U --clusters C]
+ * [--fixtures DIR] --out DIR}.
  */
 public final class CorpusGenerator {
 
@@ -47,6 +54,16 @@ public final class CorpusGenerator {
   private final Path fixtures;
   private final Shape shape;
   private int written;
+  /** Argo CD Applications over the teams (0: no units, the teams directly under {@code apps/}). */
+  private int units;
+  private int clusters = 1;
+
+  /** Groups the teams into {@code units} Argo CD Applications over {@code clusters} clusters. */
+  public CorpusGenerator withUnits(int units, int clusters) {
+    this.units = units;
+    this.clusters = Math.max(1, clusters);
+    return this;
+  }
 
   public CorpusGenerator(long seed, Path out, Path fixtures) {
     this(seed, out, fixtures, Shape.CLEAN);
@@ -65,21 +82,26 @@ public final class CorpusGenerator {
     Path out = null;
     Path fixtures = Path.of("rules/src/test/resources/fixtures");
     Shape shape = Shape.CLEAN;
+    int units = 0;
+    int clusters = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--units" -> units = Integer.parseInt(args[++i]);
+        case "--clusters" -> clusters = Integer.parseInt(args[++i]);
         case "--shape" -> shape = Shape.valueOf(args[++i].toUpperCase(Locale.ROOT));
         case "--resources" -> resources = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--fixtures" -> fixtures = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + "; usage: CorpusGenerator --resources N [--seed S] [--shape clean|dense] [--fixtures DIR] --out DIR");
+            + "; usage: CorpusGenerator --resources N [--seed S] [--shape clean|dense] [--units U --clusters C] "
+            + "[--fixtures DIR] --out DIR");
       }
     }
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    int n = new CorpusGenerator(seed, out, fixtures, shape).generate(resources);
+    int n = new CorpusGenerator(seed, out, fixtures, shape).withUnits(units, clusters).generate(resources);
     System.out.println("wrote " + n + " resources to " + out);
   }
 
@@ -98,6 +120,7 @@ public final class CorpusGenerator {
     while (written < targetResources) {
       writeTeam(team++, Math.min(RESOURCES_PER_NAMESPACE, targetResources - written));
     }
+    writeApplications();
     return written;
   }
 
@@ -242,7 +265,7 @@ public final class CorpusGenerator {
       }
     }
     // Files of mixed sizes: some teams keep one file per resource, others a few big multi-document files.
-    String dir = "apps/" + ns;
+    String dir = units > 0 ? String.format(Locale.ROOT, "apps/group-%02d/%s", index % units, ns) : "apps/" + ns;
     switch (random.nextInt(3)) {
       case 0 -> {
         Docs all = new Docs();
@@ -523,6 +546,38 @@ public final class CorpusGenerator {
                     function envoy_on_request(handle) handle:headers():add("x-team", "%s") end
           priority: 10
         """.formatted(app, ns, app, ns);
+  }
+
+  /** {@code argocd/}: one Application per team group and one for the platform per cluster (not resources). */
+  private void writeApplications() throws IOException {
+    for (int u = 0; u < units; u++) {
+      application(String.format(Locale.ROOT, "group-%02d", u), String.format(Locale.ROOT, "apps/group-%02d", u),
+          u % clusters);
+    }
+    for (int c = 0; c < (units > 0 ? clusters : 0); c++) {
+      application("platform-" + c, "platform", c);
+    }
+  }
+
+  private void application(String name, String path, int cluster) throws IOException {
+    Path file = out.resolve("argocd/" + name + ".yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata:
+          name: %s
+          namespace: argocd
+        spec:
+          project: default
+          source:
+            repoURL: https://git.example.com/mesh.git
+            path: %s
+            directory:
+              recurse: true
+          destination:
+            server: https://cluster-%d.example.com
+        """.formatted(name, path, cluster), StandardCharsets.UTF_8);
   }
 
   // ---- the misconfigured few percent ------------------------------------------------------------------

@@ -43,6 +43,28 @@ class BenchmarkSmokeTest {
     assertThat(listing(dir.resolve("a"))).isEqualTo(listing(dir.resolve("b")));
   }
 
+  @Test
+  void theUnitsShapeSpreadsTheTeamsOverApplicationsAndClusters() throws Exception {
+    Path corpus = dir.resolve("units");
+    new CorpusGenerator(7, corpus, fixtures()).withUnits(4, 2).generate(1000);
+    try (Stream<Path> apps = Files.list(corpus.resolve("argocd"))) {
+      assertThat(apps.map(p -> p.getFileName().toString()).sorted()).containsExactly("group-00.yaml",
+          "group-01.yaml", "group-02.yaml", "group-03.yaml", "platform-0.yaml", "platform-1.yaml");
+    }
+    Analyzer analyzer = new Analyzer(Config.DEFAULTS, RuleRegistry.load(), corpus);
+    AnalysisResult units = analyzer.analyze(List.of("."), new ByteArrayInputStream(new byte[0]));
+    List<String> clusters = units.deployment().deployment().clusters().stream()
+        .map(io.ambientlint.core.gitops.ClusterPlan::id).toList();
+    assertThat(clusters).contains("argocd/https://cluster-0.example.com", "argocd/https://cluster-1.example.com");
+    // The same files as one unit: the team folders, the platform and the fixture copies, no Applications.
+    AnalysisResult one = analyzer.analyze(List.of("apps", "platform", "misconfigured"),
+        new ByteArrayInputStream(new byte[0]));
+    assertThat(one.deployment().deployment().clusters().stream().map(io.ambientlint.core.gitops.ClusterPlan::id))
+        .doesNotContain("argocd/https://cluster-0.example.com");
+    assertThat(units.findings()).isNotEmpty();
+    assertThat(one.findings()).isNotEmpty();
+  }
+
   private static List<String> listing(Path root) throws Exception {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).map(p -> root.relativize(p) + ":" + sizeOf(p)).sorted().toList();

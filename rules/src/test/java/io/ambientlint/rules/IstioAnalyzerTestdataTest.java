@@ -8,6 +8,7 @@ import io.ambientlint.core.Analyzer;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.rule.Finding;
+import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ class IstioAnalyzerTestdataTest {
   }
 
   /** {@code Kind namespace/name} of every object the rule reports in the file. */
+  private static final String OTHER_REFERENCE = "another reference by ";
+
   private static Set<String> reported(String file, String ruleId) {
     Path dir = testdata();
     assumeTrue(Files.isRegularFile(dir.resolve(file)), "corpus file not present: " + file);
@@ -42,6 +45,14 @@ class IstioAnalyzerTestdataTest {
       if (f.ruleId().equals(ruleId)) {
         out.add(f.subject().map(ResourceId::kind).orElse("?") + " "
             + f.subject().map(ResourceId::namespacedName).orElse("?"));
+        // istioctl reports each reference to a missing object; ambient-lint folds them into one finding whose
+        // related locations name the other referring objects (Kind/namespace/name).
+        for (RelatedLocation r : f.related()) {
+          if (r.message().startsWith(OTHER_REFERENCE)) {
+            String[] id = r.message().substring(OTHER_REFERENCE.length()).split(" ")[0].split("/");
+            out.add(id[0] + " " + id[1] + "/" + id[2]);
+          }
+        }
       }
     }
     return out;

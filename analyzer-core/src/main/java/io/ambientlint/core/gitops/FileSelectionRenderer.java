@@ -69,15 +69,33 @@ public final class FileSelectionRenderer implements UnitRenderer {
   }
 
   @Override
-  public Rendering render(LoadedRepository repository, String folder, JsonNode options) {
+  public Rendering render(LoadedRepository repository, String folder, Options controllerOptions) {
+    JsonNode options = controllerOptions.node();
     View v = view(repository);
     Set<String> files = new LinkedHashSet<>();
     Set<String> consumed = new LinkedHashSet<>();
     List<String> notRendered = new ArrayList<>();
     Set<String> transforms = new TreeSet<>();
     follow(v, folder, files, consumed, notRendered, transforms, new java.util.HashSet<>());
+    if (!v.kustomizationOf().containsKey(folder)) {
+      // Flux's kustomization for a folder without one: its manifests, as they are.
+      for (String entry : controllerOptions.generatedResources()) {
+        String target = resolve(folder, entry);
+        if (v.kustomizationOf().containsKey(target)) {
+          follow(v, target, files, consumed, notRendered, transforms, new java.util.HashSet<>());
+        } else if (v.displayOf().containsKey(target)) {
+          files.add(target);
+        }
+      }
+    }
     if (options != null && options.isObject() && options.size() > 0) {
-      options.fieldNames().forEachRemaining(transforms::add);
+      // Flux's namespace and names are set on the unit's objects without rendering.
+      options.fieldNames().forEachRemaining(f -> {
+        if (controllerOptions.controller() != Options.Controller.FLUX
+            || !Set.of("targetNamespace", "namePrefix", "nameSuffix", "ignoreMissingComponents").contains(f)) {
+          transforms.add(f);
+        }
+      });
     }
     if (!transforms.isEmpty()) {
       notRendered.add("kustomization " + (folder.isEmpty() ? "." : folder) + ": " + String.join(", ", transforms)

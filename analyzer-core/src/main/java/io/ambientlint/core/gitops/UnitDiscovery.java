@@ -64,6 +64,8 @@ public final class UnitDiscovery {
     final LinkedHashSet<String> files = new LinkedHashSet<>();
     /** Folders whose kustomization the renderer renders for this unit. */
     final List<String> renderFolders = new ArrayList<>();
+    /** The controller's Kustomize options for each of {@link #renderFolders} (same order). */
+    final List<UnitRenderer.Options> renderWith = new ArrayList<>();
     final List<LoadedDocument> rendered = new ArrayList<>();
     /** Files the rendering read (its objects' files, patches, configs): reached, never loose. */
     final LinkedHashSet<String> consumed = new LinkedHashSet<>();
@@ -72,6 +74,7 @@ public final class UnitDiscovery {
     boolean substitutes;
     String namePrefix = "";
     String nameSuffix = "";
+    boolean renamedByRenderer;
     JsonNode renderOptions = MissingNode.getInstance();
     String environment;
     Draft parent;
@@ -187,13 +190,15 @@ public final class UnitDiscovery {
     if (sources.isEmpty()) {
       return; // no source it could apply (a malformed Application): not a unit, its schema findings say why
     }
-    for (JsonNode source : sources) {
-      argoSource(tree, d, source, notifications);
+    for (int i = 0; i < sources.size(); i++) {
+      String pointer = templatePointer + (spec.path("source").isObject() && i == 0 ? "/spec/source"
+          : "/spec/sources/" + (spec.path("source").isObject() ? i - 1 : i));
+      argoSource(tree, d, sources.get(i), pointer, notifications);
     }
     drafts.add(d);
   }
 
-  private void argoSource(RepoTree tree, Draft d, JsonNode source, List<Diagnostic> notifications) {
+  private void argoSource(RepoTree tree, Draft d, JsonNode source, String pointer, List<Diagnostic> notifications) {
     String repoURL = source.path("repoURL").asText("");
     if (source.has("chart")) {
       d.notRendered.add("Helm chart " + source.path("chart").asText() + " from " + repoURL + " (Helm is not rendered)");
@@ -221,7 +226,8 @@ public final class UnitDiscovery {
       return;
     }
     if (tree.kustomizationFolders.contains(path) || source.has("kustomize")) {
-      kustomizeFolder(d, path, source.path("kustomize"));
+      kustomizeFolder(d, path, new UnitRenderer.Options(UnitRenderer.Options.Controller.ARGO_CD,
+          source.path("kustomize"), d.definer, pointer + "/kustomize", "Application " + d.name, List.of()));
       return;
     }
     JsonNode directory = source.path("directory");
@@ -297,9 +303,10 @@ public final class UnitDiscovery {
     }
   }
 
-  private static void kustomizeFolder(Draft d, String path, JsonNode options) {
-    d.renderOptions = options;
+  private static void kustomizeFolder(Draft d, String path, UnitRenderer.Options options) {
+    d.renderOptions = options.node();
     d.renderFolders.add(path);
+    d.renderWith.add(options);
   }
 
   private static String rootRelative(RepoTree tree, String displayPath) {
@@ -498,7 +505,8 @@ public final class UnitDiscovery {
     d.namePrefix = spec.path("namePrefix").asText("");
     d.nameSuffix = spec.path("nameSuffix").asText("");
     ObjectNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    for (String field : List.of("patches", "images", "commonMetadata", "components")) {
+    for (String field : List.of("targetNamespace", "namePrefix", "nameSuffix", "patches", "images", "commonMetadata",
+        "components", "ignoreMissingComponents", "patchesStrategicMerge", "patchesJson6902")) {
       if (spec.has(field)) {
         options.set(field, spec.get(field));
       }
@@ -536,17 +544,49 @@ public final class UnitDiscovery {
           "Kustomization " + d.name + " applies path " + spec.path("path").asText() + ", which is not in the analyzed "
               + "files; its objects are unknown"));
     } else if (tree.kustomizationFolders.contains(path)) {
-      kustomizeFolder(d, path, options);
+      kustomizeFolder(d, path, new UnitRenderer.Options(UnitRenderer.Options.Controller.FLUX, options, doc, "/spec",
+          "Kustomization " + d.name, List.of()));
+    } else if (fieldNames(options).stream().anyMatch(f -> !PLACED_WITHOUT_RENDERING.contains(f))
+        && !generatedResources(tree, path).isEmpty()) {
+      // Flux writes a kustomization listing the folder's manifests, then applies its options to it.
+      kustomizeFolder(d, path, new UnitRenderer.Options(UnitRenderer.Options.Controller.FLUX, options, doc, "/spec",
+          "Kustomization " + d.name, generatedResources(tree, path)));
     } else {
-      // Flux generates a kustomization of every manifest below the path.
+      // Flux generates a kustomization of every manifest below the path; namespace and names are set below.
       d.files.addAll(tree.filesIn(path, true));
       d.renderOptions = options;
-      if (options.size() > 0) {
-        d.notRendered.add(String.join(", ", fieldNames(options)) + " of the Kustomization (applied by the Kustomize "
-            + "renderer, not available)");
-      }
     }
     drafts.add(d);
+  }
+
+  /** Flux options the unit applies to plain files itself (placement, {@link #transform}). */
+  private static final Set<String> PLACED_WITHOUT_RENDERING = Set.of("targetNamespace", "namePrefix", "nameSuffix");
+
+  /**
+   * What Flux lists in the kustomization it writes for a folder without one (fluxcd/pkg kustomize_generator.go
+   * {@code scanManifests}): each YAML manifest below it, and a sub-folder with a kustomization as a whole
+   * (not descended into); relative to the folder.
+   */
+  private static List<String> generatedResources(RepoTree tree, String folder) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String file : tree.filesIn(folder, true)) {
+      String relative = folder.isEmpty() ? file : file.substring(folder.length() + 1);
+      String kustomized = null;
+      String dir = RepoTree.parent(file);
+      while (!dir.equals(folder) && dir.length() > folder.length()) {
+        if (tree.kustomizationFolders.contains(dir)) {
+          kustomized = dir; // the outermost one wins: keep climbing
+        }
+        dir = RepoTree.parent(dir);
+      }
+      if (kustomized != null) {
+        out.add(folder.isEmpty() ? kustomized : kustomized.substring(folder.length() + 1));
+      } else if ((relative.endsWith(".yaml") || relative.endsWith(".yml"))
+          && !tree.documentsOf.getOrDefault(tree.displayOf.getOrDefault(file, file), List.of()).isEmpty()) {
+        out.add(relative);
+      }
+    }
+    return new ArrayList<>(out);
   }
 
   private static List<String> fieldNames(JsonNode node) {
@@ -601,11 +641,17 @@ public final class UnitDiscovery {
       d.kind = DeploymentUnit.Kind.KUSTOMIZE_ROOT;
       d.name = folder.isEmpty() ? "." : folder;
       d.renderFolders.add(folder);
+      d.renderWith.add(UnitRenderer.Options.NONE);
       drafts.add(d);
     }
     for (Draft d : drafts) {
-      for (String folder : d.renderFolders) {
-        UnitRenderer.Rendering out = renderer.render(repository, folder, d.renderOptions);
+      for (int i = 0; i < d.renderFolders.size(); i++) {
+        String folder = d.renderFolders.get(i);
+        UnitRenderer.Rendering out = renderer.render(repository, folder, d.renderWith.get(i));
+        if (out.optionsApplied() && d.kind == DeploymentUnit.Kind.FLUX_KUSTOMIZATION) {
+          // The renderer set the names as kustomize does (with the references to them): not again here.
+          d.renamedByRenderer = true;
+        }
         d.rendered.addAll(out.documents());
         d.consumed.addAll(out.files());
         d.notRendered.addAll(out.notRendered());
@@ -810,11 +856,11 @@ public final class UnitDiscovery {
       String display = tree.displayOf.getOrDefault(file, file);
       displayFiles.add(display);
       for (LoadedDocument doc : tree.documentsOf.getOrDefault(display, List.of())) {
-        documents.add(transform(d, doc));
+        documents.add(transform(d, doc, true));
       }
     }
     for (LoadedDocument doc : d.rendered) {
-      documents.add(transform(d, doc));
+      documents.add(transform(d, doc, !d.renamedByRenderer));
     }
     for (String file : d.consumed) {
       String display = tree.displayOf.getOrDefault(file, file);
@@ -836,13 +882,13 @@ public final class UnitDiscovery {
    * The document as this unit applies it: a copy of its own (so two units applying one file are two
    * definitions), with Flux substitution and name prefix/suffix applied to a copy of the tree when they change it.
    */
-  private static LoadedDocument transform(Draft d, LoadedDocument doc) {
+  private static LoadedDocument transform(Draft d, LoadedDocument doc, boolean rename) {
     JsonNode root = doc.root();
     if (d.substitutes && !"disabled".equals(root.path("metadata").path("annotations")
         .path("kustomize.toolkit.fluxcd.io/substitute").asText())) {
       root = FluxSubstitution.apply(root, d.variables);
     }
-    if ((!d.namePrefix.isEmpty() || !d.nameSuffix.isEmpty()) && root.path("metadata").path("name").isTextual()
+    if (rename && (!d.namePrefix.isEmpty() || !d.nameSuffix.isEmpty()) && root.path("metadata").path("name").isTextual()
         && !KEEPS_NAME.contains(root.path("kind").asText())) {
       root = root.deepCopy();
       ((ObjectNode) root.get("metadata")).set("name",

@@ -54,7 +54,7 @@ public final class UnitFindings {
           + firstUnit + " (" + first.nameNode().location() + "): whichever syncs last replaces the other, and Argo CD "
           + "reports it as a shared resource; apply it from one unit only";
       return new Finding(f.rule(), f.severity(), message, f.location(), f.subject(), f.pointer(), f.related(),
-          Findings.fingerprint(f.ruleId(), f.subject().get().qualified(), f.pointer(), message), f.suppression(), f.units());
+          Findings.fingerprint(f.ruleId(), f.subject().get().qualified(), f.pointer(), message), f.suppression(), f.units(), f.missingObject());
     }
     return f;
   }

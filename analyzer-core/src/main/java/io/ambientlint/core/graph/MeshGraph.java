@@ -175,6 +175,20 @@ public final class MeshGraph {
     return inventory.namespace(name);
   }
 
+  /**
+   * The namespaces of the cluster's services, service entries and workloads whose labels are unknown (sorted):
+   * any label may be on them and bind those objects, an {@code istio.io/use-waypoint} naming a waypoint of
+   * another namespace included.
+   */
+  public List<String> meshNamespacesWithUnknownLabels() {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    services().forEach(s -> out.add(s.namespace()));
+    serviceEntries().forEach(s -> out.add(s.namespace()));
+    workloads().forEach(w -> out.add(w.namespace()));
+    out.removeIf(ns -> namespace(ns).labelsKnown());
+    return List.copyOf(out);
+  }
+
   public List<Service> services() {
     return inventory.services();
   }

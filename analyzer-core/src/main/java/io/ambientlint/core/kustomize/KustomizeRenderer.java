@@ -95,6 +95,22 @@ public final class KustomizeRenderer {
     this.limits = limits;
   }
 
+  /** The folders being analyzed (absolute, normalised); empty: the base directory. */
+  private volatile List<Path> analyzedFolders = List.of();
+
+  /** Resources outside these folders are not read: their objects are unknown (an upstream base beside the repository). */
+  public void analyzedFolders(List<Path> folders) {
+    analyzedFolders = folders.stream().map(f -> base.resolve(f).normalize()).toList();
+  }
+
+  private boolean outsideAnalyzedFolders(Path p) {
+    List<Path> folders = analyzedFolders;
+    if (!p.startsWith(base)) {
+      return true;
+    }
+    return !folders.isEmpty() && folders.stream().noneMatch(p::startsWith) && !Files.exists(p);
+  }
+
   /** The kustomization file of {@code dir}, or null. */
   public static Path kustomizationIn(Path dir) {
     for (String name : FILE_NAMES) {
@@ -111,7 +127,35 @@ public final class KustomizeRenderer {
 
   /** Renders the kustomization in {@code directory} (relative to the base directory). Never throws. */
   public RenderResult render(String directory) {
-    RenderResult r = renderUnsorted(directory);
+    return render(directory, null);
+  }
+
+  /**
+   * What a GitOps controller changes when it builds a folder: Argo CD and Flux both rewrite the folder's own
+   * kustomization before {@code kustomize build} (Flux writes one for a folder without it), and Flux changes
+   * the built objects' metadata afterwards. See {@link ControllerOverlay}.
+   */
+  interface Overlay {
+    /** Edits the root kustomization (of {@code folder}) as the controller does before building. */
+    void editRoot(PNode kustomization, Path folder);
+
+    /** The kustomization the controller writes for a folder without one, or null: the build fails as without. */
+    default PNode generatedRoot(String folderDisplay) {
+      return null;
+    }
+
+    /** Changes to the built objects, after name references are updated. */
+    default void afterBuild(List<Obj> objects) {}
+
+    /** The controller object's file and text, so that its inline patches keep their lines. */
+    default Map<String, String> texts() {
+      return Map.of();
+    }
+  }
+
+  /** Renders {@code directory} with what a controller changes (null: as it is). Never throws. */
+  RenderResult render(String directory, Overlay overlay) {
+    RenderResult r = renderUnsorted(directory, overlay);
     List<Diagnostic> sorted = new ArrayList<>(r.diagnostics());
     sorted.sort(BY_POSITION);
     return new RenderResult(r.directory(), r.kustomizationPath(), r.objects(), sorted, r.filesRead(), r.failed());
@@ -124,8 +168,8 @@ public final class KustomizeRenderer {
     return file == null ? display(dir) : display(file);
   }
 
-  private RenderResult renderUnsorted(String directory) {
-    Run run = new Run();
+  private RenderResult renderUnsorted(String directory, Overlay overlay) {
+    Run run = new Run(overlay);
     Path dir = base.resolve(directory).normalize();
     String kustomizationPath = kustomizationPath(directory);
     try {
@@ -137,6 +181,9 @@ public final class KustomizeRenderer {
       List<Obj> objects = root.objects;
       addHashes(objects);
       NameReferences.fix(objects);
+      if (overlay != null) {
+        overlay.afterBuild(objects);
+      }
       if (!"fifo".equals(root.sortOrder)) {
         objects = sortLegacy(objects);
       }
@@ -276,6 +323,16 @@ public final class KustomizeRenderer {
     final Set<String> filesRead = new LinkedHashSet<>();
     /** Text of the files read, to locate the lines of inline patches. */
     private final Map<String, String> texts = new HashMap<>();
+    private final Overlay overlay;
+    /** Some resources were not read (remote, outside the folder): a patch may target one of their objects. */
+    boolean unknownObjects;
+
+    Run(Overlay overlay) {
+      this.overlay = overlay;
+      if (overlay != null) {
+        texts.putAll(overlay.texts());
+      }
+    }
 
     Build build(Path dir, Location from, Deque<Path> stack, boolean asComponent, List<Obj> into) {
       if (stack.contains(dir)) {
@@ -292,14 +349,21 @@ public final class KustomizeRenderer {
         throw new RenderException(from, "kustomizations form a cycle: " + String.join(" -> ", cycle));
       }
       Path file = kustomizationIn(dir);
-      if (file == null) {
+      boolean root = overlay != null && stack.isEmpty() && !asComponent;
+      PNode generated = root && file == null ? overlay.generatedRoot(display(dir)) : null;
+      if (file == null && generated == null) {
         throw new RenderException(from != null ? from : new Location(display(dir), SourcePosition.FILE_START),
             "no kustomization.yaml, kustomization.yml or Kustomization in " + display(dir));
       }
-      confine(file, from);
+      if (file != null) {
+        confine(file, from);
+      }
       stack.push(dir);
       try {
-        Kust k = readKustomization(file, from);
+        Kust k = file != null ? readKustomization(file, from) : new Kust(generated.at.path(), dir, generated);
+        if (root) {
+          overlay.editRoot(k.tree, dir);
+        }
         String kind = k.tree.textAt("kind");
         if (asComponent && !"Component".equals(kind)) {
           throw new RenderException(from, display(file) + " is a " + (kind == null ? "Kustomization" : kind)
@@ -357,6 +421,14 @@ public final class KustomizeRenderer {
         if (REMOTE.matcher(ref).matches()) {
           note(entry.at, "remote resource " + ref + " is not fetched (ambient-lint never uses the network): "
               + "its objects are unknown, not absent");
+          unknownObjects = true;
+          continue;
+        }
+        if (outsideAnalyzedFolders(k.dir.resolve(ref).normalize())) {
+          // An upstream install vendored beside the repository, a submodule not checked out: like a remote base.
+          note(entry.at, "resource " + ref + " is outside the analyzed folders and not read: its objects are "
+              + "unknown, not absent");
+          unknownObjects = true;
           continue;
         }
         Path p = resolve(k.dir, ref, entry.at);
@@ -574,6 +646,7 @@ public final class KustomizeRenderer {
         }
         if (REMOTE.matcher(ref).matches()) {
           note(entry.at, "remote component " + ref + " is not fetched: what it adds or changes is unknown");
+          unknownObjects = true;
           continue;
         }
         Path p = resolve(k.dir, ref, entry.at);
@@ -809,6 +882,13 @@ public final class KustomizeRenderer {
             && (ns == null || ns.equals(o.namespace()) || (ns.equals("default") && o.namespace().isEmpty()))) {
           matches.add(o);
         }
+      }
+      if (matches.isEmpty() && unknownObjects) {
+        // kustomize finds it in the base it fetches; here the patched object stays unknown.
+        note(p.at("metadata", "name") != null ? p.at("metadata", "name").at : p.at, "strategic merge patch "
+            + kind + " " + (ns == null ? "" : ns + "/") + name + " patches an object of a base that is not read: "
+            + "the patched object is unknown, not absent");
+        return;
       }
       if (matches.isEmpty()) {
         throw new RenderException(p.at("metadata", "name") != null ? p.at("metadata", "name").at : p.at,

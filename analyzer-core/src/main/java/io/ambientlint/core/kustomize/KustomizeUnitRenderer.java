@@ -1,6 +1,5 @@
 package io.ambientlint.core.kustomize;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.ambientlint.core.gitops.UnitRenderer;
 import io.ambientlint.core.load.Diagnostic;
 import io.ambientlint.core.load.LoadLimits;
@@ -45,6 +44,19 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     return folders;
   }
 
+  /** {@code folder} (root-relative) as output names it, or null when no analyzed file is in it. */
+  private static String displayFolder(LoadedRepository repository, String folder) {
+    for (SourceFile f : repository.files()) {
+      String relative = f.rootRelativePath();
+      if (folder.isEmpty() || relative.startsWith(folder + "/")) {
+        String display = f.path().substring(0, f.path().length() - relative.length()) + folder;
+        display = display.endsWith("/") ? display.substring(0, display.length() - 1) : display;
+        return display.isEmpty() ? "." : display;
+      }
+    }
+    return null;
+  }
+
   private static String parent(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? "" : path.substring(0, slash);
@@ -52,6 +64,16 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
 
   private RenderResult render(String displayFolder) {
     return rendered.computeIfAbsent(displayFolder, renderer::render);
+  }
+
+  /** The analyzed folders: what the repository's files were found under (their path less the root-relative part). */
+  private void analyzedFolders(LoadedRepository repository) {
+    Set<Path> roots = new java.util.TreeSet<>();
+    for (SourceFile f : repository.files()) {
+      String prefix = f.path().substring(0, f.path().length() - f.rootRelativePath().length());
+      roots.add(Path.of(prefix.isEmpty() ? "." : prefix));
+    }
+    renderer.analyzedFolders(new ArrayList<>(roots));
   }
 
   /**
@@ -64,6 +86,7 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
    */
   @Override
   public List<String> roots(LoadedRepository repository) {
+    analyzedFolders(repository);
     Map<String, String> folders = kustomizationFolders(repository);
     List<String> sorted = new ArrayList<>(new TreeSet<>(folders.keySet()));
     Set<String> named = namedByOthers(repository, new HashSet<>(folders.values()));
@@ -141,14 +164,41 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
   }
 
   @Override
-  public Rendering render(LoadedRepository repository, String folder, JsonNode options) {
+  public Rendering render(LoadedRepository repository, String folder, Options options) {
     Map<String, String> folders = kustomizationFolders(repository);
     String display = folders.get(folder);
+    boolean generated = display == null && !options.generatedResources().isEmpty();
+    if (generated) {
+      display = displayFolder(repository, folder);
+    }
     if (display == null) {
       return new Rendering(List.of(), List.of(), List.of("kustomization in " + (folder.isEmpty() ? "." : folder)
           + " (not among the analyzed files)"));
     }
-    RenderResult result = render(display);
+    List<String> notRendered = new ArrayList<>();
+    RenderResult result;
+    if (options.isEmpty()) {
+      result = render(display);
+    } else {
+      // Each unit's options give another output: rendered for the unit, not shared through the cache.
+      ControllerOverlay overlay = ControllerOverlay.of(options);
+      result = renderer.render(display, overlay);
+      overlaid.add(result);
+      List<String> skipped = overlay.notApplied();
+      if (!skipped.isEmpty()) {
+        notRendered.add(String.join(", ", skipped) + " of the Kustomize options of " + options.owner()
+            + " (not applied by ambient-lint)");
+      }
+    }
+    if (result.failed()) {
+      notRendered.add("kustomization " + display + " (kustomize build fails on it, see the error: its objects are "
+          + "unknown)");
+    }
+    for (Diagnostic d : result.diagnostics()) {
+      if (d.kind() == Diagnostic.Kind.SKIPPED) {
+        notRendered.add(d.message() + " (" + d.path() + ":" + d.position().line() + ")");
+      }
+    }
     List<LoadedDocument> documents = new ArrayList<>();
     result.objects().forEach(o -> documents.add(o.toDocument()));
     Map<String, String> rootRelative = new HashMap<>();
@@ -157,25 +207,23 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     for (String read : new TreeSet<>(result.filesRead())) {
       files.add(rootRelative.getOrDefault(read, read));
     }
-    List<String> notRendered = new ArrayList<>();
-    if (options != null && options.isObject() && options.size() > 0) {
-      List<String> fields = new ArrayList<>();
-      options.fieldNames().forEachRemaining(fields::add);
-      notRendered.add(String.join(", ", fields) + " of the unit's own Kustomize options on " + display
-          + " (not applied: the kustomization in the folder is rendered as it is)");
-    }
-    return new Rendering(documents, files, notRendered);
+    return new Rendering(documents, files, notRendered, !options.isEmpty() && !result.failed());
   }
 
   /** The folders rendered so far, as output names them (for tests: bases are rendered only within their overlays). */
   Set<String> renderedFolders() {
     return Set.copyOf(rendered.keySet());
   }
+  /** Renders with a unit's own options, kept for their notifications. */
+  private final List<RenderResult> overlaid = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /** The problems every render met (errors at their line, what was not rendered), in no particular order. */
   public List<Diagnostic> diagnostics() {
     Set<Diagnostic> out = new LinkedHashSet<>();
     rendered.values().forEach(r -> out.addAll(r.diagnostics()));
+    synchronized (overlaid) {
+      overlaid.forEach(r -> out.addAll(r.diagnostics()));
+    }
     return new ArrayList<>(out);
   }
 }

@@ -19,8 +19,7 @@ public final class RenderChains {
   public static Finding merge(Finding first, Finding second) {
     List<RelatedLocation> related = new ArrayList<>(first.related());
     second.related().stream().filter(r -> !related.contains(r)).forEach(related::add);
-    return new Finding(first.rule(), first.severity(), first.message(), first.location(), first.subject(),
-        first.pointer(), related, first.fingerprint(), first.suppression());
+    return first.withRelated(first.message(), related);
   }
 
   public static Finding withChain(Finding f, MeshGraph graph) {
@@ -39,7 +38,6 @@ public final class RenderChains {
         related.add(r);
       }
     }
-    return new Finding(f.rule(), f.severity(), f.message(), f.location(), f.subject(), f.pointer(), related,
-        f.fingerprint(), f.suppression());
+    return f.withRelated(f.message(), related);
   }
 }

@@ -97,6 +97,9 @@ public final class JsonReporter implements Reporter {
     if (!f.units().isEmpty()) {
       f.units().forEach(n.putArray("units")::add);
     }
+    if (f.isAboutMissingObject()) {
+      n.put("missingObject", f.missingObject());
+    }
     f.suppression().ifPresent(s -> {
       ObjectNode sup = n.putObject("suppressed");
       sup.put("kind", s.kind() == Finding.Suppression.Kind.IN_SOURCE ? "inSource" : "external");

@@ -262,6 +262,9 @@ public final class SarifReporter implements Reporter {
       if (!f.units().isEmpty()) {
         props.setAdditionalProperty("ambient-lint/units", f.units());
       }
+      if (f.isAboutMissingObject()) {
+        props.setAdditionalProperty("ambient-lint/missingObject", f.missingObject());
+      }
       result.setProperties(props);
     }
     return result;

@@ -66,6 +66,7 @@ public final class Findings {
     private final String logicalPath;
     private final List<RelatedLocation> related = new ArrayList<>();
     private Severity severity;
+    private String missingObject = "";
 
     private Draft(RuleMetadata rule, String message, Location location, Optional<ResourceId> subject, String pointer,
         String logicalPath) {
@@ -88,6 +89,17 @@ public final class Findings {
       return this;
     }
 
+    /**
+     * The finding is about an object that is not there (named as {@code object}, e.g. a ResourceId's qualified
+     * form or a host): all references a rule reports to one missing object become one finding at the first
+     * reference, the others as related locations, fingerprinted by rule and object only (see
+     * {@link MissingObjects}).
+     */
+    public Draft missing(String object) {
+      missingObject = object;
+      return this;
+    }
+
     /** For rules whose severity depends on the case (E/W, E/N in the catalogue). */
     public Draft severity(Severity s) {
       severity = s;
@@ -96,8 +108,10 @@ public final class Findings {
 
     Finding toFinding() {
       String subjectKey = subject.map(ResourceId::qualified).orElse("file:" + location.path());
-      return new Finding(rule, severity, message, location, subject, pointer, related,
-          fingerprint(rule.id(), subjectKey, logicalPath, message), Optional.empty());
+      String print = missingObject.isEmpty() ? fingerprint(rule.id(), subjectKey, logicalPath, message)
+          : MissingObjects.fingerprint(rule.id(), missingObject);
+      return new Finding(rule, severity, message, location, subject, pointer, related, print, Optional.empty(),
+          List.of(), missingObject);
     }
   }
 

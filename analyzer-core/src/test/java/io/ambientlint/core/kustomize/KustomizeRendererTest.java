@@ -225,16 +225,19 @@ class KustomizeRendererTest {
   }
 
   @Test
-  void aPathLeavingTheAnalyzedFolderIsRefusedNotRead() throws IOException {
+  void aResourceLeavingTheAnalyzedFolderIsNotReadAndItsObjectsAreUnknown() throws IOException {
     Path base = repo();
     write(tmp, "outside/secret.yaml", SERVICE);
-    write(base, "app/kustomization.yaml", "resources:\n  - ../../outside/secret.yaml\n");
+    write(base, "app/kustomization.yaml", "resources:\n  - ../../outside/secret.yaml\n  - service.yaml\n");
+    write(base, "app/service.yaml", SERVICE);
     RenderResult r = render(base, "app");
-    assertThat(r.failed()).isTrue();
-    assertThat(r.filesRead()).containsExactly("app/kustomization.yaml");
+    // Like a remote base (an upstream install vendored beside the repository): the rest still renders.
+    assertThat(r.failed()).isFalse();
+    assertThat(r.objects()).hasSize(1);
+    assertThat(r.filesRead()).containsExactlyInAnyOrder("app/kustomization.yaml", "app/service.yaml");
     assertThat(r.diagnostics()).singleElement().satisfies(d -> {
       assertThat(d.position().line()).isEqualTo(2);
-      assertThat(d.message()).contains("leaves the analyzed folder").contains("refused");
+      assertThat(d.message()).contains("outside the analyzed folders and not read").contains("unknown, not absent");
     });
   }
 

@@ -97,7 +97,7 @@ public final class DestinationHostNotFound implements Rule {
       findings.report(META, at,
           "%shost %s (%s), but no %s or ServiceEntry for it visible in %s is in the repository: %s; fix "
               + "the host (short names resolve in the object's own namespace) or add the Service",
-          what, host, fqdn, service, where, consequence);
+          what, host, fqdn, service, where, consequence).missing(fqdn + " seen from " + where);
       return;
     }
     if (graph.isServiceEntryHost(host, namespace)) {

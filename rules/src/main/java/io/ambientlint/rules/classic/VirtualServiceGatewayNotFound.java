@@ -43,7 +43,7 @@ public final class VirtualServiceGatewayNotFound implements Rule {
               "%s names gateway %s, read as %s, but no networking.istio.io Gateway (nor Gateway API Gateway) %s exists in "
                   + "the repository: the VirtualService is applied to no gateway through this entry and its hosts are not "
                   + "served there; name an existing Gateway as namespace/name or add it",
-              vs.displayName(), g.written(), g.qualifiedName(), g.qualifiedName());
+              vs.displayName(), g.written(), g.qualifiedName(), g.qualifiedName()).missing("Gateway " + g.qualifiedName());
         } else if (g.resolution() == VirtualServiceGateway.Resolution.INTERNAL_NAME) {
           findings.report(META, vs.node(g.pointer()),
               "%s names gateway %s, a name istiod generates internally for a Gateway API Gateway: it is not meant to be "

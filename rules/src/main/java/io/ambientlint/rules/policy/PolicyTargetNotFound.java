@@ -51,7 +51,7 @@ public final class PolicyTargetNotFound implements Rule {
                 + "policy to nothing%s; fix the name or add the %s",
             p.displayName(), t.ref().describe(p.namespace()),
             attachedElsewhere ? "" : ", and as sidecars and ztunnel ignore policies with targetRefs, the policy is "
-                + "enforced nowhere", t.ref().kind());
+                + "enforced nowhere", t.ref().kind()).missing(t.ref().targetId(p.namespace()).qualified());
       }
     }
   }

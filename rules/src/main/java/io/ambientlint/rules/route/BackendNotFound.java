@@ -51,6 +51,9 @@ public final class BackendNotFound implements Rule {
             case PORT_NOT_FOUND -> "use one of the service's ports";
             default -> "fix the name or namespace, or add the backend";
           });
+      if (b.outcome() == BackendResolution.Outcome.NOT_FOUND) {
+        draft.missing(b.backendRef().targetId().qualified());
+      }
       if (!b.receivesTraffic()) {
         draft.severity(Severity.WARNING);
       }

@@ -48,7 +48,8 @@ public final class RouteParentNotFound implements Rule {
             a.route().displayName(), a.reason(), meant.isPresent()
                 ? "to attach it to " + meant.get().displayName() + " (through its waypoint), write group: \"\" and "
                     + "kind: Service (a parentRef without them names a Gateway)"
-                : "fix the parentRef's name or namespace, add it to the repository, or declare it in config external");
+                : "fix the parentRef's name or namespace, add it to the repository, or declare it in config external")
+            .missing(a.parentRef().targetId().qualified());
         meant.ifPresent(s -> draft.related(s.resource().nameNode(), "the Service of that name"));
       } else if (a.outcome() == ParentAttachment.Outcome.UNSUPPORTED_KIND) {
         findings.report(META, a.parentRefNode(), "%s is attached to nothing through this parentRef: %s; no request "

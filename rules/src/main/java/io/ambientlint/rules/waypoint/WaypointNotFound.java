@@ -47,7 +47,7 @@ public final class WaypointNotFound implements Rule {
           "%s names Gateway %s, which is not in the repository: istiod binds no waypoint, so traffic to %s skips "
               + "the waypoint and its routes and L7 policies; add the Gateway, fix the name, or declare it in config "
               + "external",
-          use.describe(), use.gateway().namespacedName(), scope);
+          use.describe(), use.gateway().namespacedName(), scope).missing(use.gateway().qualified());
       use.namespaceLabel().ifPresent(n -> d.related(n, "the use-waypoint-namespace label"));
     }
   }

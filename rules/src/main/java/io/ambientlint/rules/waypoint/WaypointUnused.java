@@ -20,7 +20,9 @@ public final class WaypointUnused implements Rule {
           `waypointClasses`, or one a GatewayClass in the repository declares) serves only the objects whose \
           `istio.io/use-waypoint` (or `istio.io/use-waypoint-canary`) label names it, directly or through their \
           Namespace. When no label in the repository names it, no traffic reaches it: the routes and policies \
-          attached to it do nothing. Often the label was forgotten, misspelled, or lacks `use-waypoint-namespace`.""")
+          attached to it do nothing. Often the label was forgotten, misspelled, or lacks `use-waypoint-namespace`. \
+          When a namespace of the cluster's services or workloads is not declared (nor in config `namespaces:`), \
+          its labels are unknown and may name the waypoint (with `use-waypoint-namespace`): no finding then.""")
       .help("""
           Label the namespace, services or workloads that should use it (`istio.io/use-waypoint: NAME`, plus \
           `istio.io/use-waypoint-namespace` from other namespaces), or delete the Gateway.""")
@@ -50,15 +52,16 @@ public final class WaypointUnused implements Rule {
   }
 
   /**
-   * Its own namespace may name it: unknown labels (DESIGN §2b) may hold the label, and labels declared in config
-   * {@code namespaces:} have no node in the repository to count as a use.
+   * A namespace may name it: unknown labels (DESIGN §2b) may hold the label, those of its own namespace or, with
+   * {@code istio.io/use-waypoint-namespace} pointing here, those of any namespace holding services or workloads; and
+   * labels declared in config {@code namespaces:} have no node in the repository to count as a use.
    */
   private static boolean namespaceMayUse(MeshGraph graph, Gateway gw) {
     Namespace ns = graph.namespace(gw.namespace());
     if (gw.name().equals(IstioLabels.NONE)) {
       return false; // use-waypoint: none opts out, so no label, known or not, can name this one
     }
-    return !ns.labelsKnown() || !ns.isDeclared() && (gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT))
+    return !graph.meshNamespacesWithUnknownLabels().isEmpty() || !ns.labelsKnown() || !ns.isDeclared() && (gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT))
         || gw.name().equals(ns.labels().get(IstioLabels.USE_WAYPOINT_CANARY)));
   }
 }
