@@ -16,6 +16,7 @@ import io.ambientlint.core.model.Workload;
 import io.ambientlint.core.policy.SourceIdentity;
 import io.ambientlint.core.policy.ZtunnelPolicy;
 import io.ambientlint.core.policy.ZtunnelPolicyTranslator;
+import io.ambientlint.core.text.Phrases;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -534,9 +535,7 @@ public final class PolicyIndex {
     }
     PolicyEnforcement e = enforcement(p);
     if (!e.ztunnelWorkloads().isEmpty()) {
-      List<String> names = e.ztunnelWorkloads().stream().limit(3).map(Workload::displayName).toList();
-      int more = e.ztunnelWorkloads().size() - names.size();
-      return Optional.of(String.join(", ", names) + (more > 0 ? " and " + more + " more" : ""));
+      return Optional.of(Phrases.firstOf(e.ztunnelWorkloads().stream().map(Workload::displayName).toList(), 3));
     }
     boolean root = p.namespace().equals(rootNamespace());
     if (e.scope() == PolicyEnforcement.Scope.MESH) {

@@ -21,6 +21,7 @@ import io.ambientlint.core.model.RouteKind;
 import io.ambientlint.core.model.RouteRule;
 import io.ambientlint.core.model.ServiceEntry;
 import io.ambientlint.core.model.ServicePort;
+import io.ambientlint.core.text.Phrases;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -259,7 +260,7 @@ public final class RouteIndex {
           kindOk, Optional.of(gw.node(l.pointer() + "/hostname")));
     }
     return gatewayAttachment(route, ref, gw, Outcome.ACCEPTED,
-        "attached to listener" + (hostOk.size() > 1 ? "s " : " ")
+        "attached to " + Phrases.plural(hostOk.size(), "listener") + " "
             + hostOk.stream().map(Listener::name).collect(Collectors.joining(", ")) + " of " + gw.displayName(),
         hostOk, Optional.empty());
   }

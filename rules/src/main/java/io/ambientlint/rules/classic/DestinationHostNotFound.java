@@ -11,6 +11,7 @@ import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
+import io.ambientlint.core.text.Phrases;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,7 +76,7 @@ public final class DestinationHostNotFound implements Rule {
         || seenFrom.stream().anyMatch(ns -> graph.meshServiceForHost(host, ns).isPresent())) {
       return;
     }
-    String where = seenFrom.size() == 1 ? "namespace " + seenFrom.get(0) : "namespaces " + seenFrom;
+    String where = Phrases.plural(seenFrom.size(), "namespace " + seenFrom.get(0), "namespaces " + seenFrom);
     Optional<String> intended = graph.intendedServiceFqdn(host);
     if (intended.isPresent()) {
       // ResolveShortnameToFQDN (pilot/pkg/model/config.go) expands only dot-free names: this host is literal.
@@ -104,7 +105,7 @@ public final class DestinationHostNotFound implements Rule {
       findings.report(META, at,
           "%shost %s, but the ServiceEntry declaring it is not exported to %s, where the object is used, so the "
               + "host does not exist for those proxies: %s; add %s to the ServiceEntry's exportTo",
-          what, host, where, consequence, seenFrom.size() == 1 ? seenFrom.get(0) : "those namespaces");
+          what, host, where, consequence, Phrases.plural(seenFrom.size(), seenFrom.get(0), "those namespaces"));
     }
   }
 }

@@ -88,9 +88,10 @@ public final class VirtualServiceShadowedByRoute implements Rule {
             : findings.report(META, target.node(),
                 "%s on %s come%s first at waypoint %s%s and take%s the requests matching %s; the other requests still "
                     + "reach %s, but for the requests %s, %s lost; move them into the route%s or narrow it",
-                names(ahead), service.displayName(), ahead.size() == 1 ? "s" : "", binding.waypointDisplayName(),
-                order(ahead.get(0)), ahead.size() == 1 ? "s" : "", String.join("; ", matches(ahead)), vs.displayName(),
-                ahead.size() == 1 ? "it takes" : "they take", lost, ahead.size() == 1 ? "" : "s");
+                names(ahead), service.displayName(), Phrases.plural(ahead.size(), "s", ""),
+                binding.waypointDisplayName(), order(ahead.get(0)), Phrases.plural(ahead.size(), "s", ""),
+                String.join("; ", matches(ahead)), vs.displayName(),
+                Phrases.plural(ahead.size(), "it takes", "they take"), lost, Phrases.plural(ahead.size(), "", "s"));
         for (RouteAhead r : ahead) {
           draft.related(r.attachment().parentRefNode(), "parentRef of " + r.attachment().route().displayName());
         }
