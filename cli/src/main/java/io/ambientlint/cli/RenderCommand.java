@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ambientlint.core.Outcome;
 import io.ambientlint.core.config.Config;
 import io.ambientlint.core.kustomize.KustomizeRenderer;
-import io.ambientlint.core.kustomize.KustomizeRoots;
+import io.ambientlint.core.kustomize.KustomizeUnitRenderer;
 import io.ambientlint.core.kustomize.RenderResult;
 import io.ambientlint.core.kustomize.RenderedObject;
 import io.ambientlint.core.load.Diagnostic;
@@ -77,9 +77,9 @@ public final class RenderCommand implements Callable<Integer>, AmbientLintComman
         continue;
       }
       LoadedRepository loaded = new RepositoryLoader(cwd, config.limits(), config.exclude(), env.stdin()).load(List.of(arg));
-      KustomizeRoots.Units units = KustomizeRoots.render(loaded, cwd, config.limits());
-      roots.addAll(units.roots());
-      units.roots().forEach(r -> problems.addAll(r.diagnostics()));
+      List<RenderResult> rendered = new KustomizeUnitRenderer(cwd, config.limits()).renderRoots(loaded);
+      roots.addAll(rendered);
+      rendered.forEach(r -> problems.addAll(r.diagnostics()));
     }
     for (Diagnostic d : problems) {
       env.err().println(d.path() + ":" + d.position() + ": " + d.level().label()

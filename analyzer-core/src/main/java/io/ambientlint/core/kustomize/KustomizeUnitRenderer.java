@@ -129,6 +129,12 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     return roots;
   }
 
+  /** The render of each of the {@link #roots}, in their order: what {@code ambient-lint render} prints. */
+  public List<RenderResult> renderRoots(LoadedRepository repository) {
+    Map<String, String> folders = kustomizationFolders(repository);
+    return roots(repository).stream().map(folder -> render(folders.get(folder))).toList();
+  }
+
   /** The path of the kustomization file a render of {@code folder} names, found without rendering it. */
   private String kustomizationPath(String folder, Map<String, String> folders) {
     return renderer.kustomizationPath(folders.get(folder));

@@ -291,7 +291,7 @@ class KustomizeRendererTest {
   }
 
   @Test
-  void rootsAreRenderedAndWhatTheyConsumeIsNeverAnObject() throws IOException {
+  void onlyKustomizationsNoOtherOneReadsAreRenderedAsRoots() throws IOException {
     Path base = repo();
     write(base, "base/kustomization.yaml", "resources:\n  - service.yaml\n");
     write(base, "base/service.yaml", SERVICE);
@@ -303,19 +303,12 @@ class KustomizeRendererTest {
     write(base, "loose/other.yaml", SERVICE.replace("cart", "other"));
     LoadedRepository loaded = new RepositoryLoader(base, LoadLimits.DEFAULTS, List.of(), InputStream.nullInputStream())
         .load(List.of("."));
-    KustomizeRoots.Units units = KustomizeRoots.render(loaded, base, LoadLimits.DEFAULTS);
+    List<RenderResult> roots = new KustomizeUnitRenderer(base, LoadLimits.DEFAULTS).renderRoots(loaded);
 
-    assertThat(units.roots()).extracting(RenderResult::directory).containsExactly("overlays/prod", "overlays/staging");
-    // Each overlay is analyzed apart, with the loose files.
-    assertThat(units.units()).hasSize(2);
-    assertThat(units.units().get(0).documents()).extracting(d -> d.path() + " " + d.root().at("/metadata/namespace").asText())
-        .containsExactly("loose/other.yaml ", "base/service.yaml prod");
-    assertThat(units.units().get(1).documents()).extracting(d -> d.path() + " " + d.root().at("/metadata/namespace").asText())
-        .containsExactly("loose/other.yaml ", "base/service.yaml staging");
-    assertThat(units.isLoose("loose/other.yaml")).isTrue();
-    assertThat(units.isLoose("base/service.yaml")).isFalse();
-    assertThat(units.all().documents()).extracting(LoadedDocument::path)
-        .doesNotContain("overlays/prod/patch.yaml", "overlays/staging/patch.yaml");
-    assertThat(units.all().diagnostics()).noneMatch(d -> d.path().endsWith("kustomization.yaml"));
+    // The base is read by both overlays, so only the overlays are roots; each renders the base in its namespace.
+    assertThat(roots).extracting(RenderResult::directory).containsExactly("overlays/prod", "overlays/staging");
+    assertThat(roots).extracting(r -> r.objects().get(0).root().at("/metadata/namespace").asText())
+        .containsExactly("prod", "staging");
+    assertThat(roots).allSatisfy(r -> assertThat(r.filesRead()).doesNotContain("loose/other.yaml"));
   }
 }
