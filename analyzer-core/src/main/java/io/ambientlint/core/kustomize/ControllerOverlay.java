@@ -175,15 +175,21 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
     return kept;
   }
 
-  private static void append(PNode k, String field, PNode values) {
-    if (values == null || !values.isList() || values.items().isEmpty()) {
-      return;
-    }
+  /** The kustomization's list {@code field}, created (at the option's node) when it has none. */
+  private static PNode listField(PNode k, String field, PNode values) {
     PNode list = k.get(field);
     if (list == null || !list.isList()) {
       list = PNode.list(values.at);
       k.put(field, list);
     }
+    return list;
+  }
+
+  private static void append(PNode k, String field, PNode values) {
+    if (values == null || !values.isList() || values.items().isEmpty()) {
+      return;
+    }
+    PNode list = listField(k, field, values);
     for (PNode v : values.items()) {
       list.items().add(v.deepCopy());
     }
@@ -303,18 +309,10 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
       key = text.substring(0, equals);
       value = text.substring(equals + 1);
     }
-    String digest = "";
-    int at = value.indexOf('@');
-    if (at >= 0) {
-      digest = value.substring(at + 1);
-      value = value.substring(0, at);
-    }
-    String tag = "";
-    int colon = value.lastIndexOf(':');
-    if (colon > value.lastIndexOf('/')) {
-      tag = value.substring(colon + 1);
-      value = value.substring(0, colon);
-    }
+    String[] reference = Transformers.split(value);
+    value = reference[0];
+    String tag = reference[1];
+    String digest = reference[2];
     if (key.isEmpty() && tag.isEmpty() && digest.isEmpty()) {
       return null;
     }
@@ -381,11 +379,7 @@ public final class ControllerOverlay implements KustomizeRenderer.Overlay {
     if (values == null || !values.isList() || values.items().isEmpty()) {
       return;
     }
-    PNode list = k.get(field);
-    if (list == null || !list.isList()) {
-      list = PNode.list(values.at);
-      k.put(field, list);
-    }
+    PNode list = listField(k, field, values);
     for (PNode v : values.items()) {
       String name = v.textAt("name");
       PNode existing = name == null ? null : entryNamed(list, name);
