@@ -104,7 +104,8 @@ public final class Escape {
   /**
    * Prose with untrusted parts (a finding's message) in Markdown, in a table cell or a list item: one line, HTML
    * characters as entities (HTML and autolinks in angle brackets are never passed through), and backslash escapes
-   * for what would start a link or an image ({@code [}), emphasis, code, a strike-through or a cell break.
+   * for what would start a link or an image ({@code [}), emphasis, code, a strike-through or a cell break; bare
+   * URLs, e-mail addresses and {@code @mentions} made inert.
    */
   public static String markdownText(String text) {
     String line = visible(text, false);
@@ -116,6 +117,19 @@ public final class Escape {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '\\', '`', '*', '_', '[', ']', '~', '|', '#' -> out.append('\\').append(c);
+        // GitHub links bare URLs (scheme://, www.) and e-mail addresses and notifies @mentions in PR comments:
+        // an entity for the ':' of "://" and the '.' of "www.", a zero-width space after '@', render the same
+        // text without the link or the ping.
+        case ':' -> out.append(line.startsWith("//", i + 1) ? "&#58;" : ":");
+        case '@' -> out.append("@&#8203;");
+        case 'w', 'W' -> {
+          if ((i == 0 || !Character.isLetterOrDigit(line.charAt(i - 1))) && line.regionMatches(true, i, "www.", 0, 4)) {
+            out.append(line, i, i + 3).append("&#46;");
+            i += 3;
+          } else {
+            out.append(c);
+          }
+        }
         default -> out.append(c);
       }
     }

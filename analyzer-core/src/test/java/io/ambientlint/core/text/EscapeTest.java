@@ -107,7 +107,16 @@ class EscapeTest {
         + "<img src=x onerror=alert(1)> <details open> a | b **bold** `code` ~~s~~ &amp; \n| new | row |");
     assertThat(md).doesNotContain("<").doesNotContain(">").doesNotContain("\n")
         .doesNotContainPattern("(?<!\\\\)[\\[\\]|`*~]")
-        .contains("&lt;img src=x onerror=alert(1)&gt;").contains("!\\[x\\](https://evil.example/p.png)").contains("&amp;amp;").contains("a \\| b");
+        .contains("&lt;img src=x onerror=alert(1)&gt;").contains("!\\[x\\](https&#58;//evil.example/p.png)").contains("&amp;amp;").contains("a \\| b");
+  }
+
+  @Test
+  void markdownProseHasNoBareLinkEmailOrMention() {
+    String md = Escape.markdownText("host https://evil.example, WWW.evil.example, www.a.b, admin@evil.example, cc @octocat");
+    assertThat(md).doesNotContain("://").doesNotContainPattern("(?i)www\\.").doesNotContainPattern("@[A-Za-z0-9]")
+        .contains("https&#58;//evil.example").contains("WWW&#46;evil.example").contains("@&#8203;octocat");
+    // Only where a link would start: ordinary colons, dots and words with "www" inside stay as they are.
+    assertThat(Escape.markdownText("port 80: see a.b, awww.x")).isEqualTo("port 80: see a.b, awww.x");
   }
 
   @Test
