@@ -7,7 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import java.util.Map;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 
@@ -49,6 +57,41 @@ public final class TestGitRepository implements AutoCloseable {
     git.add().addFilepattern(".").setUpdate(true).call();
     PersonIdent who = new PersonIdent("Test", "test@example.invalid");
     return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().getName();
+  }
+
+  /**
+   * Commits exactly {@code files} (path bytes to content) on the current branch, bypassing the working tree: a
+   * Java String cannot name a file whose name is not UTF-8, a Git tree can.
+   */
+  public String commitRawNames(Map<byte[], String> files) throws IOException {
+    var repository = git.getRepository();
+    try (ObjectInserter inserter = repository.newObjectInserter()) {
+      DirCache index = DirCache.newInCore();
+      DirCacheBuilder builder = index.builder();
+      for (Map.Entry<byte[], String> file : files.entrySet()) {
+        DirCacheEntry entry = new DirCacheEntry(file.getKey());
+        entry.setFileMode(FileMode.REGULAR_FILE);
+        entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8)));
+        builder.add(entry);
+      }
+      builder.finish();
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(index.writeTree(inserter));
+      ObjectId head = repository.resolve(Constants.HEAD);
+      if (head != null) {
+        commit.setParentId(head);
+      }
+      PersonIdent who = new PersonIdent("Test", "test@example.invalid");
+      commit.setAuthor(who);
+      commit.setCommitter(who);
+      commit.setMessage("raw names");
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      RefUpdate update = repository.updateRef(Constants.HEAD);
+      update.setNewObjectId(id);
+      update.forceUpdate();
+      return id.getName();
+    }
   }
 
   public void tag(String name) throws GitAPIException {

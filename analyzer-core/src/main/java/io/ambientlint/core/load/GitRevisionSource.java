@@ -125,9 +125,31 @@ public final class GitRevisionSource {
 
   /** Where the work tree and the base directory are, for one load. */
   private record Layout(Path workTree, Path base) {
+    /**
+     * {@code gitPath} relative to the base directory. Related as text, not through {@link Path}: a tree may hold
+     * a name the file system's charset cannot encode (a byte that is not UTF-8, kept by {@link FileNames#text}).
+     */
     String display(String gitPath) {
-      String rel = slashes(base.relativize(workTree.resolve(gitPath)));
-      return rel.isEmpty() ? "." : rel;
+      String prefix = slashes(workTree.relativize(base));
+      if (prefix.startsWith("..")) {
+        // The base directory lies outside the work tree: rare, and then only names Path can hold are related.
+        String rel = slashes(base.relativize(workTree.resolve(FileNames.forMatching(gitPath))));
+        return rel.isEmpty() ? "." : rel;
+      }
+      List<String> from = prefix.isEmpty() ? List.of() : List.of(prefix.split("/"));
+      List<String> to = gitPath.isEmpty() ? List.of() : List.of(gitPath.split("/"));
+      int common = 0;
+      while (common < from.size() && common < to.size() && from.get(common).equals(to.get(common))) {
+        common++;
+      }
+      StringBuilder rel = new StringBuilder();
+      for (int i = common; i < from.size(); i++) {
+        rel.append(rel.length() == 0 ? "" : "/").append("..");
+      }
+      for (int i = common; i < to.size(); i++) {
+        rel.append(rel.length() == 0 ? "" : "/").append(to.get(i));
+      }
+      return rel.length() == 0 ? "." : rel.toString();
     }
   }
 
@@ -221,7 +243,8 @@ public final class GitRevisionSource {
         if (!isRegularFile(walk.getFileMode(0))) {
           continue;
         }
-        String path = walk.getPathString();
+        // Named from the tree's bytes as the walk on disk names files (FileNames), whatever their encoding.
+        String path = FileNames.text(walk.getRawPath());
         single |= path.equals(root);
         files.put(path, walk.getObjectId(0));
         if (path.equals(RepositoryLoader.HELM_CHART_FILE) || path.endsWith("/" + RepositoryLoader.HELM_CHART_FILE)) {

@@ -48,6 +48,23 @@ class GitRevisionSourceTest {
   }
 
   @Test
+  void fileNamesThatAreNotUtf8AreNamedAsTheWalkOnDiskNamesThem() throws Exception {
+    try (TestGitRepository git = TestGitRepository.init(dir)) {
+      byte[] latin1 = {'m', '/', 'c', 'a', 'f', (byte) 0xE9, '.', 'y', 'a', 'm', 'l'};
+      byte[] utf8 = "m/caf\u00e9-utf8.yaml".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      git.commitRawNames(java.util.Map.of(latin1, "kind: Latin1\n", utf8, "kind: Utf8\n"));
+
+      LoadedRepository base = atRevision(dir, List.of(), "HEAD", "m");
+
+      // The same text FileNames gives the file on disk: the invalid byte kept as U+DCE9, not U+FFFD or Latin-1.
+      assertThat(base.files()).extracting(SourceFile::path)
+          .containsExactlyInAnyOrder(FileNames.text(latin1), "m/caf\u00e9-utf8.yaml");
+      assertThat(FileNames.text(latin1)).isEqualTo("m/caf\uDCE9.yaml");
+      assertThat(kinds(base)).containsExactlyInAnyOrder("Latin1", "Utf8");
+    }
+  }
+
+  @Test
   void choosesFilesLikeTheWalkOnDisk() throws Exception {
     try (TestGitRepository git = TestGitRepository.init(dir)) {
       git.write("m/a.yaml", "kind: A\n")
