@@ -43,8 +43,8 @@ import java.util.concurrent.CompletionException;
  * the ones before it and never from this facade: the {@link Inventory} (namespaces, services, workloads,
  * Gateways, enrolment), then {@link WaypointResolver}, then {@link PolicyIndex}, {@link RouteIndex},
  * {@link HostIndex} and {@link EnvoyFilterIndex}. Thread safety: a graph is built once by one thread, then only
- * read, by the rules in parallel; every list it hands out is an unmodifiable view, and the three indexes built on
- * first use ({@link Memo}) are published safely.
+ * read, by the rules in parallel; every list it hands out is an unmodifiable view, and what is built on
+ * first use ({@link Memo}) is published safely.
  */
 public final class MeshGraph {
 
@@ -64,6 +64,7 @@ public final class MeshGraph {
   private final Memo<NetworkPolicyIndex> networkPolicies;
   private final Memo<ServiceAccountIndex> serviceAccounts;
   private final Memo<List<AmbientAnnotations.Misplaced>> misplacedAnnotations;
+  private final Memo<List<String>> meshNamespacesWithUnknownLabels;
 
   private MeshGraph(Model model, Config config, List<Diagnostic> diagnostics, List<SourceFile> files,
       SchemaRegistry schemas, Inventory inventory, WaypointResolver waypoints, PolicyIndex policies, RouteIndex routes,
@@ -83,6 +84,7 @@ public final class MeshGraph {
     this.networkPolicies = new Memo<>(() -> new NetworkPolicyIndex(model));
     this.serviceAccounts = new Memo<>(() -> new ServiceAccountIndex(inventory, waypoints));
     this.misplacedAnnotations = new Memo<>(() -> List.copyOf(AmbientAnnotations.find(inventory)));
+    this.meshNamespacesWithUnknownLabels = new Memo<>(this::findMeshNamespacesWithUnknownLabels);
   }
 
   /** A graph whose schema registry reads config {@code crds} relative to the working directory. */
@@ -181,6 +183,10 @@ public final class MeshGraph {
    * another namespace included.
    */
   public List<String> meshNamespacesWithUnknownLabels() {
+    return meshNamespacesWithUnknownLabels.get(); // asked once per waypoint: computed once
+  }
+
+  private List<String> findMeshNamespacesWithUnknownLabels() {
     java.util.TreeSet<String> out = new java.util.TreeSet<>();
     services().forEach(s -> out.add(s.namespace()));
     serviceEntries().forEach(s -> out.add(s.namespace()));
