@@ -294,4 +294,29 @@ class UnitsCliTest {
     routeTo("repo/shop/b-route.yaml", "b", "cart");
     assertThat(run("check", "repo", "--baseline", "baseline.json").exitCode()).isEqualTo(1);
   }
+
+  @Test
+  void aRepositoryBesideTheWorkingDirectoryIsRenderedButNotWhatLiesOutsideIt() throws IOException {
+    write("gitops/base/kustomization.yaml", "resources:\n- service.yaml\n");
+    write("gitops/base/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n");
+    write("gitops/overlays/prod/kustomization.yaml", "namespace: shop\nresources:\n- ../../base\n");
+    write("gitops/overlays/leaky/kustomization.yaml", "resources:\n- ../../../secrets\n");
+    write("secrets/kustomization.yaml", "resources:\n- secret.yaml\n");
+    write("secrets/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
+    Files.createDirectories(dir.resolve("work"));
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"units", "../gitops"}, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        dir.resolve("work"));
+    String units = out.toString(StandardCharsets.UTF_8);
+
+    // The overlay beside the working directory renders with its base, as it does from inside the repository.
+    assertThat(code).as(units + err).isZero();
+    assertThat(units).contains("../gitops/base/service.yaml").doesNotContain("outside the analyzed folder;")
+        .doesNotContain("secrets/secret.yaml");
+    // What a kustomization names outside the analyzed folder is still not read: unknown, listed as not rendered.
+    assertThat(units).contains("not rendered").contains("secrets");
+  }
 }

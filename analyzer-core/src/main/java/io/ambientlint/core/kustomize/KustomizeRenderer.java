@@ -101,11 +101,30 @@ public final class KustomizeRenderer {
   /** Resources outside these folders are not read: their objects are unknown (an upstream base beside the repository). */
   public void analyzedFolders(List<Path> folders) {
     analyzedFolders = folders.stream().map(f -> base.resolve(f).normalize()).toList();
+    List<Path> real = new ArrayList<>();
+    for (Path f : analyzedFolders) {
+      try {
+        real.add(f.toRealPath());
+      } catch (IOException e) {
+        // not there: nothing below it can be read either
+      }
+    }
+    realAnalyzedFolders = List.copyOf(real);
+  }
+
+  private volatile List<Path> realAnalyzedFolders = List.of();
+
+  /**
+   * Whether a path may be read: inside the working directory, or inside a folder given to analyze (which may lie
+   * beside it: {@code ambient-lint check ../gitops}).
+   */
+  private boolean readable(Path p) {
+    return p.startsWith(base) || analyzedFolders.stream().anyMatch(p::startsWith);
   }
 
   private boolean outsideAnalyzedFolders(Path p) {
     List<Path> folders = analyzedFolders;
-    if (!p.startsWith(base)) {
+    if (!readable(p)) {
       return true;
     }
     return !folders.isEmpty() && folders.stream().noneMatch(p::startsWith) && !Files.exists(p);
@@ -173,7 +192,7 @@ public final class KustomizeRenderer {
     Path dir = base.resolve(directory).normalize();
     String kustomizationPath = kustomizationPath(directory);
     try {
-      if (!dir.startsWith(base)) {
+      if (!readable(dir)) {
         throw new RenderException(new Location(display(dir), SourcePosition.FILE_START),
             "folder is outside the analyzed folder; refused, not read");
       }
@@ -1095,7 +1114,7 @@ public final class KustomizeRenderer {
 
     private Path resolve(Path dir, String ref, Location at) {
       Path p = dir.resolve(ref).normalize();
-      if (!p.startsWith(base)) {
+      if (!readable(p)) {
         throw new RenderException(at, "'" + ref + "' leaves the analyzed folder; refused, not read");
       }
       if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -1114,11 +1133,11 @@ public final class KustomizeRenderer {
     }
   }
 
-  /** Refuses a path whose real location (after symbolic links) is outside the base directory. */
+  /** Refuses a path whose real location (after symbolic links) is outside every folder {@link #readable} allows. */
   private void confine(Path p, Location at) {
     try {
       Path real = p.toRealPath();
-      if (!real.startsWith(realBase)) {
+      if (!real.startsWith(realBase) && realAnalyzedFolders.stream().noneMatch(real::startsWith)) {
         throw new RenderException(at, display(p) + " is a link out of the analyzed folder; refused, not read");
       }
     } catch (IOException e) {
