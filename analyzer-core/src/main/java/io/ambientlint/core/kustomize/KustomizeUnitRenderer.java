@@ -27,6 +27,9 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
 
   private final KustomizeRenderer renderer;
   private final Map<String, RenderResult> rendered = new ConcurrentHashMap<>();
+  // The repository last prepared for: its kustomization folders, and the renderer told where it may read.
+  private LoadedRepository preparedFor;
+  private Map<String, String> kustomizationFolders;
 
   public KustomizeUnitRenderer(Path baseDirectory, LoadLimits limits) {
     this.renderer = new KustomizeRenderer(baseDirectory, limits);
@@ -66,6 +69,20 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
     return rendered.computeIfAbsent(displayFolder, renderer::render);
   }
 
+  /**
+   * The repository's kustomization folders (root-relative path to the folder as output names it), worked out once
+   * per repository, with the renderer told which folders were analyzed: whichever of {@link #roots} and
+   * {@link #render} is asked first.
+   */
+  private synchronized Map<String, String> prepare(LoadedRepository repository) {
+    if (preparedFor != repository) {
+      analyzedFolders(repository);
+      kustomizationFolders = Map.copyOf(kustomizationFolders(repository));
+      preparedFor = repository;
+    }
+    return kustomizationFolders;
+  }
+
   /** The analyzed folders: what the repository's files were found under (their path less the root-relative part). */
   private void analyzedFolders(LoadedRepository repository) {
     Set<Path> roots = new java.util.TreeSet<>();
@@ -86,8 +103,7 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
    */
   @Override
   public List<String> roots(LoadedRepository repository) {
-    analyzedFolders(repository);
-    Map<String, String> folders = kustomizationFolders(repository);
+    Map<String, String> folders = prepare(repository);
     List<String> sorted = new ArrayList<>(new TreeSet<>(folders.keySet()));
     Set<String> named = namedByOthers(repository, new HashSet<>(folders.values()));
     Map<String, RenderResult> renders = new HashMap<>();
@@ -131,7 +147,7 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
 
   /** The render of each of the {@link #roots}, in their order: what {@code ambient-lint render} prints. */
   public List<RenderResult> renderRoots(LoadedRepository repository) {
-    Map<String, String> folders = kustomizationFolders(repository);
+    Map<String, String> folders = prepare(repository);
     return roots(repository).stream().map(folder -> render(folders.get(folder))).toList();
   }
 
@@ -171,7 +187,7 @@ public final class KustomizeUnitRenderer implements UnitRenderer {
 
   @Override
   public Rendering render(LoadedRepository repository, String folder, Options options) {
-    Map<String, String> folders = kustomizationFolders(repository);
+    Map<String, String> folders = prepare(repository);
     String display = folders.get(folder);
     boolean generated = display == null && !options.generatedResources().isEmpty();
     if (generated) {

@@ -60,4 +60,21 @@ class KustomizeUnitRendererTest {
 
     assertThat(renderer.roots(load())).containsExactly("base", "overlay");
   }
+
+  @Test
+  void aUnitBesideTheWorkingDirectoryRendersWithoutAskingForRootsFirst() throws IOException {
+    write("gitops/base/kustomization.yaml", "resources:\n- cm.yaml\n");
+    write("gitops/base/cm.yaml", CONFIG_MAP);
+    write("gitops/prod/kustomization.yaml", "namespace: shop\nresources:\n- ../base\n");
+    Path work = Files.createDirectories(repo.resolve("work"));
+    LoadedRepository loaded = new RepositoryLoader(work, LoadLimits.DEFAULTS, List.of(), InputStream.nullInputStream())
+        .load(List.of("../gitops"));
+
+    // An Argo CD Application names the folder: render() is the first call, and reads beside the working directory.
+    var rendering = new KustomizeUnitRenderer(work, LoadLimits.DEFAULTS)
+        .render(loaded, "prod", io.ambientlint.core.gitops.UnitRenderer.Options.NONE);
+
+    assertThat(rendering.documents()).extracting(d -> d.root().at("/metadata/namespace").asText()).containsExactly("shop");
+    assertThat(rendering.notRendered()).isEmpty();
+  }
 }
