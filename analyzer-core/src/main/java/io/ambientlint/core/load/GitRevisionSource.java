@@ -124,13 +124,17 @@ public final class GitRevisionSource {
   private record Blob(String gitPath, ObjectId id, String root, boolean single) {}
 
   /** Where the work tree and the base directory are, for one load. */
-  private record Layout(Path workTree, Path base) {
+  private record Layout(Path workTree, Path base, String baseInTree) {
+    Layout(Path workTree, Path base) {
+      this(workTree, base, slashes(workTree.relativize(base)));
+    }
+
     /**
      * {@code gitPath} relative to the base directory. Related as text, not through {@link Path}: a tree may hold
      * a name the file system's charset cannot encode (a byte that is not UTF-8, kept by {@link FileNames#text}).
      */
     String display(String gitPath) {
-      String prefix = slashes(workTree.relativize(base));
+      String prefix = baseInTree;
       if (prefix.startsWith("..")) {
         // The base directory lies outside the work tree: rare, and then only names Path can hold are related.
         String rel = slashes(base.relativize(workTree.resolve(FileNames.forMatching(gitPath))));
