@@ -70,6 +70,11 @@ public final class Analyzer {
     return withoutRendering().analyze(new GitRevisionSource(loader, baseDirectory).load(paths, revision));
   }
 
+  private static java.util.function.Function<String, List<String>> unitsOfFile(ClusterPlan plan) {
+    Map<String, List<String>> unitsByFile = plan.unitsByFile();
+    return file -> unitsByFile.getOrDefault(file, List.of());
+  }
+
   /**
    * Analyzes what a loader read: the deployment units are found, each cluster gets its own model and graph,
    * the rules run per cluster, and identical findings of several clusters become one naming their units.
@@ -84,7 +89,7 @@ public final class Analyzer {
       ModelBuilder.Result model = new ModelBuilder(config.defaultNamespace(), plan.placement()).build(part);
       List<Diagnostic> diagnostics = new ArrayList<>(part.diagnostics());
       diagnostics.addAll(model.diagnostics());
-      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory, plan::unitsApplying);
+      SchemaRegistry schemas = SchemaRegistry.build(model.model(), config, baseDirectory, unitsOfFile(plan));
       diagnostics.addAll(schemas.diagnostics());
       MeshGraph graph = MeshGraph.build(model.model(), config, diagnostics, part.files(), schemas);
       graphs.add(graph);

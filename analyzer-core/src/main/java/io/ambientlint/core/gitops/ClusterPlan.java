@@ -2,7 +2,10 @@ package io.ambientlint.core.gitops;
 
 import io.ambientlint.core.load.LoadedRepository;
 import io.ambientlint.core.model.ModelBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One (environment, cluster): the units applied to it and everything they apply, as a repository of its own,
@@ -19,8 +22,20 @@ public record ClusterPlan(String environment, String cluster, List<DeploymentUni
     return environment + "/" + cluster;
   }
 
-  /** The names of the units of this cluster that apply file {@code path}. */
-  public List<String> unitsApplying(String path) {
-    return units.stream().filter(u -> u.sourceFiles().contains(path)).map(DeploymentUnit::name).toList();
+  /**
+   * For each file, the names of the units of this cluster that apply it, in unit order. Built once per call as a
+   * map: asking each unit's file list per resource is quadratic in a repository of thousands of files.
+   */
+  public Map<String, List<String>> unitsByFile() {
+    Map<String, List<String>> unitsOfFile = new HashMap<>();
+    for (DeploymentUnit u : units) {
+      for (String file : u.sourceFiles()) {
+        List<String> names = unitsOfFile.computeIfAbsent(file, f -> new ArrayList<>());
+        if (names.isEmpty() || !names.get(names.size() - 1).equals(u.name())) {
+          names.add(u.name());
+        }
+      }
+    }
+    return unitsOfFile;
   }
 }

@@ -69,12 +69,7 @@ public final class UnitFindings {
     Map<Key, TreeSet<String>> units = new HashMap<>();
     for (int i = 0; i < perCluster.size(); i++) {
       ClusterPlan plan = deployment.clusters().get(i);
-      Map<String, List<String>> unitsOfFile = new HashMap<>();
-      for (DeploymentUnit u : plan.units()) {
-        for (String file : u.sourceFiles()) {
-          unitsOfFile.computeIfAbsent(file, f -> new ArrayList<>()).add(u.name());
-        }
-      }
+      Map<String, List<String>> unitsOfFile = plan.unitsByFile();
       Map<LoadedDocument, String> unitOfDocument = new IdentityHashMap<>();
       for (DeploymentUnit u : plan.units()) {
         u.documents().forEach(d -> unitOfDocument.put(d, u.name()));

@@ -125,6 +125,9 @@ class UnitDiscoveryTest {
         Map.entry("argocd/https://a.example.com", List.of("scenario-a", "shared")),
         Map.entry("argocd/https://b.example.com", List.of("scenario-b")),
         Map.entry("argocd/in-cluster", List.of("argocd")));
+    ClusterPlan a = d.clusters().stream().filter(p -> p.id().equals("argocd/https://a.example.com")).findFirst().orElseThrow();
+    assertThat(a.unitsByFile()).containsEntry("scenarios/scenario-a/policy.yaml", List.of("scenario-a", "shared"))
+        .doesNotContainKey("scenarios/scenario-b/policy.yaml");
   }
 
   @Test
