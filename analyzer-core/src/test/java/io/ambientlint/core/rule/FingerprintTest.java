@@ -93,6 +93,9 @@ class FingerprintTest {
     assertThat(Findings.normalise("Service x/a is also defined at m/a.yaml:3:18;  see   rules[2]"))
         .isEqualTo(Findings.normalise("Service x/a is also defined at other/b.yml:40:1; see rules[0]"));
     assertThat(Findings.normalise("invalid YAML at line 3, column 4")).isEqualTo(Findings.normalise("invalid YAML at line 30, column 1"));
+    assertThat(Findings.normalise("invalid YAML at LINE 3, Col 4")).isEqualTo("invalid yaml at line <n>, col <n>");
+    assertThat(Findings.normalise("read from <stdin>:3:4")).isEqualTo("read from <loc>");
     assertThat(Findings.normalise("port 80")).isNotEqualTo(Findings.normalise("port 81"));
+    assertThat(Findings.normalise("hosts[12] on lines")).isEqualTo("hosts[] on lines");
   }
 }

@@ -2,12 +2,15 @@ package io.ambientlint.rules.classic;
 
 import io.ambientlint.core.graph.HostIndex;
 import io.ambientlint.core.graph.MeshGraph;
+import io.ambientlint.core.model.ResourceId;
 import io.ambientlint.core.rule.Findings;
 import io.ambientlint.core.rule.Rule;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.severity.Severity;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,7 +40,8 @@ public final class VirtualServiceDuplicateHost implements Rule {
   @Override
   public void check(MeshGraph graph, Findings findings) {
     // conflicts are symmetric: a wildcard host (*.d) competes with the hosts it covers (a.d, *.productpage.d)
-    Map<HostIndex.VirtualServiceHost, List<HostIndex.VirtualServiceHost>> conflicts = new IdentityHashMap<>();
+    // per entry, the first competing entry of each other VirtualService (by id), in the order they are met
+    Map<HostIndex.VirtualServiceHost, Map<ResourceId, HostIndex.VirtualServiceHost>> conflicts = new IdentityHashMap<>();
     List<HostIndex.VirtualServiceHost> order = new ArrayList<>();
     for (String host : new TreeSet<>(graph.virtualServiceHosts())) {
       for (HostIndex.VirtualServiceHost entry : graph.virtualServicesWithHost(host)) {
@@ -52,7 +56,7 @@ public final class VirtualServiceDuplicateHost implements Rule {
       }
     }
     for (HostIndex.VirtualServiceHost entry : order) {
-      List<HostIndex.VirtualServiceHost> others = conflicts.get(entry);
+      Collection<HostIndex.VirtualServiceHost> others = conflicts.get(entry).values();
       String names = String.join(", ", others.stream().map(o -> o.virtualService().displayName()
           + (o.fqdn().equals(entry.fqdn()) ? "" : " (host " + o.fqdn() + ")")).toList());
       var draft = findings.report(META, entry.node(),
@@ -64,16 +68,14 @@ public final class VirtualServiceDuplicateHost implements Rule {
     }
   }
 
-  private static void add(Map<HostIndex.VirtualServiceHost, List<HostIndex.VirtualServiceHost>> conflicts,
+  private static void add(Map<HostIndex.VirtualServiceHost, Map<ResourceId, HostIndex.VirtualServiceHost>> conflicts,
       List<HostIndex.VirtualServiceHost> order, HostIndex.VirtualServiceHost entry, HostIndex.VirtualServiceHost other) {
-    List<HostIndex.VirtualServiceHost> list = conflicts.get(entry);
-    if (list == null) {
-      list = new ArrayList<>();
-      conflicts.put(entry, list);
+    Map<ResourceId, HostIndex.VirtualServiceHost> others = conflicts.get(entry);
+    if (others == null) {
+      others = new LinkedHashMap<>();
+      conflicts.put(entry, others);
       order.add(entry);
     }
-    if (list.stream().noneMatch(o -> o.virtualService().id().equals(other.virtualService().id()))) {
-      list.add(other);
-    }
+    others.putIfAbsent(other.virtualService().id(), other);
   }
 }
