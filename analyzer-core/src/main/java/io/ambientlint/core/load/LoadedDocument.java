@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record LoadedDocument(String path, int documentIndex, JsonNode root, SourceText source, String pointerPrefix) {
 
   public SourceMap sourceMap() {
-    return source.sourceMap(documentIndex);
+    return source.sourceMap(documentIndex, root, pointerPrefix);
   }
 
   public SourcePosition positionOf(String pointer) {

@@ -552,7 +552,8 @@ public final class RepositoryLoader {
           "empty file (no YAML document, only whitespace or comments): nothing to analyze"));
     }
     List<LoadedDocument> documents = new ArrayList<>();
-    SourceText source = new SourceText(path, text, limits);
+    SourceText source = new SourceText(path, text, limits,
+        parsed.diagnostics().isEmpty() ? parsed.documents().size() : -1);
     for (YamlDocumentReader.ParsedDocument doc : parsed.documents()) {
       expand(path, doc, source, documents);
     }

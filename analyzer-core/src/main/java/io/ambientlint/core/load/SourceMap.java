@@ -71,8 +71,15 @@ public final class SourceMap {
     private int[] positions = new int[16 * STRIDE];
     private int[] table = new int[32];
     private int positionCount;
+    /** Lines of the file above the text being parsed, added to every line recorded. */
+    private final int linesAbove;
 
     Builder() {
+      this(0);
+    }
+
+    Builder(int linesAbove) {
+      this.linesAbove = linesAbove;
       parent[0] = -1;
       index[0] = -1;
     }
@@ -112,9 +119,9 @@ public final class SourceMap {
       if (positions[o] == 0) {
         positionCount++;
       }
-      positions[o] = p.line();
+      positions[o] = p.line() + linesAbove;
       positions[o + 1] = p.column();
-      positions[o + 2] = p.endLine();
+      positions[o + 2] = p.endLine() + linesAbove;
       positions[o + 3] = p.endColumn();
     }
 

@@ -36,7 +36,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *
  * <p>Two passes share this one builder, so they agree on every pointer: {@link #read} builds the trees and
  * reports problems with their positions; {@link #sourceMaps} records the position of every node under its
- * JSON pointer, and is run only for files that have a finding to locate.
+ * JSON pointer, and is run only for files that have a finding to locate ({@link #documentMap}: for one document
+ * cut from its file).
  *
  * <p>Safe by construction: only the core schema's tags are interpreted (custom tags are plain text, nothing is
  * ever instantiated), an alias to an unfinished anchor (a recursive structure) is refused, and the number of
@@ -77,6 +78,24 @@ public final class YamlDocumentReader {
     Builder builder = new Builder(path, true, true);
     builder.run(text);
     return builder.sourceMaps;
+  }
+
+  /** The shape of one document (its scalars are not read) and its source map. */
+  record DocumentMap(JsonNode shape, SourceMap map) {}
+
+  /**
+   * The shape and source map of the one document that {@code text} holds, where {@code text} is the part of a
+   * file that starts after its first {@code linesAbove} lines; empty if it holds no document, several, or any
+   * problem.
+   */
+  Optional<DocumentMap> documentMap(String path, String text, int linesAbove) {
+    Builder builder = new Builder(path, true, true);
+    builder.linesAbove = linesAbove;
+    builder.run(text);
+    if (builder.documents.size() != 1 || builder.sourceMaps.size() != 1 || !builder.diagnostics.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DocumentMap(builder.documents.get(0).root(), builder.sourceMaps.get(0)));
   }
 
   /** Read-only once built, so shared by every parse. */
@@ -201,6 +220,8 @@ public final class YamlDocumentReader {
     private boolean stopped;
 
     private final boolean marks;
+    /** Lines of the file above the text parsed (precise mode reading part of a file). */
+    int linesAbove;
 
     Builder(String path, boolean precise, boolean marks) {
       this.path = path;
@@ -296,7 +317,7 @@ public final class YamlDocumentReader {
       anchorChars = new HashMap<>();
       chars = 0;
       unfinishedAnchors.clear();
-      positions = precise ? new SourceMap.Builder() : null;
+      positions = precise ? new SourceMap.Builder(linesAbove) : null;
       root = null;
       nodes = 0;
       aliases = 0;

@@ -44,6 +44,44 @@ class YamlDocumentReaderFuzzTest {
   }
 
   /**
+   * A document whose map is made from its own piece of the file (cut at the {@code ---} lines) has exactly the
+   * positions the whole file's parse gives it, for every node and key.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void aDocumentParsedOnItsOwnHasTheWholeFilesPositions(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    YamlDocumentReader reader = new YamlDocumentReader(LIMITS);
+    YamlDocumentReader.Result result = reader.read("fuzz.yaml", text);
+    if (!result.diagnostics().isEmpty() || result.documents().size() < 2) {
+      return; // the cut is used only for files of several documents that read without a problem
+    }
+    List<SourceMap> whole = reader.sourceMaps("fuzz.yaml", text);
+    SourceText source = new SourceText("fuzz.yaml", text, LIMITS, result.documents().size());
+    for (YamlDocumentReader.ParsedDocument document : result.documents()) {
+      SourceMap own = source.sourceMap(document.index(), document.root(), "");
+      samePositions(document.root(), "", own, whole.get(document.index()), 0);
+    }
+  }
+
+  static void samePositions(JsonNode node, String pointer, SourceMap actual, SourceMap expected, int depth) {
+    if (depth > LIMITS.maxDepth() + 1) {
+      return; // an alias repeats a tree: its nodes are checked once, where it is defined
+    }
+    assertThat(actual.find(pointer)).as(pointer).isEqualTo(expected.find(pointer));
+    assertThat(actual.findKey(pointer)).as(pointer + " (key)").isEqualTo(expected.findKey(pointer));
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        samePositions(field.getValue(), JsonPointers.child(pointer, field.getKey()), actual, expected, depth + 1);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        samePositions(node.get(i), JsonPointers.child(pointer, i), actual, expected, depth + 1);
+      }
+    }
+  }
+
+  /**
    * Every node resolves to a position inside the text; outside aliases (and when {@code insideAlias} is not
    * already set) it must be recorded for the node itself. Inside an alias (the anchored tree, shared by
    * identity) the alias's own position stands for its descendants, which is where {@link SourceMap#find}
