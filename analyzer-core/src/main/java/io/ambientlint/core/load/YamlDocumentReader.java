@@ -161,6 +161,8 @@ public final class YamlDocumentReader {
   /** A collection being built, with what the next event means for it. */
   private static final class Frame {
     final JsonNode container;
+    /** A mapping's fields (null for a sequence). */
+    final SmallFieldMap fields;
     /** Where this collection's positions go (precise mode only). */
     final int node;
     /** The source-map node of the value of {@link #pendingKey} (precise mode only). */
@@ -176,8 +178,9 @@ public final class YamlDocumentReader {
     boolean skipValueAfterKey;
     int nextIndex;
 
-    Frame(JsonNode container, int node, Optional<Mark> start, String anchor, int nodesAtStart,
+    Frame(JsonNode container, SmallFieldMap fields, int node, Optional<Mark> start, String anchor, int nodesAtStart,
         long charsAtStart) {
+      this.fields = fields;
       this.nodesAtStart = nodesAtStart;
       this.charsAtStart = charsAtStart;
       this.container = container;
@@ -408,21 +411,24 @@ public final class YamlDocumentReader {
         return;
       }
       // Manifests' mappings and lists are small: start small rather than at the JDK's default 16 and 10.
-      JsonNode container = event instanceof MappingStartEvent
-          ? new ObjectNode(NODES, new java.util.LinkedHashMap<>(4)) : NODES.arrayNode(2);
+      SmallFieldMap fields = event instanceof MappingStartEvent ? new SmallFieldMap(4) : null;
+      JsonNode container = fields != null ? new ObjectNode(NODES, fields) : NODES.arrayNode(2);
       int node = placeNode(); // before attach() moves the parent on to its next item
       attach(container);
       String anchor = event.getAnchor().map(a -> a.getValue()).orElse(null);
       if (anchor != null) {
         unfinishedAnchors.add(anchor);
       }
-      stack.push(new Frame(container, node, event.getStartMark(), anchor, nodes, chars));
+      stack.push(new Frame(container, fields, node, event.getStartMark(), anchor, nodes, chars));
     }
 
     private void endCollection(Event event) {
       Frame frame = stack.pop();
       if (precise) {
         record(frame.node, span(frame.start, event.getEndMark()));
+      }
+      if (frame.fields != null) {
+        frame.fields.trim();
       }
       if (frame.anchor != null) {
         unfinishedAnchors.remove(frame.anchor);
