@@ -166,6 +166,10 @@ elif [ -n "${AMBIENT_LINT_JAR:-}" ]; then
   [ -f "$AMBIENT_LINT_JAR" ] || setup_error "$AMBIENT_LINT_JAR: no ambient-lint jar there (the step that gets it did not run or failed)"
   # As the repository's launcher: a short batch run suits C1 only and a fixed heap (benchmarks/README.md).
   read -r -a opts <<< "${AMBIENT_LINT_JAVA_OPTS:--XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xms1g -Xmx1g -XX:MaxTenuringThreshold=0}"
+  # Huge pages for the heap only where the kernel offers them: elsewhere the JVM prints a warning on stdout.
+  if [ -z "${AMBIENT_LINT_JAVA_OPTS:-}" ] && grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+    opts+=(-XX:+UseTransparentHugePages)
+  fi
   tool=("$(java_command)" "${opts[@]}" -jar "$AMBIENT_LINT_JAR")
 else
   tool=("$root/ambient-lint")
