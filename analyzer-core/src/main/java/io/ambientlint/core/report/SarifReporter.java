@@ -22,9 +22,14 @@ import com.contrastsecurity.sarif.Suppression;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.ambientlint.core.AnalysisResult;
 import io.ambientlint.core.Comparison;
 import io.ambientlint.core.ToolInfo;
@@ -34,8 +39,13 @@ import io.ambientlint.core.rule.Finding;
 import io.ambientlint.core.rule.RelatedLocation;
 import io.ambientlint.core.rule.RuleMetadata;
 import io.ambientlint.core.text.Escape;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +75,16 @@ public final class SarifReporter implements Reporter {
   public static final int MAX_MESSAGE_CHARS = 2_000;
   public static final String FINGERPRINT_KEY = "ambientLintFingerprint/v1";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  /**
+   * Writes UTF-8 straight from the model, each string made well-formed as it is written (a lone surrogate from the
+   * input becomes U+FFFD) and a surrogate pair written as its one four-byte character: a report of 100,000
+   * resources is tens of megabytes, which as one Java string was copied and scanned four times over.
+   */
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build())
+      .registerModule(new SimpleModule("well-formed strings")
+          .addSerializer(String.class, new WellFormedString())
+          .addKeySerializer(String.class, new WellFormedKey()))
       .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -100,33 +119,85 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(AnalysisResult result, Writer out) throws IOException {
-    out.write(render(result, GITHUB_MAX_GZIP_BYTES));
+    Utf8 text = renderUtf8(result, GITHUB_MAX_GZIP_BYTES);
+    // Decoded piece by piece into the writer: never the whole report as one string.
+    try (Reader in = new InputStreamReader(text.asStream(), StandardCharsets.UTF_8)) {
+      in.transferTo(out);
+    }
     out.flush();
   }
 
-  /**
-   * The SARIF text, with as many results as fit in {@code maxGzipBytes} once compressed (GitHub's 10 MB): when
-   * over, the results are halved until the file fits, and a notification says how many were left out.
-   */
+  /** The SARIF text (see {@link #renderUtf8}). */
   String render(AnalysisResult result, long maxGzipBytes) throws IOException {
+    return renderUtf8(result, maxGzipBytes).toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The SARIF text as UTF-8, with as many results as fit in {@code maxGzipBytes} once compressed (GitHub's 10
+   * MB): when over, the results are halved until the file fits, and a notification says how many were left out.
+   */
+  private Utf8 renderUtf8(AnalysisResult result, long maxGzipBytes) throws IOException {
     int maxResults = GITHUB_MAX_RESULTS;
     while (true) {
-      String text = Escape.json(MAPPER.writeValueAsString(toSarif(result, maxResults))) + "\n";
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Utf8 text = new Utf8();
+      MAPPER.writeValue(text, toSarif(result, maxResults));
+      text.write('\n');
       // gzip never shrinks text below a few bytes per kilobyte, so small files need no measuring.
-      if (bytes.length <= maxGzipBytes || maxResults == 0 || gzipSize(bytes) <= maxGzipBytes) {
+      if (text.size() <= maxGzipBytes || maxResults == 0 || gzipSize(text) <= maxGzipBytes) {
         return text;
       }
       maxResults = Math.min(maxResults, result.findings().size()) / 2;
     }
   }
 
-  private static long gzipSize(byte[] bytes) throws IOException {
+  /** Bytes written, readable again without a copy. */
+  private static final class Utf8 extends ByteArrayOutputStream {
+    Utf8() {
+      super(64 * 1024);
+    }
+
+    InputStream asStream() {
+      return new ByteArrayInputStream(buf, 0, count);
+    }
+  }
+
+  private static long gzipSize(ByteArrayOutputStream bytes) throws IOException {
     CountingOutputStream counter = new CountingOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(counter)) {
-      gzip.write(bytes);
+      bytes.writeTo(gzip);
     }
     return counter.count;
+  }
+
+  private static final class WellFormedString extends StdSerializer<String> {
+    private static final long serialVersionUID = 1L;
+
+    WellFormedString() {
+      super(String.class);
+    }
+
+    @Override
+    public boolean isEmpty(SerializerProvider provider, String value) {
+      return value == null || value.isEmpty(); // as Jackson's own: NON_EMPTY leaves out ""
+    }
+
+    @Override
+    public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeString(Escape.json(value));
+    }
+  }
+
+  private static final class WellFormedKey extends StdSerializer<String> {
+    private static final long serialVersionUID = 1L;
+
+    WellFormedKey() {
+      super(String.class);
+    }
+
+    @Override
+    public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeFieldName(Escape.json(value));
+    }
   }
 
   private static final class CountingOutputStream extends OutputStream {

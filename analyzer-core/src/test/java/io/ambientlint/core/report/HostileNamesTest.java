@@ -106,6 +106,9 @@ class HostileNamesTest {
     assertThat(json.findValuesAsText("object")).contains("core/Service/books/s\uFFFD | <img src=x onerror=alert(1)> [l](https://evil.example)");
     String sarif = writtenAsFile(new SarifReporter(), "report.sarif");
     assertThat(SarifSchema.violations(sarif)).isEmpty();
+    // The reporter itself replaces it, whatever writer it is given (standard output replaces it with '?').
+    String unwritten = render(new SarifReporter());
+    assertThat(unwritten).isEqualTo(Escape.json(unwritten)).contains("books/s\uFFFD | <img");
     assertThat(new ObjectMapper().readTree(sarif).findValuesAsText("uri"))
         .contains("%3A%3Aerror%20file%3Dx%3A%3Apwned.yaml",
             "sub/line%0Abreak%20%23%23%5Bgroup%5D%20%5Bx%5D%28https%3Aevil%29%20%3Cimg%20src%3Dx%3E.yaml");
