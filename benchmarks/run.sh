@@ -9,6 +9,11 @@
 #   UNITS=20:4 benchmarks/run.sh 5 100000    also: the clean corpus as 20 Argo CD Applications over 4 clusters
 #                                            (CorpusGenerator --units 20 --clusters 4) against the same files as
 #                                            one unit (the folders without argocd/); SHAPES= skips the others
+#   REFERENCE_JAR=old/ambient-lint.jar benchmarks/run.sh ...
+#                                            also times that build (same JVM options, no CDS archive) on each
+#                                            generated corpus, interleaved with this one: a shared machine's speed
+#                                            changes from day to day, and a build measured elsewhere is the yardstick
+#                                            that carries a figure from one machine to another
 #
 # Needs: the jars (mvn -B -q package -DskipTests), /usr/bin/time (Debian package time); yamllint is optional
 # (apt-get install yamllint).
@@ -42,22 +47,45 @@ measure() {
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "launcher: $(grep -o 'AMBIENT_LINT_JAVA_OPTS:-[^}]*' ambient-lint | head -1 | cut -d- -f2-) + AppCDS archive; $runs runs each, median"
+thp=""
+grep -qs '\[\(always\|madvise\)\]' /sys/kernel/mm/transparent_hugepage/enabled && thp=" -XX:+UseTransparentHugePages"
+echo "launcher: $(grep -o 'AMBIENT_LINT_JAVA_OPTS:-[^}]*' ambient-lint | head -1 | cut -d- -f2-)$thp + AppCDS archive; $runs runs each, median"
 echo
-echo "| input | resources | files | MB | ambient-lint wall (s) | peak RSS (MiB) | yamllint wall (s) |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+reference=${REFERENCE_JAR:-}
+refcol=""; refsep=""
+if [ -n "$reference" ]; then
+  refcol=" reference build wall (s) |"; refsep=" ---: |"
+  # The launcher's own JVM options, without its class-data-sharing archive (recorded for this build only).
+  ref_opts=$(grep -o 'AMBIENT_LINT_JAVA_OPTS:-[^}]*' ambient-lint | head -1 | cut -d- -f2-)
+fi
+echo "| input | resources | files | MB | ambient-lint wall (s) | peak RSS (MiB) | yamllint wall (s) |$refcol"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |$refsep"
 for shape in ${SHAPES-clean dense}; do
 for n in "${sizes[@]}"; do
   dir="$work/corpus-$shape-$n"
   [ -d "$dir" ] || java -cp "$bench" io.ambientlint.benchmarks.CorpusGenerator --resources "$n" --shape "$shape" --out "$dir" >/dev/null
   files=$(find "$dir/" -type f | wc -l)
   mb=$(find "$dir/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%.1f", s/1e6}')
-  read -r wall rss < <(measure "$launcher" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
+  refval=""
+  if [ -n "$reference" ]; then
+    ws=(); rs=(); refs=()
+    for _ in $(seq "$runs"); do
+      read -r w m < <(n_runs=1 measure "$launcher" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
+      ws+=("$w"); rs+=("$m")
+      # shellcheck disable=SC2086 # the options are words
+      read -r w _ < <(n_runs=1 measure java $ref_opts -jar "$reference" check "$dir" --fail-on none -f sarif -o "$work/ref.sarif")
+      refs+=("$w")
+    done
+    wall=$(printf '%s\n' "${ws[@]}" | median); rss=$(printf '%s\n' "${rs[@]}" | median)
+    refval=" $(printf '%s\n' "${refs[@]}" | median) |"
+  else
+    read -r wall rss < <(measure "$launcher" check "$dir" --fail-on none -f sarif -o "$work/out.sarif")
+  fi
   yl="n/a"
   if command -v yamllint >/dev/null 2>&1; then
     read -r yl _ < <(n_runs=${YAMLLINT_RUNS:-$runs} measure yamllint -d relaxed -f parsable "$dir")
   fi
-  echo "| generated, $shape | $n | $files | $mb | $wall | $rss | $yl |"
+  echo "| generated, $shape | $n | $files | $mb | $wall | $rss | $yl |$refval"
 done
 done
 if [ -n "${UNITS:-}" ]; then
