@@ -68,10 +68,13 @@ public final class RenderCommand implements Callable<Integer>, AmbientLintComman
     Path cwd = env.workingDirectory();
     List<RenderResult> roots = new ArrayList<>();
     Set<Diagnostic> problems = new LinkedHashSet<>();
+    // As check reads them: the working directory and the folders named here, which may lie beside it.
+    KustomizeRenderer folderRenderer = new KustomizeRenderer(cwd, config.limits());
+    folderRenderer.analyzedFolders(analysis.paths().stream().map(Path::of).toList());
     for (String arg : analysis.paths()) {
       Path dir = cwd.resolve(arg).normalize();
       if (Files.isDirectory(dir) && KustomizeRenderer.kustomizationIn(dir) != null) {
-        RenderResult r = new KustomizeRenderer(cwd, config.limits()).render(arg);
+        RenderResult r = folderRenderer.render(arg);
         roots.add(r);
         problems.addAll(r.diagnostics());
         continue;

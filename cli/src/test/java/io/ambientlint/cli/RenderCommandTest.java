@@ -58,6 +58,27 @@ class RenderCommandTest {
   }
 
   @Test
+  void aKustomizationBesideTheWorkingDirectoryIsRenderedButNotWhatItNamesOutsideTheFoldersGiven() throws IOException {
+    Files.createDirectories(dir.resolve("work"));
+    write("secrets/kustomization.yaml", "resources:\n- secret.yaml\n");
+    write("secrets/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n");
+    write("overlays/leaky/kustomization.yaml", "resources:\n- ../../base\n- ../../secrets\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"render", "../overlays/prod", "../base", "../overlays/leaky"},
+        new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), dir.resolve("work"));
+    String rendered = out.toString(StandardCharsets.UTF_8);
+    // overlays/prod and its base, both named: rendered as from inside the repository.
+    assertThat(rendered).contains("# kustomization root: ../overlays/prod").contains("name: prod-cart");
+    // secrets/ is neither the working directory nor a folder named: not read.
+    assertThat(rendered).doesNotContain("kind: Secret");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("../overlays/leaky/kustomization.yaml:3:3: note: resource"
+        + " ../../secrets is outside the analyzed folders and not read: its objects are unknown, not absent\n");
+    assertThat(code).isZero();
+  }
+
+  @Test
   void printsAFolderAsKustomizeBuildDoes() {
     Run r = run("render", "overlays/prod");
     assertThat(r.exitCode()).isZero();
