@@ -217,7 +217,7 @@ final class SmallFieldMap extends AbstractMap<String, JsonNode> {
       if (expected != modifications || large != null) {
         throw new ConcurrentModificationException();
       }
-      JsonNode old = value;
+      JsonNode old = getValue();
       value = newValue;
       slots[2 * at + 1] = newValue;
       return old;

@@ -66,6 +66,8 @@ class SmallFieldMapTest {
     assertThat(small.get("a")).isEqualTo(IntNode.valueOf(10));
     small.put("a", IntNode.valueOf(11));
     assertThat(first.getValue()).isEqualTo(IntNode.valueOf(11));
+    assertThat(first.setValue(IntNode.valueOf(12))).isEqualTo(IntNode.valueOf(11));
+    assertThat(small.get("a")).isEqualTo(IntNode.valueOf(12));
     Iterator<Map.Entry<String, JsonNode>> it = small.entrySet().iterator();
     it.next();
     small.put("c", IntNode.valueOf(3));
