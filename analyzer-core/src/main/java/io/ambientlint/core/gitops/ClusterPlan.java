@@ -29,11 +29,8 @@ public record ClusterPlan(String environment, String cluster, List<DeploymentUni
   public Map<String, List<String>> unitsByFile() {
     Map<String, List<String>> unitsOfFile = new HashMap<>();
     for (DeploymentUnit u : units) {
-      for (String file : u.sourceFiles()) {
-        List<String> names = unitsOfFile.computeIfAbsent(file, f -> new ArrayList<>());
-        if (names.isEmpty() || !names.get(names.size() - 1).equals(u.name())) {
-          names.add(u.name());
-        }
+      for (String file : u.sourceFiles()) { // a unit lists each file once
+        unitsOfFile.computeIfAbsent(file, f -> new ArrayList<>()).add(u.name());
       }
     }
     return unitsOfFile;

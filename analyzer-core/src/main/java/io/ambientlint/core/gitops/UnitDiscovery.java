@@ -850,7 +850,8 @@ public final class UnitDiscovery {
       String detail = (d.kind == DeploymentUnit.Kind.FLUX_KUSTOMIZATION ? "Kustomization " : "Application ") + d.name;
       placement = new ModelBuilder.Placement(NamespaceOrigin.of(source, d.namespace, d.namespaceAt, detail), d.namespaceForced);
     }
-    List<String> displayFiles = new ArrayList<>();
+    // A set: a unit's files are listed once each, and a rendered unit's consumed files are checked against thousands.
+    Set<String> displayFiles = new LinkedHashSet<>();
     List<LoadedDocument> documents = new ArrayList<>();
     for (String file : d.files) {
       String display = tree.displayOf.getOrDefault(file, file);
@@ -863,10 +864,7 @@ public final class UnitDiscovery {
       documents.add(transform(d, doc, !d.renamedByRenderer));
     }
     for (String file : d.consumed) {
-      String display = tree.displayOf.getOrDefault(file, file);
-      if (!displayFiles.contains(display)) {
-        displayFiles.add(display);
-      }
+      displayFiles.add(tree.displayOf.getOrDefault(file, file));
     }
     if (placement != null) {
       for (LoadedDocument doc : documents) {
@@ -875,7 +873,7 @@ public final class UnitDiscovery {
     }
     Optional<String> parent = Optional.ofNullable(d.parent).map(p -> p.name);
     return new DeploymentUnit(d.name, d.kind, Optional.ofNullable(d.definedAt), parent, d.environment, d.destination,
-        d.namespace, displayFiles, d.notRendered, documents, placement, d.renderOptions);
+        d.namespace, List.copyOf(displayFiles), d.notRendered, documents, placement, d.renderOptions);
   }
 
   /**
