@@ -51,8 +51,8 @@ public final class SourceText {
     return maps != null;
   }
 
-  /** The source map of document {@code index} of this file (empty when the document could not be read). */
-  public SourceMap sourceMap(int index) {
+  /** The source map of document {@code index}, from a parse of the whole file (empty when it could not be read). */
+  private SourceMap sourceMap(int index) {
     List<SourceMap> m = maps;
     if (m == null) {
       synchronized (this) {
